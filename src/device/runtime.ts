@@ -1,0 +1,22 @@
+import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
+import type { SessionRegistry } from '../session/registry.js';
+import type { DatastoreLocks } from '../session/locks.js';
+
+/**
+ * Everything one emulated device owns at run time. Each device has its own
+ * state, session-id space and locks; devices share only the process and the clock.
+ */
+export interface DeviceRuntime {
+  readonly name: string;
+  readonly profile: ProfileName;
+  readonly model: DeviceModel;
+  readonly clock: VirtualClock;
+  readonly sessions: SessionRegistry;
+  readonly locks: DatastoreLocks;
+  /** Host name shown in prompts and facts. */
+  hostname(): string;
+  /** Release as Junos puts it in `xmlns:junos` (e.g. `21.4R3-S5.4`). */
+  release(): string;
+  /** Writes state to the state directory, if one is configured (atomic). */
+  persist(): Promise<void>;
+}

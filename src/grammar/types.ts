@@ -1,0 +1,43 @@
+/**
+ * The option grammar of an RPC: one declaration serves the RPC parser, the CLI
+ * parser for `<command>`, validation and the YANG module.
+ */
+
+/** Platform families the emulator models; options can be limited to some. */
+export type Platform = 'mx' | 'txmatrix' | 'txmatrix-plus' | 'j-series';
+
+export const ALL_PLATFORMS: readonly Platform[] = ['mx', 'txmatrix', 'txmatrix-plus', 'j-series'];
+
+export type LeafType =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'string' }
+  | { readonly kind: 'uint'; readonly min?: number; readonly max?: number }
+  | { readonly kind: 'enum'; readonly values: readonly string[] };
+
+export interface LeafSpec {
+  /** Element name in the RPC, and keyword in the CLI. */
+  readonly name: string;
+  readonly type: LeafType;
+  /** One line, as the CLI's `?` help would show it. */
+  readonly description: string;
+  /** Where absent, the leaf exists on every platform. */
+  readonly platforms?: readonly Platform[];
+  /** Placeholder for the value in CLI help and docs (`size`, `number`, `type`). */
+  readonly valueName?: string;
+  /** Leaves sharing a group are mutually exclusive (a YANG choice). */
+  readonly group?: string;
+}
+
+export interface RpcGrammar {
+  /** Operation element name, e.g. `request-snapshot`. */
+  readonly rpc: string;
+  /** The CLI words that run it, e.g. ['request', 'system', 'snapshot']. */
+  readonly cli: readonly string[];
+  readonly description: string;
+  /** Login-class permission needed to run it (Junos permission flag name). */
+  readonly permission?: string;
+  readonly leaves: readonly LeafSpec[];
+}
+
+/** Parsed options: leaf name to value; empty leaves map to `true`. */
+export type ParsedOptions = ReadonlyMap<string, string | true>;
