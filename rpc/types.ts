@@ -18,6 +18,8 @@ export interface SessionView {
 
 export interface RpcContext {
   readonly session: SessionView;
+  /** The NETCONF element prefix of this session's replies: '' or 'nc:' (rfc-compliant). */
+  readonly prefix: string;
   readonly device: DeviceRuntime;
   readonly format: OutputFormat;
   /** `json-minified` / `xml-minified` asked for output without indentation. */
@@ -29,8 +31,8 @@ export interface RpcContext {
  * warnings may accompany a body (Junos sends them as sibling rpc-errors).
  */
 export type RpcReply =
-  | { readonly kind: 'ok'; readonly warnings?: readonly RpcErrorInfo[] }
-  | { readonly kind: 'body'; readonly body: string; readonly warnings?: readonly RpcErrorInfo[] }
+  | { readonly kind: 'ok'; readonly warnings?: readonly RpcErrorInfo[]; readonly endSession?: boolean }
+  | { readonly kind: 'body'; readonly body: string; readonly warnings?: readonly RpcErrorInfo[]; readonly endSession?: boolean }
   /** Errors that come with partial data (one RE unreachable in a multi-RE reply). */
   | { readonly kind: 'partial'; readonly body: string; readonly errors: readonly RpcErrorInfo[] };
 

@@ -1,0 +1,25 @@
+import { child } from '../src/xml/element.js';
+import { RpcError } from '../src/xml/rpc-error.js';
+import type { RpcHandler } from './types.js';
+
+function invalid(message: string): RpcError {
+  return new RpcError({ type: 'protocol', tag: 'invalid-value', severity: 'error', message, info: [['bad-element', 'session-id']] });
+}
+
+/** RFC 6241 7.9: ends another session and releases its locks; never the caller's own. */
+export const handler: RpcHandler = {
+  name: 'kill-session',
+  handle: (op, ctx) => {
+    const raw = child(op, 'session-id')?.text.trim() ?? op.attrs['session-id'];
+    if (raw === undefined || raw === '') {
+      throw new RpcError({ type: 'protocol', tag: 'missing-element', severity: 'error', message: 'missing session-id', info: [['bad-element', 'session-id']] });
+    }
+    if (!/^\d+$/.test(raw)) throw invalid(`invalid session-id '${raw}'`);
+    const id = Number(raw);
+    if (id === ctx.session.id) throw invalid('cannot kill the current session');
+    const target = ctx.device.sessions.get(id);
+    if (!target) throw invalid(`session ${id} does not exist`);
+    target.terminate(`killed by session ${ctx.session.id}`);
+    return { kind: 'ok' };
+  },
+};

@@ -1,0 +1,10 @@
+import { readDatastore } from './datastore-target.js';
+import type { RpcHandler } from './types.js';
+
+export const handler: RpcHandler = {
+  name: 'unlock',
+  handle: (op, ctx) => {
+    ctx.device.locks.unlock(readDatastore(op, 'target'), ctx.session.id);
+    return { kind: 'ok' };
+  },
+};

@@ -1,0 +1,152 @@
+import ssh2 from 'ssh2';
+import type { ClientChannel, ConnectConfig } from 'ssh2';
+import { NetconfDecoder, type FramingMode } from '../framing/decoder.js';
+import { frameMessage } from '../framing/encoder.js';
+
+const { Client } = ssh2;
+
+export interface NetconfClientOptions {
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  privateKey?: Buffer | string;
+  /** Offer base:1.1 in the client hello (default true, as ncclient does). */
+  offerBase11?: boolean;
+  /** Send the hello yourself (raw tests); the client then only connects. */
+  manualHello?: boolean;
+  /** `subsystem` (default) or an exec command such as `xml-mode netconf need-trailer`. */
+  exec?: string;
+  readyTimeoutMs?: number;
+  maxMessageBytes?: number;
+}
+
+const CLIENT_HELLO = (base11: boolean): string =>
+  '<?xml version="1.0" encoding="UTF-8"?><hello xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><capabilities>' +
+  '<capability>urn:ietf:params:netconf:base:1.0</capability>' +
+  (base11 ? '<capability>urn:ietf:params:netconf:base:1.1</capability>' : '') +
+  '</capabilities></hello>';
+
+/**
+ * A small NETCONF client on ssh2's Client: enough for tests and benchmarks to
+ * see the exact bytes a device sends, without ncclient's per-RPC delay.
+ */
+export class NetconfClient {
+  readonly messages: string[] = [];
+  /** Every byte received, for byte-exact assertions on framing. */
+  readonly raw: Buffer[] = [];
+  serverHello = '';
+  framing: FramingMode = 'eom';
+  private conn = new Client();
+  private channel: ClientChannel | undefined;
+  private decoder: NetconfDecoder;
+  private waiters: Array<(msg: string) => void> = [];
+  private closeWaiters: Array<() => void> = [];
+  private nextId = 1;
+  closed = false;
+
+  constructor(private readonly o: NetconfClientOptions) {
+    this.decoder = new NetconfDecoder({
+      maxMessageBytes: o.maxMessageBytes ?? 64 * 1024 * 1024,
+      onMessage: (m) => this.onMessage(m),
+      onError: () => this.conn.end(),
+    });
+  }
+
+  static async connect(o: NetconfClientOptions): Promise<NetconfClient> {
+    const c = new NetconfClient(o);
+    await c.open();
+    return c;
+  }
+
+  private onMessage(m: string): void {
+    const w = this.waiters.shift();
+    if (w) w(m);
+    else this.messages.push(m);
+  }
+
+  async open(): Promise<void> {
+    const cfg: ConnectConfig = {
+      host: this.o.host,
+      port: this.o.port,
+      username: this.o.username,
+      password: this.o.password,
+      privateKey: this.o.privateKey,
+      readyTimeout: this.o.readyTimeoutMs ?? 10_000,
+      tryKeyboard: false,
+    };
+    await new Promise<void>((resolve, reject) => {
+      this.conn.once('ready', () => resolve());
+      this.conn.once('error', reject);
+      this.conn.once('close', () => reject(new Error('connection closed before ready')));
+      this.conn.connect(cfg);
+    });
+    this.conn.on('error', () => undefined);
+    this.channel = await new Promise<ClientChannel>((resolve, reject) => {
+      const cb = (err: Error | undefined, ch: ClientChannel): void => (err ? reject(err) : resolve(ch));
+      if (this.o.exec) this.conn.exec(this.o.exec, cb);
+      else this.conn.subsys('netconf', cb);
+    });
+    this.channel.on('data', (d: Buffer) => {
+      this.raw.push(d);
+      this.decoder.push(d);
+    });
+    this.channel.on('close', () => {
+      this.closed = true;
+      for (const w of this.closeWaiters.splice(0)) w();
+      this.conn.end();
+    });
+    if (this.o.manualHello) return;
+    this.serverHello = await this.next();
+    this.sendRaw(frameMessage(CLIENT_HELLO(this.o.offerBase11 ?? true), 'eom'));
+    if ((this.o.offerBase11 ?? true) && this.serverHello.includes('urn:ietf:params:netconf:base:1.1<')) {
+      this.framing = 'chunked';
+      this.decoder.mode = 'chunked';
+    }
+  }
+
+  /** The next whole message from the server. */
+  next(timeoutMs = 30_000): Promise<string> {
+    const queued = this.messages.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('timed out waiting for a message')), timeoutMs);
+      this.waiters.push((m) => {
+        clearTimeout(t);
+        resolve(m);
+      });
+    });
+  }
+
+  sendRaw(data: Buffer | string): void {
+    this.channel!.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  }
+
+  /** Frames and sends one message in the session's framing. */
+  send(xml: string): void {
+    this.sendRaw(frameMessage(xml, this.framing));
+  }
+
+  /** Sends `<rpc message-id=N>body</rpc>` and waits for its reply. */
+  async rpc(body: string, attrs = ''): Promise<string> {
+    const id = this.nextId++;
+    this.send(`<rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="${id}"${attrs}>${body}</rpc>`);
+    return this.next();
+  }
+
+  /** Resolves when the server closes the channel. */
+  waitClosed(timeoutMs = 10_000): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('channel still open')), timeoutMs);
+      this.closeWaiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+
+  close(): void {
+    this.conn.end();
+  }
+}

@@ -1,0 +1,18 @@
+import type { Limits } from './types.js';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8830;
+export const DEFAULT_PROFILE = 'mx960';
+export const DEFAULT_DEVICE_NAME = 'junos1';
+/** Used when no user is configured at all, and printed at start. */
+export const DEFAULT_USER = { name: 'admin', password: 'admin123', class: 'super-user' } as const;
+/** Virtual seconds per real second: a 15-minute snapshot takes under a second. */
+export const DEFAULT_SPEED = 1000;
+
+export const DEFAULT_LIMITS: Limits = {
+  maxMessageBytes: 16 * 1024 * 1024,
+  maxXmlDepth: 64,
+  loginGraceMs: 60_000,
+  maxUnauthenticated: 64,
+  connectionLimit: 75,
+};

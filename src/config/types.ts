@@ -1,0 +1,52 @@
+import type { DeviceSettings, ProfileName } from '../engine/index.js';
+
+export interface UserSpec {
+  name: string;
+  password?: string;
+  class: string;
+  /** OpenSSH authorized_keys file whose keys log in as this user. */
+  authorizedKeys?: string;
+}
+
+export interface Limits {
+  /** Largest NETCONF message accepted, enforced while reading. */
+  maxMessageBytes: number;
+  /** Deepest XML nesting accepted. */
+  maxXmlDepth: number;
+  loginGraceMs: number;
+  /** Connections still authenticating at once, per device. */
+  maxUnauthenticated: number;
+  /** Connections at once per device (Junos `connection-limit`). */
+  connectionLimit: number;
+}
+
+export interface DeviceSpec {
+  name: string;
+  port: number;
+  /** Logs in to the backup RE (re1) of the device's own chassis. */
+  backupRePort?: number;
+  profile: ProfileName;
+  hostname: string;
+  /** Users of this device; the global users log in too. */
+  users: UserSpec[];
+  rfcCompliant: boolean;
+  version11: boolean;
+  limits: Limits;
+  settings: Partial<DeviceSettings>;
+}
+
+export type ClockSpeed = number | 'instant';
+
+export interface EmulatorConfig {
+  host: string;
+  keysDir: string;
+  hostKeyFiles: string[];
+  stateDir?: string;
+  speed: ClockSpeed;
+  logLevel: string;
+  /** Custom login classes: name to permission flags. */
+  classes: Record<string, string[]>;
+  devices: DeviceSpec[];
+}
+
+export class ConfigError extends Error {}

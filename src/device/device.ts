@@ -1,0 +1,172 @@
+import type { ServerChannel } from 'ssh2';
+import type { DeviceSpec, Limits } from '../config/types.js';
+import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
+import { DatastoreLocks } from '../session/locks.js';
+import type { LoginClasses } from '../session/login-class.js';
+import { NetconfSession, type SessionOptions } from '../session/netconf-session.js';
+import { SessionRegistry } from '../session/registry.js';
+import { readAuthorizedKeys, type UserAccount } from '../transport/credentials.js';
+import { SshListener, type AuthenticatedPeer } from '../transport/ssh-listener.js';
+import type { RpcRegistry } from '../../rpc/registry.js';
+import type { DeviceRuntime } from './runtime.js';
+
+export interface DeviceDeps {
+  spec: DeviceSpec;
+  host: string;
+  hostKeys: Buffer[];
+  model: DeviceModel;
+  clock: VirtualClock;
+  registry: RpcRegistry;
+  classes: LoginClasses;
+  /** YANG modules and other capabilities the hello adds to Junos's list. */
+  extraCapabilities: readonly string[];
+  /** Software release the device reports (xmlns:junos, show version). */
+  release: () => string;
+  persist: () => Promise<void>;
+  hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError'>;
+  onEvent?: (device: string, event: string, detail: Record<string, unknown>) => void;
+}
+
+/**
+ * One emulated device: its SSH endpoints (the master RE's port and, if set,
+ * the backup RE's), its sessions, locks and device model.
+ */
+export class EmulatedDevice implements DeviceRuntime {
+  readonly name: string;
+  readonly profile: ProfileName;
+  readonly model: DeviceModel;
+  readonly clock: VirtualClock;
+  readonly sessions = new SessionRegistry();
+  readonly locks = new DatastoreLocks();
+  readonly spec: DeviceSpec;
+  private readonly deps: DeviceDeps;
+  private readonly users = new Map<string, UserAccount>();
+  private listeners: Array<{ re: string; listener: SshListener }> = [];
+  private hostName: string;
+
+  constructor(deps: DeviceDeps) {
+    this.deps = deps;
+    this.spec = deps.spec;
+    this.name = deps.spec.name;
+    this.profile = deps.spec.profile;
+    this.model = deps.model;
+    this.clock = deps.clock;
+    this.hostName = deps.spec.hostname;
+    for (const u of deps.spec.users) {
+      this.users.set(u.name, {
+        name: u.name,
+        password: u.password,
+        userClass: u.class,
+        keys: u.authorizedKeys ? readAuthorizedKeys(u.authorizedKeys) : [],
+      });
+    }
+  }
+
+  hostname(): string {
+    return this.hostName;
+  }
+
+  setHostname(name: string): void {
+    this.hostName = name;
+  }
+
+  release(): string {
+    return this.deps.release();
+  }
+
+  persist(): Promise<void> {
+    return this.deps.persist();
+  }
+
+  get limits(): Limits {
+    return this.spec.limits;
+  }
+
+  /** Ports actually bound (a configured port of 0 picks a free one). */
+  ports(): { re: string; port: number }[] {
+    return this.listeners.map(({ re, listener }) => ({ re, port: listener.port }));
+  }
+
+  get running(): boolean {
+    return this.listeners.length > 0;
+  }
+
+  findUser(name: string): UserAccount | undefined {
+    return this.users.get(name);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    const endpoints: Array<{ re: string; port: number }> = [{ re: 're0', port: this.spec.port }];
+    if (this.spec.backupRePort !== undefined) endpoints.push({ re: 're1', port: this.spec.backupRePort });
+    const started: Array<{ re: string; listener: SshListener }> = [];
+    try {
+      for (const ep of endpoints) {
+        const listener = new SshListener({
+          host: this.deps.host,
+          port: ep.port,
+          hostKeys: this.deps.hostKeys,
+          limits: this.spec.limits,
+          findUser: (n) => this.findUser(n),
+          onNetconf: (channel, peer) => this.openSession(channel, peer, ep.re),
+          onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re: ep.re }),
+        });
+        await listener.start();
+        started.push({ re: ep.re, listener });
+      }
+    } catch (err) {
+      await Promise.all(started.map((s) => s.listener.stop()));
+      throw err;
+    }
+    this.listeners = started;
+  }
+
+  /** Powers the device off: the ports refuse connections and every session ends. */
+  async stop(): Promise<void> {
+    this.sessions.terminateAll('device stopped');
+    const ls = this.listeners;
+    this.listeners = [];
+    await Promise.all(ls.map((l) => l.listener.stop()));
+  }
+
+  private openSession(channel: ServerChannel, peer: AuthenticatedPeer, re: string): void {
+    const spec = this.spec;
+    let ended = false;
+    const session = new NetconfSession(
+      {
+        write: (data) => {
+          if (!ended) channel.write(data);
+        },
+        end: () => {
+          if (ended) return;
+          ended = true;
+          channel.exit(0);
+          channel.end();
+        },
+      },
+      {
+        id: this.sessions.allocateId(),
+        user: peer.user.name,
+        userClass: peer.user.userClass,
+        routingEngine: re,
+        remoteAddress: peer.remoteAddress,
+        device: this,
+        registry: this.deps.registry,
+        classes: this.deps.classes,
+        rfcCompliant: spec.rfcCompliant,
+        version11: spec.version11,
+        extraCapabilities: this.deps.extraCapabilities,
+        maxMessageBytes: spec.limits.maxMessageBytes,
+        parseLimits: { maxDepth: spec.limits.maxXmlDepth },
+        ...this.deps.hooks,
+      },
+    );
+    channel.on('data', (d: Buffer) => session.receive(d));
+    channel.on('close', () => {
+      ended = true;
+      session.transportClosed();
+    });
+    channel.on('error', () => undefined);
+    session.start();
+  }
+}

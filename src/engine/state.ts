@@ -1,0 +1,63 @@
+/**
+ * Plain-data shapes of the emulated hardware. Everything here serialises to
+ * JSON as is, so the state store can persist it without translation.
+ */
+
+export type MediumKind = 'flash' | 'hard-disk' | 'compact-flash' | 'removable-compact-flash' | 'usb';
+
+export type PartitionRole = 'root' | 'config' | 'var' | 'swap' | 'data';
+
+/** What a root or config file system holds: the software and configuration copied there. */
+export interface SliceContent {
+  /** Junos release of the software on it. */
+  version: string;
+  /** Configuration marker (revision id) of the configuration copied with it, if any. */
+  config: string | null;
+  /** Virtual epoch ms when it was written. */
+  created: number;
+  /** Written from the factory files only (`factory`, `as-primary`). */
+  factory: boolean;
+}
+
+export interface PartitionState {
+  /** BSD slice/partition name, e.g. `s1a`. */
+  slice: string;
+  role: PartitionRole;
+  sizeMb: number;
+  usedMb: number;
+  /** The snapshot option that set its size when it was last partitioned, or null. */
+  argument: string | null;
+  content: SliceContent | null;
+}
+
+export interface MediumState {
+  /** FreeBSD device name (`ad0`, `ad1`, `ad2`, `da0`). */
+  device: string;
+  kind: MediumKind;
+  sizeMb: number;
+  /** Effective write speed of a snapshot copy (newfs + copy + fsck), MB per second. */
+  speedMbPerSec: number;
+  /** True when the partition table is unreadable; a snapshot to it fails until repartitioned. */
+  corrupt: boolean;
+  /** Made with `as-primary`/`factory`: boots only from the primary compact flash slot. */
+  primaryOnly: boolean;
+  /** Null when the medium has no Junos label yet (a fresh removable medium). */
+  partitions: PartitionState[] | null;
+}
+
+export interface RoutingEngineState {
+  /** Name used in replies: `re0`, `re1` on a single chassis, `lcc0-re0`, `scc-re1` on a matrix. */
+  name: string;
+  /** Chassis the RE sits in: '' on a single chassis, `scc`, `sfc0`, `lcc0`...`lcc3`. */
+  chassis: string;
+  slot: 're0' | 're1';
+  /** What the RE runs now. */
+  running: { version: string; config: string };
+  /** Rescue configuration marker, if one has been set (J Series factory snapshots copy it). */
+  rescueConfig: string | null;
+  /** J Series: root slice of the boot medium that is running (`s1a` or `s2a`). */
+  activeSlice: string;
+  /** Alternate file systems (`/altroot`, `/altconfig`) that are currently mounted. */
+  mountedAlternates: string[];
+  media: MediumState[];
+}

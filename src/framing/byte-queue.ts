@@ -1,0 +1,67 @@
+/**
+ * An append-only byte buffer with amortised growth, so a 16 MiB message that
+ * arrives in 32 KiB SSH packets is not re-copied on every packet.
+ */
+export class ByteQueue {
+  private buf: Buffer;
+  private start = 0;
+  private end = 0;
+
+  constructor(initial = 4096) {
+    this.buf = Buffer.allocUnsafe(initial);
+  }
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  push(data: Buffer): void {
+    if (this.end + data.length > this.buf.length) {
+      const needed = this.length + data.length;
+      if (needed <= this.buf.length && this.start > 0) {
+        this.buf.copy(this.buf, 0, this.start, this.end);
+      } else {
+        let size = this.buf.length;
+        while (size < needed) size *= 2;
+        const next = Buffer.allocUnsafe(size);
+        this.buf.copy(next, 0, this.start, this.end);
+        this.buf = next;
+      }
+      this.end -= this.start;
+      this.start = 0;
+    }
+    data.copy(this.buf, this.end);
+    this.end += data.length;
+  }
+
+  /** A view of the unread bytes; valid until the next push or consume. */
+  view(): Buffer {
+    return this.buf.subarray(this.start, this.end);
+  }
+
+  byteAt(i: number): number {
+    return this.buf[this.start + i]!;
+  }
+
+  indexOf(needle: Buffer, from = 0): number {
+    const i = this.view().indexOf(needle, from);
+    return i;
+  }
+
+  /** Removes and returns a copy of the first n bytes. */
+  take(n: number): Buffer {
+    const out = Buffer.from(this.buf.subarray(this.start, this.start + n));
+    this.consume(n);
+    return out;
+  }
+
+  consume(n: number): void {
+    this.start += n;
+    if (this.start === this.end) {
+      this.start = 0;
+      this.end = 0;
+      // Give back memory held by one large message once it is done.
+      if (this.buf.length > 65536) this.buf = Buffer.allocUnsafe(4096);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { XmlElement } from '../xml/element.js';
+import { escapeText } from '../xml/escape.js';
+
+export const NETCONF_NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
+export const BASE_1_0 = 'urn:ietf:params:netconf:base:1.0';
+export const BASE_1_1 = 'urn:ietf:params:netconf:base:1.1';
+
+/** The capability list a 16.x-21.x Junos device sends (facts section 1). */
+const JUNOS_CAPABILITIES = [
+  'urn:ietf:params:netconf:base:1.0',
+  'urn:ietf:params:netconf:capability:candidate:1.0',
+  'urn:ietf:params:netconf:capability:confirmed-commit:1.0',
+  'urn:ietf:params:netconf:capability:validate:1.0',
+  'urn:ietf:params:netconf:capability:url:1.0?scheme=http,ftp,file',
+  'urn:ietf:params:xml:ns:netconf:base:1.0',
+  'urn:ietf:params:xml:ns:netconf:capability:candidate:1.0',
+  'urn:ietf:params:xml:ns:netconf:capability:confirmed-commit:1.0',
+  'urn:ietf:params:xml:ns:netconf:capability:validate:1.0',
+  'urn:ietf:params:xml:ns:netconf:capability:url:1.0?scheme=http,ftp,file',
+  'urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring',
+  'http://xml.juniper.net/netconf/junos/1.0',
+  'http://xml.juniper.net/dmi/system/1.0',
+];
+
+export interface HelloOptions {
+  sessionId: number;
+  user: string;
+  userClass: string;
+  rfcCompliant: boolean;
+  /** base:1.1 is advertised only with rfc-compliant and version-1.1, as on Junos. */
+  version11: boolean;
+  /** Extra capabilities, e.g. YANG modules as `ns?module=name&revision=date`. */
+  extraCapabilities: readonly string[];
+}
+
+export function serverCapabilities(o: Pick<HelloOptions, 'rfcCompliant' | 'version11' | 'extraCapabilities'>): string[] {
+  const caps = [...JUNOS_CAPABILITIES];
+  if (o.rfcCompliant && o.version11) caps.splice(1, 0, BASE_1_1);
+  return caps.concat(o.extraCapabilities);
+}
+
+export function renderServerHello(o: HelloOptions): string {
+  const p = o.rfcCompliant ? 'nc:' : '';
+  const ns = o.rfcCompliant ? `xmlns:nc="${NETCONF_NS}"` : `xmlns="${NETCONF_NS}"`;
+  let s = '<!-- No zombies were killed during the creation of this user interface -->\n';
+  s += `<!-- user ${o.user}, class ${o.userClass} -->\n`;
+  s += `<${p}hello ${ns}>\n  <${p}capabilities>\n`;
+  for (const c of serverCapabilities(o)) s += `    <${p}capability>${escapeText(c)}</${p}capability>\n`;
+  s += `  </${p}capabilities>\n  <${p}session-id>${o.sessionId}</${p}session-id>\n</${p}hello>`;
+  return s;
+}
+
+/** The capabilities a client hello offers; throws when the message is not a hello. */
+export function clientCapabilities(hello: XmlElement): string[] {
+  if (hello.name !== 'hello') throw new Error(`expected <hello>, got <${hello.name}>`);
+  const caps = hello.children.find((c) => c.name === 'capabilities');
+  if (!caps) return [];
+  return caps.children.filter((c) => c.name === 'capability').map((c) => c.text.trim());
+}

@@ -1,0 +1,38 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ssh2 from 'ssh2';
+
+const { utils } = ssh2;
+
+export interface HostKeyOptions {
+  /** Folder where generated keys live; created if missing. */
+  dir: string;
+  /** Key files given by the user instead of generated ones. */
+  files?: readonly string[];
+}
+
+/**
+ * Loads the host keys, generating an ed25519 and an RSA key on first start.
+ * Keys are written 0600 and reused, so clients' known_hosts stay valid
+ * across restarts.
+ */
+export function loadHostKeys(o: HostKeyOptions): Buffer[] {
+  if (o.files && o.files.length > 0) return o.files.map((f) => readFileSync(f));
+  mkdirSync(o.dir, { recursive: true });
+  const wanted: Array<{ file: string; type: 'ed25519' | 'rsa' }> = [
+    { file: 'ssh_host_ed25519_key', type: 'ed25519' },
+    { file: 'ssh_host_rsa_key', type: 'rsa' },
+  ];
+  return wanted.map(({ file, type }) => {
+    const path = join(o.dir, file);
+    if (!existsSync(path)) {
+      const pair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, pair.private, { mode: 0o600 });
+      writeFileSync(`${path}.pub`, `${pair.public}\n`, { mode: 0o644 });
+      renameSync(tmp, path);
+    }
+    chmodSync(path, 0o600);
+    return readFileSync(path);
+  });
+}
