@@ -2,38 +2,20 @@
  * Public face of the device model and snapshot engine. Other layers import
  * only from here.
  */
-import type { Platform } from '../grammar/types.js';
-
-export type ProfileName = 'mx960' | 'txmatrix' | 'txmatrix-plus' | 'j2350';
-export const PROFILE_NAMES: readonly ProfileName[] = ['mx960', 'txmatrix', 'txmatrix-plus', 'j2350'];
-
-export interface DeviceSettings {
-  softwareVersion: string;
-  memoryMb: number;
-  mirrorFlashOnDisk: boolean;
-  bootMedia: 'flash' | 'disk';
-  corruptPartitionTable: string[];
-  connectedLcc: number[];
-  insertedMedia: string[];
-}
-
-export function platformOf(profile: ProfileName): Platform {
-  switch (profile) {
-    case 'mx960': return 'mx';
-    case 'txmatrix': return 'txmatrix';
-    case 'txmatrix-plus': return 'txmatrix-plus';
-    case 'j2350': return 'j-series';
-  }
-}
-
-export function parseDeviceSettings(_raw: Record<string, unknown>, _where: string): Partial<DeviceSettings> {
-  return {};
-}
-
-export class VirtualClock {
-  now(): number { return Date.now(); }
-}
-
-export class DeviceModel {
-  constructor(readonly profile: ProfileName) {}
-}
+export { VirtualClock, ClockShutdownError, DEFAULT_CLOCK_SPEED } from './clock.js';
+export type { ClockOptions, ClockSpeed } from './clock.js';
+export { PROFILE_NAMES, PROFILES, DEFAULT_PROFILE, isProfileName, platformOf } from './profiles.js';
+export type { ProfileName, ProfileSpec } from './profiles.js';
+export { parseDeviceSettings, isSettingKey, SETTING_KEYS } from './settings.js';
+export type { DeviceSettings, BootMedia } from './settings.js';
+export { DeviceModel, STATE_FORMAT } from './model.js';
+export type { DeviceStateJson, CreateOptions } from './model.js';
+export type * from './state.js';
+export type * from './results.js';
+export { SnapshotRefusal, MIRROR_REFUSAL } from './errors.js';
+export { runSnapshot, planSnapshot, plannedDurationMs, busyMessage } from './snapshot.js';
+export { snapshotInformation } from './snapshot-info.js';
+export { systemStorage } from './storage.js';
+export { StateStore } from './state-store.js';
+export { SCHEMA_MODULES, schemaText, capabilityFor } from './schema.js';
+export type { SchemaModule } from './schema.js';

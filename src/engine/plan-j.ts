@@ -1,0 +1,203 @@
+/**
+ * Snapshot plan for J Series: the alternate root slice of the internal compact
+ * flash, or a removable medium (removable compact flash, USB) that is
+ * partitioned with the size options, factory files or as a primary.
+ */
+import type { ParsedOptions } from '../grammar/types.js';
+import { SnapshotRefusal } from './errors.js';
+import { SIZE_OPTIONS, jSeriesSizes, layoutFromSizes, layoutProblem } from './j-layout.js';
+import type { SizeOption } from './j-layout.js';
+import type { DeviceModel } from './model.js';
+import { FORMAT_MS, LABEL_MS, PARTITIONING_MS, copyMs, failed } from './plan.js';
+import type { PlannedStep, TargetPlan } from './plan.js';
+import { CONFIG_USED_MB, J_VAR_USED_MB } from './profiles.js';
+import type { MediumState, PartitionState, RoutingEngineState, SliceContent } from './state.js';
+
+export const J_MEDIA = ['compact-flash', 'removable-compact-flash', 'usb'] as const;
+type JMedium = (typeof J_MEDIA)[number];
+
+const ABSENT: Readonly<Record<Exclude<JMedium, 'compact-flash'>, string>> = {
+  usb: 'no device is inserted in the USB port',
+  'removable-compact-flash': 'no card is inserted in the removable compact flash slot',
+};
+
+/** Options that make the target medium be partitioned. */
+const REPARTITIONING = ['partition', 'factory', 'as-primary', ...SIZE_OPTIONS] as const;
+
+export function planJTarget(model: DeviceModel, re: RoutingEngineState, opts: ParsedOptions): TargetPlan {
+  const media = opts.get('media');
+  if (typeof media === 'string' && !(J_MEDIA as readonly string[]).includes(media)) {
+    throw new SnapshotRefusal(`media ${media} is not supported on this platform: use compact-flash, removable-compact-flash or usb`, {
+      badElement: media,
+    });
+  }
+  const asPrimary = opts.has('as-primary');
+  const target: JMedium = (media as JMedium | undefined) ?? (asPrimary ? 'removable-compact-flash' : 'compact-flash');
+  if (asPrimary && target !== 'removable-compact-flash') {
+    throw new SnapshotRefusal('as-primary can be used on the removable compact flash only (media removable-compact-flash)', {
+      badElement: 'as-primary',
+    });
+  }
+  if (opts.has('slice') && target !== 'compact-flash') {
+    throw new SnapshotRefusal(`slice applies to the internal compact flash only, not to media ${target}`, { badElement: 'slice' });
+  }
+  const sizes = readSizes(opts);
+  const repartition = REPARTITIONING.filter((o) => opts.has(o));
+
+  if (target === 'compact-flash') {
+    if (repartition.length > 0) {
+      throw new SnapshotRefusal(
+        `${repartition[0]} partitions the target medium, and compact-flash is the boot medium in use; use media removable-compact-flash or media usb`,
+        { badElement: repartition[0] },
+      );
+    }
+    return planAlternateSlice(model, re);
+  }
+
+  const medium = model.medium(re, target);
+  if (!medium) throw new SnapshotRefusal(`media ${target} is not present: ${ABSENT[target]}.`);
+  const needPartition = repartition.length > 0 || medium.partitions === null;
+  if (medium.corrupt && !needPartition) {
+    return failed(re.name, re, [
+      `Snapshot failed: the partition table on ${target} media (/dev/${medium.device}) is corrupted.`,
+      `Use 'request system snapshot media ${target} partition' to repartition it.`,
+    ]);
+  }
+  return planRemovable(model, re, medium, target, sizes, needPartition, opts.has('factory') || asPrimary);
+}
+
+function readSizes(opts: ParsedOptions): Map<SizeOption, number> {
+  const out = new Map<SizeOption, number>();
+  for (const o of SIZE_OPTIONS) {
+    const v = opts.get(o);
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !/^\d+$/.test(v)) {
+      throw new SnapshotRefusal(`invalid value '${String(v)}' for ${o}: expected a size in megabytes`, { badElement: o });
+    }
+    out.set(o, Number(v));
+  }
+  return out;
+}
+
+/** Same medium, other root slice: what SRX/J do for `slice alternate`. */
+function planAlternateSlice(model: DeviceModel, re: RoutingEngineState): TargetPlan {
+  const cf = model.bootMedium(re);
+  if (cf.corrupt) {
+    return failed(re.name, re, [
+      `Snapshot failed: the partition table on compact-flash (/dev/${cf.device}) is corrupted.`,
+      'The boot medium cannot be repartitioned while the router runs from it; boot from removable media to recover it.',
+    ]);
+  }
+  const from = re.activeSlice;
+  const to = from === 's1a' ? 's2a' : 's1a';
+  const dev = `/dev/${cf.device}`;
+  const steps: PlannedStep[] = [
+    { out: { kind: 'inform', message: `Formatting alternate root (${dev}${to})...` }, ms: FORMAT_MS },
+    {
+      out: { kind: 'copy', source: `${dev}${from}`, destination: `${dev}${to}`, style: 'quoted' },
+      ms: copyMs(model.spec.rootUsedMb, cf.speedMbPerSec),
+    },
+    { out: { kind: 'archived', directories: ['/'] }, ms: 0 },
+  ];
+  const commit = (now: number): void => {
+    const slice = cf.partitions?.find((p) => p.slice === to);
+    if (slice) {
+      slice.content = { version: re.running.version, config: re.running.config, created: now, factory: false };
+      slice.usedMb = model.spec.rootUsedMb;
+    }
+  };
+  return { reName: re.name, re, steps, errors: [], commit };
+}
+
+function planRemovable(
+  model: DeviceModel,
+  re: RoutingEngineState,
+  medium: MediumState,
+  target: JMedium,
+  given: Map<SizeOption, number>,
+  partition: boolean,
+  factory: boolean,
+): TargetPlan {
+  const rootUsed = model.spec.rootUsedMb;
+  const dev = `/dev/${medium.device}`;
+  const steps: PlannedStep[] = [];
+  let layout: PartitionState[] | null = medium.partitions;
+
+  if (partition) {
+    const sizes = jSeriesSizes(medium.sizeMb, model.settings.memoryMb, given);
+    const problem = layoutProblem(sizes, given, target, medium.sizeMb, rootUsed, CONFIG_USED_MB);
+    if (problem) {
+      const culprit = SIZE_OPTIONS.find((o) => given.has(o));
+      throw new SnapshotRefusal(`Snapshot not possible: ${problem}.`, culprit ? { badElement: culprit } : {});
+    }
+    const entries = layoutFromSizes(sizes, given);
+    layout = entries.map((e) => ({ slice: e.slice, role: e.role, sizeMb: e.sizeMb, usedMb: 0, argument: e.argument, content: null }));
+    steps.push({ out: { kind: 'inform', message: 'Clearing current label...' }, ms: LABEL_MS });
+    steps.push({ out: { kind: 'inform', message: `Partitioning ${target} media (${dev}) ...` }, ms: PARTITIONING_MS });
+    steps.push({
+      out: {
+        kind: 'partitions',
+        rows: entries.map((e) => ({ partition: e.slice, mountPoint: e.mount, sizeMb: e.sizeMb, argument: e.argument ?? 'none' })),
+      },
+      ms: 0,
+    });
+  }
+  const slices = layout ?? [];
+  const find = (slice: string): PartitionState | undefined => slices.find((p) => p.slice === slice);
+  const internal = model.bootMedium(re);
+  const internalRoots = {
+    active: re.activeSlice,
+    other: re.activeSlice === 's1a' ? 's2a' : 's1a',
+  };
+  const speed = medium.speedMbPerSec;
+  const copy = (source: string, slice: string, usedMb: number): void => {
+    steps.push({ out: { kind: 'copy', source, destination: `${dev}${slice}`, style: 'quoted' }, ms: copyMs(usedMb, speed) });
+  };
+  const writes: Array<(now: number) => void> = [];
+  const put = (slice: string, usedMb: number, content: (now: number) => SliceContent | null): void => {
+    writes.push((now) => {
+      const p = find(slice);
+      if (!p) return;
+      p.usedMb = usedMb;
+      p.content = content(now);
+    });
+  };
+
+  if (factory) {
+    // Only what was shipped from the factory, plus the rescue configuration if set.
+    const version = model.spec.factoryVersion;
+    copy('/packages/factory', 's1a', rootUsed);
+    put('s1a', rootUsed, (now) => ({ version, config: re.rescueConfig, created: now, factory: true }));
+    const archived = ['/'];
+    if (re.rescueConfig !== null) {
+      copy('/config/rescue.conf.gz', 's3e', 1);
+      put('s3e', 1, (now) => ({ version, config: re.rescueConfig, created: now, factory: true }));
+      archived.push('/config');
+    }
+    steps.push({ out: { kind: 'inform', message: `${target} media can now boot only from the primary compact flash slot` }, ms: 0 });
+    steps.push({ out: { kind: 'archived', directories: archived }, ms: 0 });
+  } else {
+    const otherRoot = internal.partitions?.find((p) => p.slice === internalRoots.other);
+    const running = (now: number): SliceContent => ({ version: re.running.version, config: re.running.config, created: now, factory: false });
+    copy(`/dev/${internal.device}${internalRoots.active}`, 's1a', rootUsed);
+    put('s1a', rootUsed, running);
+    copy(`/dev/${internal.device}${internalRoots.other}`, 's2a', otherRoot?.usedMb ?? rootUsed);
+    const otherContent = otherRoot?.content ? { ...otherRoot.content } : null;
+    put('s2a', otherRoot?.usedMb ?? rootUsed, () => otherContent);
+    copy(`/dev/${internal.device}s3e`, 's3e', CONFIG_USED_MB);
+    put('s3e', CONFIG_USED_MB, running);
+    copy(`/dev/${internal.device}s3f`, 's3f', J_VAR_USED_MB);
+    put('s3f', J_VAR_USED_MB, () => null);
+    steps.push({ out: { kind: 'archived', directories: ['/', '/altroot', '/config', '/var'] }, ms: 0 });
+  }
+
+  const commit = (now: number): void => {
+    if (partition) {
+      medium.partitions = slices;
+      medium.corrupt = false;
+      medium.primaryOnly = factory;
+    }
+    for (const w of writes) w(now);
+  };
+  return { reName: re.name, re, steps, errors: [], commit };
+}

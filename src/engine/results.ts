@@ -1,0 +1,80 @@
+/**
+ * The one result model of a snapshot operation. Every renderer (XML, CLI
+ * text, JSON) works from this, so the three formats cannot drift apart.
+ */
+
+/** `plain`: `Copying / to /altroot..` (M/MX); `quoted`: `Copying '/' to '/altroot' ..` (matrix, J Series). */
+export type CopyStyle = 'plain' | 'quoted';
+
+export interface PartitionRow {
+  readonly partition: string;
+  readonly mountPoint: string;
+  readonly sizeMb: number;
+  /** Option that set the size, or `none`. */
+  readonly argument: string;
+}
+
+export type SnapshotStep =
+  /** A notice; with a source daemon it prints as `daemon: message`. */
+  | { readonly kind: 'inform'; readonly sourceDaemon?: string; readonly message: string }
+  | { readonly kind: 'copy'; readonly source: string; readonly destination: string; readonly style: CopyStyle }
+  | { readonly kind: 'partitions'; readonly rows: readonly PartitionRow[] }
+  | { readonly kind: 'archived'; readonly directories: readonly string[] };
+
+export interface TargetResult {
+  /** RE name for headers and `<re-name>` (`re0`, `lcc0-re0`). */
+  readonly reName: string;
+  readonly steps: readonly SnapshotStep[];
+  /** Failures of this target; its steps up to the failure are kept. */
+  readonly errors: readonly string[];
+}
+
+export interface SnapshotResult {
+  /** True when the reply lists targets under headers / multi-routing-engine items. */
+  readonly multi: boolean;
+  readonly targets: readonly TargetResult[];
+}
+
+/** `show system snapshot`: one slice of one medium. */
+export interface SnapshotSliceInfo {
+  /** Medium as Junos names it here (`compact-flash`, `hard-disk`, `internal`, `usb`). */
+  readonly medium: string;
+  readonly device: string;
+  readonly role: 'primary' | 'backup';
+  /** Virtual epoch ms, or null when the slice holds no snapshot. */
+  readonly created: number | null;
+  readonly packages: ReadonlyArray<{ readonly name: string; readonly version: string }>;
+}
+
+export interface SnapshotInfoTarget {
+  readonly reName: string;
+  readonly slices: readonly SnapshotSliceInfo[];
+  readonly errors: readonly string[];
+}
+
+export interface SnapshotInfoResult {
+  readonly multi: boolean;
+  readonly targets: readonly SnapshotInfoTarget[];
+}
+
+/** `show system storage`: one mounted file system. */
+export interface FileSystemInfo {
+  readonly name: string;
+  /** Sizes in 1024-byte blocks. */
+  readonly sizeKb: number;
+  readonly usedKb: number;
+  readonly availKb: number;
+  readonly mountedOn: string;
+}
+
+export interface StorageTarget {
+  readonly reName: string;
+  readonly fileSystems: readonly FileSystemInfo[];
+  readonly errors: readonly string[];
+}
+
+export interface StorageResult {
+  readonly multi: boolean;
+  readonly detail: boolean;
+  readonly targets: readonly StorageTarget[];
+}

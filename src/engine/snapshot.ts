@@ -1,0 +1,73 @@
+/**
+ * `request system snapshot`: plans every target, runs the steps on the
+ * virtual clock and commits each target's changes when its steps are done.
+ * The run does not depend on the client: once started it completes (or the
+ * clock shuts down) whether or not anyone waits for the reply.
+ */
+import type { ParsedOptions } from '../grammar/types.js';
+import type { VirtualClock } from './clock.js';
+import { MIRROR_REFUSAL, SnapshotRefusal } from './errors.js';
+import type { DeviceModel } from './model.js';
+import { failed } from './plan.js';
+import type { TargetPlan } from './plan.js';
+import { planJTarget } from './plan-j.js';
+import { planMxTarget } from './plan-mx.js';
+import type { SnapshotResult, SnapshotStep, TargetResult } from './results.js';
+import { selectTargets } from './targets.js';
+
+export function busyMessage(reName: string): string {
+  return `Another snapshot is already in progress on ${reName}; try again when it completes.`;
+}
+
+/** Plans without running: what a snapshot would do now (used by runSnapshot and tests). */
+export function planSnapshot(model: DeviceModel, sessionRe: string, opts: ParsedOptions): { multi: boolean; plans: TargetPlan[] } {
+  if (model.settings.mirrorFlashOnDisk) throw new SnapshotRefusal(MIRROR_REFUSAL);
+  if (model.platform === 'j-series') {
+    const re = model.routingEngines()[0]!;
+    return { multi: false, plans: [planJTarget(model, re, opts)] };
+  }
+  const sel = selectTargets(model, sessionRe, opts, 'all');
+  const style = model.platform === 'mx' ? 'plain' : 'quoted';
+  const plans = sel.targets.map((t) => (t.re ? planMxTarget(model, t.re, opts, style) : failed(t.name, null, [t.error ?? 'unreachable'])));
+  return { multi: sel.multi, plans };
+}
+
+export async function runSnapshot(model: DeviceModel, clock: VirtualClock, sessionRe: string, opts: ParsedOptions): Promise<SnapshotResult> {
+  const { multi, plans } = planSnapshot(model, sessionRe, opts);
+  if (!multi) {
+    const only = plans[0]!;
+    if (only.errors.length > 0) throw new SnapshotRefusal(only.errors[0]!, { more: only.errors.slice(1) });
+    if (only.re && !model.tryLock(only.re.name)) throw new SnapshotRefusal(busyMessage(only.re.name));
+    return { multi, targets: [await runTarget(model, clock, only, true)] };
+  }
+  // Claim every runnable target before the first await, so a concurrent
+  // request sees them busy.
+  const claimed = plans.map((p) => {
+    if (!p.re || p.errors.length > 0) return p;
+    return model.tryLock(p.re.name) ? p : failed(p.reName, p.re, [busyMessage(p.re.name)]);
+  });
+  const locked = claimed.map((p, i) => p === plans[i] && p.re !== null && p.errors.length === 0);
+  const targets = await Promise.all(claimed.map((p, i) => runTarget(model, clock, p, locked[i]!)));
+  return { multi, targets };
+}
+
+async function runTarget(model: DeviceModel, clock: VirtualClock, plan: TargetPlan, locked: boolean): Promise<TargetResult> {
+  const steps: SnapshotStep[] = [];
+  if (plan.errors.length > 0) return { reName: plan.reName, steps, errors: plan.errors };
+  try {
+    for (const s of plan.steps) {
+      if (s.ms > 0) await clock.sleep(s.ms);
+      if (s.out) steps.push(s.out);
+    }
+    plan.commit(clock.now());
+    model.changed();
+  } finally {
+    if (locked && plan.re) model.unlock(plan.re.name);
+  }
+  return { reName: plan.reName, steps, errors: [] };
+}
+
+/** Total virtual duration of a plan set (targets run in parallel). */
+export function plannedDurationMs(plans: readonly TargetPlan[]): number {
+  return plans.reduce((m, p) => Math.max(m, p.steps.reduce((s, st) => s + st.ms, 0)), 0);
+}
