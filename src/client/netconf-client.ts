@@ -59,7 +59,9 @@ export class NetconfClient {
     return c;
   }
 
-  private onMessage(m: string): void {
+  /** Messages are trimmed: the newlines around `]]>]]>` are not part of the XML (see `raw` for bytes). */
+  private onMessage(raw: string): void {
+    const m = raw.trim();
     const w = this.waiters.shift();
     if (w) w(m);
     else this.messages.push(m);

@@ -1,4 +1,6 @@
-import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
+import type { ProfileName } from '../engine/index.js';
+import type { DeviceModel } from '../engine/model.js';
+import type { VirtualClock } from '../engine/clock.js';
 import type { SessionRegistry } from '../session/registry.js';
 import type { DatastoreLocks } from '../session/locks.js';
 

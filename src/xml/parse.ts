@@ -20,11 +20,22 @@ const parser = new XMLParser({
   trimValues: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  // Only the five predefined entities and character references are decoded;
-  // DOCTYPE is refused before parsing, so no declared entity can expand.
-  processEntities: true,
+  // References are decoded here in one pass (decodeReferences), so `&amp;#65;`
+  // stays `&#65;`; DOCTYPE is refused before parsing, so nothing else expands.
+  processEntities: false,
   htmlEntities: false,
 });
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+function decodeReferences(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(lt|gt|amp|apos|quot|#[0-9]+|#x[0-9a-fA-F]+);/g, (_m, ref: string) => {
+    if (ref[0] !== '#') return PREDEFINED[ref]!;
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+  });
+}
 
 /**
  * Refuses what a NETCONF peer never needs and an attacker uses: a DOCTYPE
@@ -81,12 +92,12 @@ function convert(node: Node): XmlElement | undefined {
   if (tag === undefined || tag === '#text' || tag === '#comment') return undefined;
   const attrsRaw = (node[':@'] ?? {}) as Record<string, unknown>;
   const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrsRaw)) attrs[k] = v === true ? '' : String(v);
+  for (const [k, v] of Object.entries(attrsRaw)) attrs[k] = v === true ? '' : decodeReferences(String(v));
   const kids = node[tag] as Node[];
   const children: XmlElement[] = [];
   let text = '';
   for (const k of kids) {
-    if ('#text' in k) text += String(k['#text']);
+    if ('#text' in k) text += decodeReferences(String(k['#text']));
     else {
       const el = convert(k);
       if (el) children.push(el);

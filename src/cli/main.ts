@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { ConfigError } from '../config/types.js';
+import { loadConfig, type CommandLineOptions } from '../config/load.js';
+import { defaultKeysDir, startEmulator } from '../emulator.js';
+
+function collect(value: string, previous: string[]): string[] {
+  return previous.concat([value]);
+}
+
+function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port ${v}: expected 0-65535`);
+  return n;
+}
+
+const program = new Command()
+  .name('junos-emulator')
+  .description('NETCONF-over-SSH server that behaves like a Juniper Junos device for request system snapshot')
+  .option('--config <file>', 'YAML configuration file')
+  .option('--host <addr>', 'address to listen on (default 127.0.0.1)')
+  .option('--port <n>', 'port of the default device (default 8830)', parsePort)
+  .option('--profile <name>', 'profile of the default device: mx960, txmatrix, txmatrix-plus, j2350')
+  .option('--user <name:password[:class]>', 'a login (repeatable); class defaults to super-user', collect, [])
+  .option('--authorized-keys <file>', 'OpenSSH authorized_keys file for public-key logins')
+  .option('--state-dir <dir>', 'keep device state here across restarts')
+  .option('--rfc-compliant', 'behave as with `set system services netconf rfc-compliant version-1.1`')
+  .option('--speed <factor>', "virtual-clock speed: 1 is real time, 'instant' completes at once (default 1000)")
+  .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+  .option('--keys-dir <dir>', 'where generated SSH host keys are kept (default: keys/ of the package)')
+  .showHelpAfterError();
+
+async function main(): Promise<void> {
+  program.parse();
+  const o = program.opts<{
+    config?: string;
+    host?: string;
+    port?: number;
+    profile?: string;
+    user: string[];
+    authorizedKeys?: string;
+    stateDir?: string;
+    rfcCompliant?: boolean;
+    speed?: string;
+    logLevel?: string;
+    keysDir?: string;
+  }>();
+  const cli: CommandLineOptions = { ...o, users: o.user };
+  let config;
+  try {
+    config = loadConfig(cli, defaultKeysDir());
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`junos-emulator: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const emulator = await startEmulator(config);
+  for (const line of emulator.banner()) process.stdout.write(`${line}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    emulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`junos-emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

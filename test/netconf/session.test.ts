@@ -1,0 +1,173 @@
+import { expect } from 'chai';
+import { frameMessage } from '../../src/framing/encoder.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+
+const NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
+
+describe('netconf session (own client over ssh2)', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator();
+  });
+  after(async () => t.stop());
+
+  it('sends the Junos hello first: two comments, capabilities, a PID-like session-id', async () => {
+    const c = await t.client();
+    const lines = c.serverHello.split('\n');
+    expect(lines[0]).to.equal('<!-- No zombies were killed during the creation of this user interface -->');
+    expect(lines[1]).to.equal('<!-- user lab, class super-user -->');
+    expect(lines[2]).to.equal(`<hello xmlns="${NS}">`);
+    expect(c.serverHello).to.include('<capability>http://xml.juniper.net/netconf/junos/1.0</capability>');
+    expect(c.serverHello).not.to.include('base:1.1');
+    expect(c.serverHello).not.to.match(/<\?xml/);
+    expect(c.serverHello).to.match(/<session-id>\d{4,5}<\/session-id>/);
+  });
+
+  it('gives each session its own session-id', async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const c = await t.client();
+      ids.add(/<session-id>(\d+)</.exec(c.serverHello)![1]!);
+    }
+    expect(ids.size).to.equal(5);
+  });
+
+  it('echoes every rpc attribute and declares xmlns:junos with the release', async () => {
+    const c = await t.client();
+    c.send(`<rpc xmlns="${NS}" message-id='42' foo="bar"><get-config><source><running/></source></get-config></rpc>`);
+    const reply = await c.next();
+    expect(reply).to.match(new RegExp(`^<rpc-reply xmlns="${NS}" xmlns:junos="http://xml.juniper.net/junos/[^"]+/junos" message-id='42' foo="bar">\n`));
+    expect(reply).to.include('<data>');
+    expect(reply).to.include('<host-name>junos1</host-name>');
+    expect(reply.endsWith('</rpc-reply>')).to.equal(true);
+  });
+
+  it('answers an nc:-qualified rpc and operation, declaring xmlns:nc', async () => {
+    const c = await t.client();
+    c.send(`<nc:rpc xmlns:nc="${NS}" message-id="urn:uuid:1"><nc:get/></nc:rpc>`);
+    const reply = await c.next();
+    expect(reply).to.match(new RegExp(`^<rpc-reply xmlns="${NS}" xmlns:junos="[^"]+" xmlns:nc="${NS}" message-id="urn:uuid:1">`));
+    expect(reply).to.include('<data>');
+  });
+
+  it('refuses an unknown RPC as Junos does: syntax error with bad-element', async () => {
+    const c = await t.client();
+    const reply = await c.rpc('<get-test/>');
+    expect(reply).to.include('<error-message>syntax error</error-message>');
+    expect(reply).to.include('<bad-element>get-test</bad-element>');
+    expect(reply).to.include('<error-severity>error</error-severity>');
+  });
+
+  it('answers a missing message-id with the RFC 6241 error', async () => {
+    const c = await t.client();
+    c.send(`<rpc xmlns="${NS}"><get/></rpc>`);
+    const reply = await c.next();
+    expect(reply).to.include('<error-tag>missing-attribute</error-tag>');
+    expect(reply).to.include('<bad-attribute>message-id</bad-attribute>');
+    expect(reply).to.include('<bad-element>rpc</bad-element>');
+  });
+
+  it('answers malformed XML with an rpc-error and keeps the session', async () => {
+    const c = await t.client();
+    c.send('<rpc message-id="1"><get></rpc>');
+    const bad = await c.next();
+    expect(bad).to.include('<error-tag>malformed-message</error-tag>');
+    const good = await c.rpc('<get/>');
+    expect(good).to.include('<data>');
+  });
+
+  it('keeps replies in request order for pipelined RPCs in one packet', async () => {
+    const c = await t.client();
+    const burst = Buffer.concat(
+      Array.from({ length: 20 }, (_, i) => frameMessage(`<rpc xmlns="${NS}" message-id="p${i}">${i % 3 === 0 ? '<bogus/>' : '<get/>'}</rpc>`, 'eom')),
+    );
+    c.sendRaw(burst);
+    for (let i = 0; i < 20; i++) {
+      const reply = await c.next();
+      expect(reply).to.include(`message-id="p${i}"`);
+    }
+  });
+
+  it('close-session: <ok/>, then the channel ends', async () => {
+    const c = await t.client();
+    const reply = await c.rpc('<close-session/>');
+    expect(reply).to.match(/<ok\/>\n<\/rpc-reply>$/);
+    await c.waitClosed();
+  });
+
+  it('request-end-session: <end-session/>, then the channel ends', async () => {
+    const c = await t.client();
+    const reply = await c.rpc('<request-end-session/>');
+    expect(reply).to.include('<end-session/>');
+    await c.waitClosed();
+  });
+
+  it('kill-session ends the target, releases its locks, and refuses the own id', async () => {
+    const a = await t.client();
+    const b = await t.client();
+    const aid = /<session-id>(\d+)</.exec(a.serverHello)![1]!;
+    const bid = /<session-id>(\d+)</.exec(b.serverHello)![1]!;
+    expect(await a.rpc('<lock><target><candidate/></target></lock>')).to.include('<ok/>');
+    const denied = await b.rpc('<lock><target><candidate/></target></lock>');
+    expect(denied).to.include('<error-tag>lock-denied</error-tag>');
+    expect(denied).to.include(`<session-id>${aid}</session-id>`);
+    const self = await b.rpc(`<kill-session><session-id>${bid}</session-id></kill-session>`);
+    expect(self).to.include('<error-tag>invalid-value</error-tag>');
+    expect(await b.rpc(`<kill-session><session-id>${aid}</session-id></kill-session>`)).to.include('<ok/>');
+    await a.waitClosed();
+    expect(await b.rpc('<lock><target><candidate/></target></lock>')).to.include('<ok/>');
+    expect(await b.rpc('<unlock><target><candidate/></target></unlock>')).to.include('<ok/>');
+  });
+
+  it('speaks NETCONF over the exec command ncclient falls back to', async () => {
+    const c = await t.client({ exec: 'xml-mode netconf need-trailer' });
+    expect(c.serverHello).to.include('<session-id>');
+    expect(await c.rpc('<get/>')).to.include('<data>');
+  });
+
+  it('answers bytes that are not XML with an rpc-error and keeps serving others', async () => {
+    const bystander = await t.client();
+    const c = await t.client();
+    c.sendRaw(Buffer.alloc(1024, 0x41)); // no delimiter yet: still a message in progress
+    c.sendRaw(`]]>]]>`);
+    const reply = await c.next();
+    expect(reply).to.include('malformed-message');
+    expect(await bystander.rpc('<get/>')).to.include('<data>');
+  });
+});
+
+describe('netconf session: rfc-compliant with base:1.1', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator({ cli: { rfcCompliant: true } });
+  });
+  after(async () => t.stop());
+
+  it('advertises base:1.1, prefixes NETCONF elements with nc:, and switches to chunked framing', async () => {
+    const c = await t.client();
+    expect(c.serverHello).to.include(`<nc:hello xmlns:nc="${NS}">`);
+    expect(c.serverHello).to.include('<nc:capability>urn:ietf:params:netconf:base:1.1</nc:capability>');
+    expect(c.framing).to.equal('chunked');
+    const before = c.raw.length;
+    const reply = await c.rpc('<get/>');
+    expect(reply).to.match(new RegExp(`^<nc:rpc-reply xmlns:nc="${NS}" xmlns:junos="[^"]+" message-id="1">`));
+    const bytes = Buffer.concat(c.raw.slice(before)).toString('utf8');
+    expect(bytes.startsWith('\n#')).to.equal(true);
+    expect(bytes.endsWith('\n##\n')).to.equal(true);
+    const err = await c.rpc('<nope/>');
+    expect(err).to.include('<nc:rpc-error>');
+    expect(err).to.include('<nc:bad-element>nope</nc:bad-element>');
+  });
+
+  it('keeps end-of-message framing for a client that offers only base:1.0', async () => {
+    const c = await t.client({ offerBase11: false });
+    expect(c.framing).to.equal('eom');
+    expect(await c.rpc('<get/>')).to.include('<data>');
+  });
+
+  it('ends the session on a bad chunk header', async () => {
+    const c = await t.client();
+    c.sendRaw('\n#abc\n');
+    await c.waitClosed();
+  });
+});

@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import { parseXml, rawRootAttributes, XmlParseError } from '../src/xml/parse.js';
+
+describe('xml: hardened parse', () => {
+  it('splits prefixes and keeps attributes as written', () => {
+    const el = parseXml('<nc:rpc xmlns:nc="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="7"><nc:get/></nc:rpc>');
+    expect(el.name).to.equal('rpc');
+    expect(el.prefix).to.equal('nc');
+    expect(el.attrs['message-id']).to.equal('7');
+    expect(el.children[0]!.name).to.equal('get');
+  });
+
+  it('decodes predefined entities and character references', () => {
+    expect(parseXml('<a>&lt;b&gt; &amp; &#65;</a>').text).to.equal('<b> & A');
+  });
+
+  it('refuses DOCTYPE, so no entity can expand', () => {
+    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><a>&lol2;</a>';
+    expect(() => parseXml(bomb)).to.throw(XmlParseError, /DOCTYPE/);
+  });
+
+  it('refuses nesting past the limit', () => {
+    const deep = '<a>'.repeat(100) + '</a>'.repeat(100);
+    expect(() => parseXml(deep, { maxDepth: 64 })).to.throw(XmlParseError, /nesting/);
+    expect(parseXml(deep, { maxDepth: 128 }).name).to.equal('a');
+  });
+
+  it('refuses malformed XML', () => {
+    expect(() => parseXml('<rpc><get></rpc>')).to.throw(XmlParseError);
+    expect(() => parseXml('not xml')).to.throw(XmlParseError);
+  });
+
+  it('returns the root attributes raw, quoting included', () => {
+    const raw = rawRootAttributes(`<?xml version="1.0"?><rpc message-id='1' xmlns="urn:x" a = "b"><get/></rpc>`);
+    expect(raw.map((a) => a.raw)).to.deep.equal([`message-id='1'`, 'xmlns="urn:x"', 'a="b"']);
+  });
+});
