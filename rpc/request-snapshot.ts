@@ -1,0 +1,27 @@
+/** <request-snapshot>: `request system snapshot`. */
+import { platformOf, runSnapshot } from '../src/engine/index.js';
+import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
+import { requestSnapshotGrammar } from '../src/grammar/request-snapshot.js';
+import { replyBody } from '../src/render/reply.js';
+import { snapshotText, snapshotTree } from '../src/render/snapshot.js';
+import { engineCall } from './engine-errors.js';
+import type { RpcHandler } from './types.js';
+
+export const handler: RpcHandler = {
+  name: 'request-snapshot',
+  permission: 'maintenance',
+  async handle(op, ctx) {
+    const opts = parseRpcOptions(requestSnapshotGrammar, op, platformOf(ctx.device.profile));
+    // Runs to completion even if the client goes away meanwhile; the state is
+    // persisted either way.
+    const result = await engineCall(() => runSnapshot(ctx.device.model, ctx.device.clock, ctx.session.routingEngine, opts));
+    await ctx.device.persist();
+    const body = replyBody(
+      ctx.format,
+      ctx.minified,
+      () => snapshotTree(result, ctx.device.release()),
+      () => snapshotText(result),
+    );
+    return { kind: 'body', body };
+  },
+};
