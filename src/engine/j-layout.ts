@@ -69,15 +69,15 @@ export function layoutProblem(
   configUsedMb: number,
 ): string | undefined {
   const named = (o: SizeOption, fallback: string): string => (given.has(o) ? `${o} ${given.get(o)} MB` : fallback);
+  if (sizes.var < MIN_VAR_MB) {
+    const asked = mediumMb - sizes.var;
+    return `partition sizes do not fit on ${mediumName} media (${mediumMb} MB): the partitions need ${asked} MB plus at least ${MIN_VAR_MB} MB for /var`;
+  }
   if (sizes.root < rootUsedMb) {
     return `${named('root-size', `default root partition (${sizes.root} MB)`)} is too small for the software image (${rootUsedMb} MB)`;
   }
   if (sizes.config < configUsedMb) {
     return `${named('config-size', `default config partition (${sizes.config} MB)`)} is too small for the configuration (${configUsedMb} MB)`;
-  }
-  if (sizes.var < MIN_VAR_MB) {
-    const asked = mediumMb - sizes.var;
-    return `partition sizes do not fit on ${mediumName} media (${mediumMb} MB): the partitions need ${asked} MB plus at least ${MIN_VAR_MB} MB for /var`;
   }
   return undefined;
 }

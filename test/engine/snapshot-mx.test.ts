@@ -5,7 +5,7 @@ import { handler as info } from '../../rpc/get-snapshot-information.js';
 import { planSnapshot, plannedDurationMs } from '../../src/engine/index.js';
 import { fakeContext, fakeDevice, op } from '../support/fake-context.js';
 import { rpcErrors } from '../support/expect-rpc-error.js';
-import { SAMPLE_1, SAMPLE_2, outputText } from '../render/spec-samples.test.js';
+import { SAMPLE_1, SAMPLE_2, outputText } from '../support/spec-samples.js';
 import type { FakeDevice } from '../support/fake-context.js';
 
 const body = (r: unknown): string => (r as { body: string }).body;
