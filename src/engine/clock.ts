@@ -116,6 +116,14 @@ export class VirtualClock {
     });
   }
 
+  /**
+   * Resolves once virtual time reaches `deadline`. Multi-step work sleeps to
+   * absolute deadlines, so a single advance past the end completes every step.
+   */
+  sleepUntil(deadline: number): Promise<void> {
+    return this.sleep(deadline - this.now());
+  }
+
   /** Number of pending sleeps (for tests and the control API). */
   pending(): number {
     return this.waiters.length;

@@ -55,8 +55,10 @@ async function runTarget(model: DeviceModel, clock: VirtualClock, plan: TargetPl
   const steps: SnapshotStep[] = [];
   if (plan.errors.length > 0) return { reName: plan.reName, steps, errors: plan.errors };
   try {
+    let deadline = clock.now();
     for (const s of plan.steps) {
-      if (s.ms > 0) await clock.sleep(s.ms);
+      deadline += s.ms;
+      if (s.ms > 0) await clock.sleepUntil(deadline);
       if (s.out) steps.push(s.out);
     }
     plan.commit(clock.now());
