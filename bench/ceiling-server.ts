@@ -23,6 +23,8 @@ export interface CeilingServerOptions {
   password: string;
   /** OpenSSH public key lines accepted for `username`. */
   authorizedKeys: string[];
+  /** TCP_NODELAY on accepted sockets (Nagle off). ssh2's default, like the emulator's today, leaves Nagle on. */
+  noDelay: boolean;
 }
 
 export interface CeilingServer {
@@ -52,6 +54,8 @@ export async function startCeilingServer(o: CeilingServerOptions): Promise<Ceili
 
   const onConnection = (client: Connection): void => {
     conns.add(client);
+    // Connection.setNoDelay exists in ssh2 1.x but is missing from @types/ssh2.
+    if (o.noDelay) (client as Connection & { setNoDelay(on: boolean): unknown }).setNoDelay(true);
     client.on('error', () => undefined);
     client.on('close', () => conns.delete(client));
     client.on('authentication', (ctx) => {

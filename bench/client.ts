@@ -18,6 +18,8 @@ export interface BenchClientOptions {
   password?: string;
   privateKey?: Buffer | string;
   readyTimeoutMs?: number;
+  /** TCP_NODELAY on the client's socket (default true: the client itself never waits on Nagle). */
+  noDelay?: boolean;
 }
 
 type Waiter = { resolve: (msg: string) => void; reject: (err: Error) => void };
@@ -84,6 +86,7 @@ export class BenchClient {
         resolve();
       });
       this.conn.connect(cfg);
+      if (this.o.noDelay ?? true) this.conn.setNoDelay(true);
     });
     this.conn.on('error', (err: Error) => this.fail(err));
     this.channel = await new Promise<ClientChannel>((resolve, reject) => {
@@ -149,6 +152,11 @@ export class BenchClient {
   async closeSession(): Promise<void> {
     await this.rpc('<close-session/>');
     await this.end();
+  }
+
+  /** Resolves when the SSH connection has closed, for whatever reason. */
+  whenClosed(): Promise<void> {
+    return this.closedPromise;
   }
 
   /** Ends the SSH connection and waits until the socket is closed. */

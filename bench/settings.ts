@@ -8,6 +8,8 @@ export interface BenchSettings {
   seconds: number;
   /** Unmeasured warm-up seconds before each timed phase (JIT, buffers). */
   warmupSeconds: number;
+  /** Alternating ceiling/emulator rounds the RPC scenarios split their seconds into. */
+  rounds: number;
   /** RPCs in flight in the pipelined scenario. */
   pipeline: number;
   /** Parallel connect+hello+close loops in the set-up scenario. */
@@ -16,10 +18,16 @@ export interface BenchSettings {
   sessions: number;
   /** Connections being opened at once while filling up to `sessions`. */
   openConcurrency: number;
+  /** TCP_NODELAY on the ceiling server's sockets (BENCH_CEILING_NODELAY=0 to leave Nagle on, as ssh2 does by default). */
+  ceilingNoDelay: boolean;
+  /** TCP_NODELAY on the benchmark clients' sockets (BENCH_CLIENT_NODELAY=0 to leave Nagle on). */
+  clientNoDelay: boolean;
   /** Only these scenario names run (empty: all). */
   scenarios: string[];
   /** Folder for server-side `--cpu-prof` profiles, or undefined for none. */
   cpuProfDir: string | undefined;
+  /** Extra node flags for every server child (BENCH_SERVER_NODE_ARGS, space-separated), for experiments. */
+  serverNodeArgs: string[];
   /** Also write the results as JSON here. */
   jsonOut: string | undefined;
 }
@@ -40,11 +48,15 @@ export function loadSettings(): BenchSettings {
   return {
     seconds: num('BENCH_SECONDS', 5, 0.2, 600),
     warmupSeconds: num('BENCH_WARMUP_SECONDS', 1, 0, 60),
+    rounds: Math.round(num('BENCH_ROUNDS', 3, 1, 100)),
     pipeline: Math.round(num('BENCH_PIPELINE', 16, 1, 4096)),
     setupConcurrency: Math.round(num('BENCH_SETUP_CONCURRENCY', 4, 1, 256)),
     sessions: Math.round(num('BENCH_SESSIONS', 1000, 1, 20_000)),
     openConcurrency: Math.round(num('BENCH_OPEN_CONCURRENCY', 16, 1, 1024)),
+    ceilingNoDelay: num('BENCH_CEILING_NODELAY', 1, 0, 1) === 1,
+    clientNoDelay: num('BENCH_CLIENT_NODELAY', 1, 0, 1) === 1,
     scenarios: scen,
+    serverNodeArgs: (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(/\s+/).filter((s) => s !== ''),
     cpuProfDir: prof === undefined || prof === '' || prof === '0' ? undefined : prof,
     jsonOut: process.env['BENCH_JSON'] || undefined,
   };

@@ -1,0 +1,121 @@
+import { BenchClient } from '../client.js';
+import { cpuMicros, rate, Samples, summarize, type LatencySummary } from '../stats.js';
+import { errText, now } from './common.js';
+import { KINDS, type Scenario, type ScenarioContext, type ServerKind } from './types.js';
+
+/** The issue's target: at least 50 session set-ups per second with key auth. */
+export const SETUP_TARGET_PER_SEC = 50;
+
+interface SetupMeasure {
+  setups: number;
+  errors: number;
+  firstError?: string;
+  perSec: number;
+  latency: LatencySummary;
+  serverCpuMsPerSetup: number;
+  clientCpuMsPerSetup: number;
+}
+
+/** `workers` loops of connect + key auth + subsystem + hellos + close-session + socket close, for `ms`. */
+interface SetupPhase {
+  setups: number;
+  errors: number;
+  firstError: string | undefined;
+  elapsedMs: number;
+}
+
+async function phase(ctx: ScenarioContext, kind: ServerKind, workers: number, ms: number, samples: Samples | undefined): Promise<SetupPhase> {
+  const server = await ctx.server(kind);
+  const opts = ctx.clientOptions(server, 'key');
+  let setups = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const t0 = now();
+  const end = t0 + ms;
+  let last = t0;
+  const worker = async (): Promise<void> => {
+    // Bounded: each pass either completes or fails within the client's ready timeout.
+    while (now() < end) {
+      const t = now();
+      try {
+        const c = await BenchClient.connect(opts);
+        await c.closeSession();
+        const t1 = now();
+        samples?.add(t1 - t);
+        setups++;
+        last = Math.max(last, t1);
+      } catch (err) {
+        errors++;
+        firstError ??= errText(err);
+        last = Math.max(last, now());
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
+  return { setups, errors, firstError, elapsedMs: last - t0 };
+}
+
+async function measure(ctx: ScenarioContext, kind: ServerKind): Promise<SetupMeasure> {
+  const { seconds, warmupSeconds, setupConcurrency } = ctx.settings;
+  const server = await ctx.server(kind);
+  if (warmupSeconds > 0) await phase(ctx, kind, setupConcurrency, warmupSeconds * 1000, undefined);
+  const samples = new Samples(4096);
+  const s0 = await server.stats();
+  const c0 = process.cpuUsage();
+  const p = await phase(ctx, kind, setupConcurrency, seconds * 1000, samples);
+  const c1 = process.cpuUsage();
+  const s1 = await server.stats();
+  const n = Math.max(1, p.setups);
+  return {
+    setups: p.setups,
+    errors: p.errors,
+    firstError: p.firstError,
+    perSec: rate(p.setups, p.elapsedMs),
+    latency: summarize(samples),
+    serverCpuMsPerSetup: cpuMicros(s0.cpu, s1.cpu) / 1000 / n,
+    clientCpuMsPerSetup: cpuMicros(c0, c1) / 1000 / n,
+  };
+}
+
+/**
+ * Session set-ups per second with public-key auth: BENCH_SETUP_CONCURRENCY
+ * (4) loops, each doing TCP connect, SSH key exchange, ed25519 public-key
+ * auth, the `netconf` subsystem, server hello, client hello,
+ * `<close-session/>` and its reply, and waiting for the socket to close.
+ */
+export const setup: Scenario = {
+  name: 'setup',
+  title: 'Session set-ups with ed25519 key auth',
+  run: async (ctx) => {
+    const w = ctx.settings.setupConcurrency;
+    const m: Partial<Record<ServerKind, SetupMeasure>> = {};
+    for (const kind of KINDS) {
+      ctx.log(`set-ups x${w}: ${kind} ...`);
+      m[kind] = await measure(ctx, kind);
+    }
+    const e = m.emulator!;
+    const c = m.ceiling!;
+    const notes = [`set-ups: ${w} at once; ${e.setups} on the emulator (${e.errors} failed), ${c.setups} on the ceiling (${c.errors} failed)`];
+    if (e.firstError) notes.push(`set-ups: first emulator failure: ${e.firstError}`);
+    if (c.firstError) notes.push(`set-ups: first ceiling failure: ${c.firstError}`);
+    return {
+      rows: [
+        { metric: `session set-ups, key auth (${w} at once)`, unit: '/s', emulator: e.perSec, ceiling: c.perSec, digits: 1 },
+        { metric: 'set-up time p50', unit: 'ms', emulator: e.latency.p50Ms, ceiling: c.latency.p50Ms, digits: 1 },
+        { metric: 'set-up time p99', unit: 'ms', emulator: e.latency.p99Ms, ceiling: c.latency.p99Ms, digits: 1 },
+        { metric: 'server CPU per set-up', unit: 'ms', emulator: e.serverCpuMsPerSetup, ceiling: c.serverCpuMsPerSetup, digits: 2 },
+        { metric: 'client CPU per set-up', unit: 'ms', emulator: e.clientCpuMsPerSetup, ceiling: c.clientCpuMsPerSetup, digits: 2 },
+      ],
+      targets: [
+        {
+          target: `>= ${SETUP_TARGET_PER_SEC} session set-ups/s with key auth`,
+          measured: `${e.perSec.toFixed(1)}/s`,
+          verdict: e.errors === 0 && e.perSec >= SETUP_TARGET_PER_SEC ? 'PASS' : 'MISS',
+          note: e.errors > 0 ? `${e.errors} set-ups failed` : undefined,
+        },
+      ],
+      notes,
+      raw: { emulator: e, ceiling: c, concurrency: w },
+    };
+  },
+};
