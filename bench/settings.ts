@@ -46,7 +46,7 @@ export function loadSettings(): BenchSettings {
   const scen = (process.env['BENCH_SCENARIOS'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   const prof = process.env['BENCH_CPU_PROF'];
   return {
-    seconds: num('BENCH_SECONDS', 5, 0.2, 600),
+    seconds: num('BENCH_SECONDS', 10, 0.2, 600),
     warmupSeconds: num('BENCH_WARMUP_SECONDS', 1, 0, 60),
     rounds: Math.round(num('BENCH_ROUNDS', 3, 1, 100)),
     pipeline: Math.round(num('BENCH_PIPELINE', 16, 1, 4096)),

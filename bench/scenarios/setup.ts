@@ -55,26 +55,45 @@ async function phase(ctx: ScenarioContext, kind: ServerKind, workers: number, ms
   return { setups, errors, firstError, elapsedMs: last - t0 };
 }
 
-async function measure(ctx: ScenarioContext, kind: ServerKind): Promise<SetupMeasure> {
-  const { seconds, warmupSeconds, setupConcurrency } = ctx.settings;
-  const server = await ctx.server(kind);
-  if (warmupSeconds > 0) await phase(ctx, kind, setupConcurrency, warmupSeconds * 1000, undefined);
-  const samples = new Samples(4096);
-  const s0 = await server.stats();
-  const c0 = process.cpuUsage();
-  const p = await phase(ctx, kind, setupConcurrency, seconds * 1000, samples);
-  const c1 = process.cpuUsage();
-  const s1 = await server.stats();
-  const n = Math.max(1, p.setups);
-  return {
-    setups: p.setups,
-    errors: p.errors,
-    firstError: p.firstError,
-    perSec: rate(p.setups, p.elapsedMs),
-    latency: summarize(samples),
-    serverCpuMsPerSetup: cpuMicros(s0.cpu, s1.cpu) / 1000 / n,
-    clientCpuMsPerSetup: cpuMicros(c0, c1) / 1000 / n,
-  };
+/** Warm-up per kind, then BENCH_ROUNDS alternating rounds (ceiling, emulator, ceiling, ...), as the RPC scenarios do. */
+async function measureBoth(ctx: ScenarioContext): Promise<Record<ServerKind, SetupMeasure>> {
+  const { seconds, warmupSeconds, setupConcurrency: w, rounds } = ctx.settings;
+  const acc = new Map<ServerKind, { samples: Samples; setups: number; errors: number; firstError?: string; elapsedMs: number; serverUs: number; clientUs: number }>();
+  for (const kind of KINDS) {
+    if (warmupSeconds > 0) await phase(ctx, kind, w, warmupSeconds * 1000, undefined);
+    acc.set(kind, { samples: new Samples(4096), setups: 0, errors: 0, elapsedMs: 0, serverUs: 0, clientUs: 0 });
+  }
+  for (let r = 0; r < rounds; r++) {
+    for (const kind of KINDS) {
+      const a = acc.get(kind)!;
+      const server = await ctx.server(kind);
+      const s0 = await server.stats();
+      const c0 = process.cpuUsage();
+      const p = await phase(ctx, kind, w, (seconds * 1000) / rounds, a.samples);
+      const c1 = process.cpuUsage();
+      const s1 = await server.stats();
+      a.setups += p.setups;
+      a.errors += p.errors;
+      a.firstError ??= p.firstError;
+      a.elapsedMs += p.elapsedMs;
+      a.serverUs += cpuMicros(s0.cpu, s1.cpu);
+      a.clientUs += cpuMicros(c0, c1);
+    }
+  }
+  const out: Partial<Record<ServerKind, SetupMeasure>> = {};
+  for (const [kind, a] of acc) {
+    const n = Math.max(1, a.setups);
+    out[kind] = {
+      setups: a.setups,
+      errors: a.errors,
+      firstError: a.firstError,
+      perSec: rate(a.setups, a.elapsedMs),
+      latency: summarize(a.samples),
+      serverCpuMsPerSetup: a.serverUs / 1000 / n,
+      clientCpuMsPerSetup: a.clientUs / 1000 / n,
+    };
+  }
+  return out as Record<ServerKind, SetupMeasure>;
 }
 
 /**
@@ -88,13 +107,8 @@ export const setup: Scenario = {
   title: 'Session set-ups with ed25519 key auth',
   run: async (ctx) => {
     const w = ctx.settings.setupConcurrency;
-    const m: Partial<Record<ServerKind, SetupMeasure>> = {};
-    for (const kind of KINDS) {
-      ctx.log(`set-ups x${w}: ${kind} ...`);
-      m[kind] = await measure(ctx, kind);
-    }
-    const e = m.emulator!;
-    const c = m.ceiling!;
+    ctx.log(`set-ups x${w}: ceiling and emulator, alternating rounds ...`);
+    const { emulator: e, ceiling: c } = await measureBoth(ctx);
     const notes = [`set-ups: ${w} at once; ${e.setups} on the emulator (${e.errors} failed), ${c.setups} on the ceiling (${c.errors} failed)`];
     if (e.firstError) notes.push(`set-ups: first emulator failure: ${e.firstError}`);
     if (c.firstError) notes.push(`set-ups: first ceiling failure: ${c.firstError}`);
