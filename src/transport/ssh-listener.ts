@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel } from 'ssh2';
 import { keyMatches, passwordMatches, type UserAccount } from './credentials.js';
@@ -53,6 +53,15 @@ export interface SshListenerOptions {
   onEvent?: (event: string, detail: Record<string, unknown>) => void;
 }
 
+interface SocketState {
+  authenticated: boolean;
+  grace: NodeJS.Timeout;
+}
+
+function peerKey(ip: string | undefined, port: number | undefined): string {
+  return `${ip}|${port}`;
+}
+
 /** Junos answers these exec commands with a NETCONF session (ncclient and Juniper's Ruby client use them). */
 const NETCONF_EXEC = /^\s*(xml-mode\s+netconf|junoscript\s+netconf)(\s+need-trailer)?\s*$/;
 
@@ -62,71 +71,92 @@ const NETCONF_EXEC = /^\s*(xml-mode\s+netconf|junoscript\s+netconf)(\s+need-trai
  */
 export class SshListener {
   private readonly o: SshListenerOptions;
-  private server: InstanceType<typeof Server> | undefined;
-  private readonly connections = new Set<Connection>();
-  private unauthenticated = 0;
+  private ssh: InstanceType<typeof Server> | undefined;
+  private tcp: net.Server | undefined;
+  private readonly sockets = new Map<Socket, SocketState>();
+  /** Socket by remote address and port, to pair ssh2's connection with its socket. */
+  private readonly byPeer = new Map<string, Socket>();
 
   constructor(o: SshListenerOptions) {
     this.o = o;
   }
 
   get port(): number {
-    const a = this.server?.address() as AddressInfo | null | undefined;
+    const a = this.tcp?.address() as AddressInfo | null | undefined;
     return a?.port ?? this.o.port;
   }
 
   get connectionCount(): number {
-    return this.connections.size;
+    return this.sockets.size;
   }
 
   async start(): Promise<void> {
-    const server = new Server(
+    this.ssh = new Server(
       {
         hostKeys: this.o.hostKeys,
         ident: 'OpenSSH_7.5',
         algorithms: { kex: [...SERVER_KEX] },
       },
-      (client, info) => this.onConnection(client, info.ip),
+      (client, info) => this.onConnection(client, info.ip, info.port),
     );
-    this.server = server;
+    // Our own TCP server feeds ssh2, so limits and the login grace time apply
+    // from the first byte: ssh2 reports a connection only after the client's
+    // version line, and a client that sends nothing would never be seen.
+    const tcp = net.createServer((socket) => this.onSocket(socket));
+    this.tcp = tcp;
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
-      server.once('error', onError);
-      server.listen(this.o.port, this.o.host, () => {
-        server.off('error', onError);
+      tcp.once('error', onError);
+      tcp.listen(this.o.port, this.o.host, () => {
+        tcp.off('error', onError);
         resolve();
       });
     });
-    server.on('error', (err: Error) => this.o.onEvent?.('server-error', { err: err.message }));
+    tcp.on('error', (err: Error) => this.o.onEvent?.('server-error', { err: err.message }));
   }
 
   /** Stops listening and drops every connection, as a powered-off box would. */
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const c of this.connections) c.end();
-    for (const c of this.connections) (c as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
-    this.connections.clear();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    const tcp = this.tcp;
+    this.tcp = undefined;
+    for (const s of this.sockets.keys()) s.destroy();
+    this.sockets.clear();
+    if (tcp) await new Promise<void>((resolve) => tcp.close(() => resolve()));
   }
 
-  private onConnection(client: Connection, ip: string): void {
+  private onSocket(socket: Socket): void {
     const { limits } = this.o;
-    if (this.connections.size >= limits.connectionLimit || this.unauthenticated >= limits.maxUnauthenticated) {
-      this.o.onEvent?.('connection-refused', { ip, reason: this.connections.size >= limits.connectionLimit ? 'connection-limit' : 'max-unauthenticated' });
-      client.on('error', () => undefined);
-      client.end();
+    socket.on('error', () => undefined);
+    const unauthenticated = [...this.sockets.values()].filter((s) => !s.authenticated).length;
+    if (this.sockets.size >= limits.connectionLimit || unauthenticated >= limits.maxUnauthenticated) {
+      this.o.onEvent?.('connection-refused', {
+        ip: socket.remoteAddress,
+        reason: this.sockets.size >= limits.connectionLimit ? 'connection-limit' : 'max-unauthenticated',
+      });
+      socket.destroy();
       return;
     }
-    this.connections.add(client);
-    this.unauthenticated++;
-    let authenticated = false;
+    // Small NETCONF replies must not wait for the peer's delayed ACK.
+    socket.setNoDelay(true);
+    const state: SocketState = { authenticated: false, grace: setTimeout(() => {
+      this.o.onEvent?.('login-grace-expired', { ip: socket.remoteAddress });
+      socket.destroy();
+    }, limits.loginGraceMs) };
+    state.grace.unref();
+    this.sockets.set(socket, state);
+    this.byPeer.set(peerKey(socket.remoteAddress, socket.remotePort), socket);
+    socket.once('close', () => {
+      clearTimeout(state.grace);
+      this.sockets.delete(socket);
+      this.byPeer.delete(peerKey(socket.remoteAddress, socket.remotePort));
+    });
+    this.ssh!.injectSocket(socket);
+  }
+
+  private onConnection(client: Connection, ip: string, port: number): void {
+    const socket = this.byPeer.get(peerKey(ip, port));
+    const state = socket ? this.sockets.get(socket) : undefined;
     let peer: AuthenticatedPeer | undefined;
-    const grace = setTimeout(() => {
-      this.o.onEvent?.('login-grace-expired', { ip });
-      client.end();
-    }, limits.loginGraceMs);
-    grace.unref();
 
     client.on('authentication', (ctx: AuthContext) => {
       const user = this.o.findUser(ctx.username);
@@ -159,9 +189,10 @@ export class SshListener {
     });
 
     client.on('ready', () => {
-      authenticated = true;
-      clearTimeout(grace);
-      this.unauthenticated--;
+      if (state) {
+        state.authenticated = true;
+        clearTimeout(state.grace);
+      }
       this.o.onEvent?.('login', { ip, user: peer?.user.name });
       client.on('session', (acceptSession) => {
         const session = acceptSession();
@@ -184,10 +215,5 @@ export class SshListener {
     });
 
     client.on('error', (err: Error) => this.o.onEvent?.('client-error', { ip, err: err.message }));
-    client.on('close', () => {
-      clearTimeout(grace);
-      if (!authenticated) this.unauthenticated--;
-      this.connections.delete(client);
-    });
   }
 }

@@ -1,0 +1,158 @@
+import { expect } from 'chai';
+import net from 'node:net';
+import ssh2 from 'ssh2';
+import { NetconfClient } from '../../src/client/netconf-client.js';
+import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+
+const NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
+
+/** Every case must leave the server answering other sessions. */
+describe('bad input battery', function () {
+  let t: TestEmulator;
+  let bystander: NetconfClient;
+  before(async () => {
+    t = await startTestEmulator({
+      yaml: {
+        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+        limits: { 'max-message-bytes': 65536, 'max-xml-depth': 32, 'login-grace-seconds': 1, 'max-unauthenticated': 4, 'connection-limit': 50 },
+        devices: [{ name: 'r1', port: 0, profile: 'mx960' }],
+      },
+    });
+    bystander = await t.client();
+  });
+  afterEach(async () => {
+    expect(await bystander.rpc('<get/>'), 'the server still serves others').to.include('<data>');
+  });
+  after(async () => t.stop());
+
+  it('an entity bomb gets an rpc-error, not an expansion', async () => {
+    const c = await t.client();
+    const bomb = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rpc xmlns="${NS}" message-id="1"><get>&c;</get></rpc>`;
+    c.send(bomb);
+    const reply = await c.next();
+    expect(reply).to.include('<error-tag>malformed-message</error-tag>');
+    expect(reply).to.include('DOCTYPE');
+    expect(reply).not.to.include('aaaaaaaaaa');
+  });
+
+  it('an external entity is refused the same way', async () => {
+    const c = await t.client();
+    c.send(`<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rpc xmlns="${NS}" message-id="1"><get>&x;</get></rpc>`);
+    const reply = await c.next();
+    expect(reply).to.include('malformed-message');
+    expect(reply).not.to.include('root:');
+  });
+
+  it('nesting past the limit gets an rpc-error', async () => {
+    const c = await t.client();
+    c.send(`<rpc xmlns="${NS}" message-id="1"><get>${'<a>'.repeat(100)}${'</a>'.repeat(100)}</get></rpc>`);
+    expect(await c.next()).to.match(/nesting deeper than 32/);
+    expect(await c.rpc('<get/>')).to.include('<data>');
+  });
+
+  it('a message over max-message-bytes closes the session before it is parsed', async () => {
+    const c = await t.client();
+    c.sendRaw(Buffer.alloc(70_000, 0x20));
+    await c.waitClosed();
+  });
+
+  it('unbalanced tags, bare text and a wrong root each get an rpc-error', async () => {
+    const c = await t.client();
+    for (const bad of ['<rpc message-id="1"><get></rpc>', 'hello there', `<notrpc xmlns="${NS}" message-id="2"/>`, '']) {
+      c.send(bad);
+      const reply = await c.next();
+      expect(reply).to.include('<rpc-error>');
+    }
+    expect(await c.rpc('<get/>')).to.include('<data>');
+  });
+
+  it('an rpc without an operation gets an rpc-error', async () => {
+    const c = await t.client();
+    expect(await c.rpc('')).to.include('<bad-element>rpc</bad-element>');
+  });
+
+  it('a hello that is not XML ends the session', async () => {
+    const c = await NetconfClient.connect({ host: '127.0.0.1', port: t.port, username: TEST_USER.name, password: TEST_USER.password, manualHello: true });
+    await c.next();
+    c.sendRaw('garbage]]>]]>');
+    await c.waitClosed();
+  });
+
+  it('wrong passwords and unknown users are refused', async () => {
+    for (const [username, password] of [[TEST_USER.name, 'wrong'], ['nobody', TEST_USER.password]] as const) {
+      let err: Error | undefined;
+      try {
+        await NetconfClient.connect({ host: '127.0.0.1', port: t.port, username, password });
+      } catch (e) {
+        err = e as Error;
+      }
+      expect(err?.message).to.match(/authentication methods failed/i);
+    }
+  });
+
+  it('a client that never authenticates is dropped after the login grace time', async () => {
+    const sock = net.connect(t.port, '127.0.0.1');
+    const started = Date.now();
+    await new Promise<void>((resolve) => {
+      sock.on('data', () => undefined);
+      sock.on('error', () => undefined);
+      sock.on('close', () => resolve());
+    });
+    const elapsed = Date.now() - started;
+    expect(elapsed).to.be.within(800, 5000);
+  });
+
+  it('does not offer diffie-hellman group exchange, which ssh2 cannot serve', async () => {
+    const conn = new ssh2.Client();
+    const err = await new Promise<Error | undefined>((resolve) => {
+      conn.on('ready', () => {
+        conn.end();
+        resolve(undefined);
+      });
+      conn.on('error', (e) => resolve(e));
+      conn.on('close', () => resolve(new Error('closed without an error')));
+      conn.connect({
+        host: '127.0.0.1',
+        port: t.port,
+        username: TEST_USER.name,
+        password: TEST_USER.password,
+        algorithms: { kex: ['diffie-hellman-group-exchange-sha256'] },
+      });
+    });
+    expect(err?.message).to.match(/no matching key exchange/i);
+  });
+});
+
+describe('connection limit', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator({
+      yaml: {
+        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+        limits: { 'connection-limit': 3 },
+        devices: [{ name: 'r1', port: 0, profile: 'mx960' }],
+      },
+    });
+  });
+  after(async () => t.stop());
+
+  it('connections over connection-limit are refused cleanly, and later ones succeed', async () => {
+    const held: NetconfClient[] = [];
+    for (let i = 0; i < 3; i++) held.push(await t.client());
+    let refused: Error | undefined;
+    try {
+      await NetconfClient.connect({ host: '127.0.0.1', port: t.port, username: TEST_USER.name, password: TEST_USER.password, readyTimeoutMs: 5000 });
+    } catch (e) {
+      refused = e as Error;
+    }
+    expect(refused, 'the 4th connection is refused').to.be.instanceOf(Error);
+    held.pop()!.close();
+    await new Promise((r) => setTimeout(r, 200));
+    const again = await t.client();
+    expect(await again.rpc('<get/>')).to.include('<data>');
+    for (const h of held) h.close();
+    again.close();
+    await new Promise((r) => setTimeout(r, 200));
+  });
+
+});
