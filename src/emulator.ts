@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { EmulatorConfig } from './config/types.js';
 import { EmulatedDevice } from './device/device.js';
 import { createDeviceState } from './device/device-state.js';
-import { VirtualClock } from './engine/clock.js';
+import { VirtualClock } from './engine/index.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { LoginClasses } from './session/login-class.js';
 import { loadHostKeys } from './transport/host-keys.js';

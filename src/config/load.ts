@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { PROFILE_NAMES, parseDeviceSettings, type ProfileName } from '../engine/index.js';
-import { isSettingKey } from '../engine/settings.js';
+import { PROFILE_NAMES, isSettingKey, parseDeviceSettings, type ProfileName } from '../engine/index.js';
 import { KNOWN_PERMISSIONS, PREDEFINED_CLASSES } from '../session/login-class.js';
 import {
   DEFAULT_DEVICE_NAME,

@@ -1,8 +1,6 @@
 import type { ServerChannel } from 'ssh2';
 import type { DeviceSpec, Limits } from '../config/types.js';
-import type { ProfileName } from '../engine/index.js';
-import type { DeviceModel } from '../engine/model.js';
-import type { VirtualClock } from '../engine/clock.js';
+import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
 import { DatastoreLocks } from '../session/locks.js';
 import type { LoginClasses } from '../session/login-class.js';
 import { NetconfSession, type SessionOptions } from '../session/netconf-session.js';

@@ -1,6 +1,4 @@
-import type { ProfileName } from '../engine/index.js';
-import type { DeviceModel } from '../engine/model.js';
-import type { VirtualClock } from '../engine/clock.js';
+import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
 import type { SessionRegistry } from '../session/registry.js';
 import type { DatastoreLocks } from '../session/locks.js';
 

@@ -59,11 +59,14 @@ export class VirtualClock {
     return this.pausedValue;
   }
 
-  /** Virtual epoch milliseconds. */
+  /**
+   * Virtual epoch milliseconds. The clock runs at the speed factor only while
+   * something waits on it, and at real pace otherwise, so dates a device
+   * shows stay near the wall clock between operations.
+   */
   now(): number {
     if (this.pausedValue) return this.baseVirtual;
-    // Instant mode runs at real pace between jumps, so dates still move.
-    const factor = this.speedValue === 'instant' ? 1 : this.speedValue;
+    const factor = this.speedValue === 'instant' || this.waiters.length === 0 ? 1 : this.speedValue;
     return this.baseVirtual + (Date.now() - this.baseReal) * factor;
   }
 
@@ -110,7 +113,9 @@ export class VirtualClock {
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
-      this.waiters.push({ deadline: this.now() + ms, resolve, reject });
+      // The pace changes with the number of waiters: fix the time reached so far.
+      this.rebase();
+      this.waiters.push({ deadline: this.baseVirtual + ms, resolve, reject });
       this.waiters.sort((a, b) => a.deadline - b.deadline);
       this.schedule();
     });
@@ -132,6 +137,7 @@ export class VirtualClock {
   /** Cancels every pending sleep; later sleeps reject at once. */
   shutdown(): void {
     this.stopped = true;
+    this.rebase();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const ws = this.waiters;
@@ -148,7 +154,8 @@ export class VirtualClock {
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const now = this.now();
+    this.rebase();
+    const now = this.baseVirtual;
     while (this.waiters.length > 0 && this.waiters[0]!.deadline <= now) {
       this.waiters.shift()!.resolve();
     }
