@@ -41,6 +41,11 @@ export interface RpcHandler {
   readonly name: string;
   /** Login-class permission needed; absent means any authenticated user. */
   readonly permission?: string;
+  /**
+   * True where `<format>` is the operation's own leaf (get-schema's `yang`),
+   * not the output format Junos reads from a `format` child elsewhere.
+   */
+  readonly formatIsLeaf?: boolean;
   /** Throw RpcError for failures. */
   handle(op: XmlElement, ctx: RpcContext): Promise<RpcReply> | RpcReply;
 }

@@ -238,7 +238,8 @@ export class NetconfSession implements SessionHandle, SessionView {
     if (handler.permission && !this.o.classes.allows(this.userClass, handler.permission)) {
       throw permissionDenied(op.name);
     }
-    const fmt = op.attrs['format'] ?? op.children.find((c) => c.name === 'format')?.text.trim() ?? 'xml';
+    const fmtChild = handler.formatIsLeaf ? undefined : op.children.find((c) => c.name === 'format');
+    const fmt = op.attrs['format'] ?? fmtChild?.text.trim() ?? 'xml';
     const f = FORMATS[fmt];
     if (!f) throw syntaxError(fmt, 'invalid value for format');
     const ctx: RpcContext = { session: this, device: this.o.device, format: f.format, minified: f.minified, prefix: this.prefix };

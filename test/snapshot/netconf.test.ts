@@ -1,0 +1,156 @@
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { SAMPLE_1, SAMPLE_4 } from '../support/spec-samples.js';
+
+function outputOf(reply: string): string {
+  const m = /<output>([\s\S]*)<\/output>/.exec(reply);
+  expect(m, reply).to.not.equal(null);
+  return m![1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+function creationDates(reply: string): string[] {
+  return [...reply.matchAll(/<creation-date[^>]*>([^<]+)</g)].map((m) => m[1]!);
+}
+
+describe('request-snapshot over NETCONF', function () {
+  let t: TestEmulator;
+  beforeEach(async () => {
+    t = await startTestEmulator();
+  });
+  afterEach(async () => t.stop());
+
+  it('advertises the YANG module in the hello and serves it with get-schema', async () => {
+    const c = await t.client();
+    expect(c.serverHello).to.include('<capability>urn:junos-emulator:snapshot?module=junos-emulator-snapshot&amp;revision=');
+    const reply = await c.rpc(
+      '<get-schema xmlns="urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring"><identifier>junos-emulator-snapshot</identifier><format>yang</format></get-schema>',
+    );
+    expect(reply).to.include('<data xmlns="urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring">');
+    expect(reply).to.include('module junos-emulator-snapshot');
+  });
+
+  it('format="text" returns the spec sample 1, byte for byte, in one <output>', async () => {
+    const c = await t.client();
+    const reply = await c.rpc('<request-snapshot format="text"/>');
+    expect(outputOf(reply)).to.equal(SAMPLE_1);
+  });
+
+  it('an empty leaf with a value is a syntax error naming the value', async () => {
+    const c = await t.client();
+    const reply = await c.rpc('<request-snapshot><partition>1</partition></request-snapshot>');
+    expect(reply).to.include('<error-message>syntax error</error-message>');
+    expect(reply).to.include('<bad-element>1</bad-element>');
+  });
+
+  it('replies in order: an RPC behind a running snapshot waits, other sessions do not', async () => {
+    t.emulator.clock.setSpeed(1);
+    t.emulator.clock.pause();
+    const a = await t.client();
+    const b = await t.client();
+    a.send('<rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="s1"><request-snapshot/></rpc>');
+    a.send('<rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="s2"><get-snapshot-information/></rpc>');
+    const fromB = await b.rpc('<get/>');
+    expect(fromB).to.include('<data>');
+    const busy = await b.rpc('<request-snapshot/>');
+    expect(busy).to.include('<error-severity>error</error-severity>');
+    expect(busy).to.match(/in progress/i);
+    expect(a.messages).to.have.length(0);
+    t.emulator.clock.advance(60 * 60 * 1000);
+    const first = await a.next();
+    const second = await a.next();
+    expect(first).to.include('message-id="s1"');
+    expect(first).to.include('<snapshot-information');
+    expect(second).to.include('message-id="s2"');
+  });
+
+  it('a snapshot goes on when its client disconnects, and leaves consistent state', async () => {
+    t.emulator.clock.setSpeed(1);
+    t.emulator.clock.pause();
+    const a = await t.client();
+    const before = await a.rpc('<get-snapshot-information/>');
+    a.send('<rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="x"><request-snapshot/></rpc>');
+    await new Promise((r) => setTimeout(r, 100));
+    a.close();
+    await new Promise((r) => setTimeout(r, 100));
+    t.emulator.clock.advance(60 * 60 * 1000);
+    await new Promise((r) => setTimeout(r, 100));
+    const b = await t.client();
+    const after = await b.rpc('<get-snapshot-information/>');
+    expect(creationDates(after)[1]).to.not.equal(creationDates(before)[1]);
+    t.emulator.clock.setSpeed('instant');
+    t.emulator.clock.resume();
+    expect(await b.rpc('<request-snapshot/>'), 'the RE is no longer busy').to.include('<snapshot-information');
+  });
+
+  it('needs the maintenance permission: an operator gets permission denied', async () => {
+    await t.stop();
+    t = await startTestEmulator({ cli: { users: ['op:op123:operator'] } });
+    const c = await t.client({ username: 'op', password: 'op123' });
+    expect(c.serverHello).to.include('<!-- user op, class operator -->');
+    const reply = await c.rpc('<request-snapshot/>');
+    expect(reply).to.include('<error-message>permission denied</error-message>');
+    expect(reply).to.include('<bad-element>request-snapshot</bad-element>');
+    expect(await c.rpc('<get-snapshot-information/>')).to.include('<snapshot-information');
+  });
+});
+
+describe('routing matrix over NETCONF, master and backup RE', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator({
+      yaml: {
+        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+        speed: 'instant',
+        devices: [{ name: 'matrix', port: 0, 'backup-re-port': 0, profile: 'txmatrix' }],
+      },
+    });
+  });
+  after(async () => t.stop());
+
+  it('all-lcc in text on the master RE is the spec sample 4', async () => {
+    const c = await t.client();
+    expect(outputOf(await c.rpc('<request-snapshot format="text"><all-lcc/></request-snapshot>'))).to.equal(SAMPLE_4);
+  });
+
+  it('all-lcc in XML: one multi-routing-engine-item per connected LCC', async () => {
+    const c = await t.client();
+    const reply = await c.rpc('<request-snapshot><all-lcc/></request-snapshot>');
+    expect([...reply.matchAll(/<re-name>([^<]+)<\/re-name>/g)].map((m) => m[1])).to.deep.equal(['lcc0-re0', 'lcc2-re0']);
+  });
+
+  it('on the backup RE, the backup REs are backed up', async () => {
+    const c = await t.client({ port: t.backupPort! });
+    const reply = await c.rpc('<request-snapshot><all-lcc/></request-snapshot>');
+    expect([...reply.matchAll(/<re-name>([^<]+)<\/re-name>/g)].map((m) => m[1])).to.deep.equal(['lcc0-re1', 'lcc2-re1']);
+  });
+
+  it('lcc 1 (not connected) gets a per-target error; scc is accepted; sfc is refused here', async () => {
+    const c = await t.client();
+    const lcc1 = await c.rpc('<request-snapshot><lcc>1</lcc></request-snapshot>');
+    expect(lcc1).to.include('xnm:error');
+    expect(await c.rpc('<request-snapshot><scc/></request-snapshot>')).to.include('<snapshot-information');
+    const sfc = await c.rpc('<request-snapshot><sfc>0</sfc></request-snapshot>');
+    expect(sfc).to.include('<bad-element>sfc</bad-element>');
+  });
+});
+
+describe('--state-dir keeps device state across restarts', function () {
+  it('a snapshot taken before a restart is still there after it, and no temp file is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'junos-emulator-state-'));
+    let t = await startTestEmulator({ cli: { stateDir: dir } });
+    let c = await t.client();
+    await c.rpc('<request-snapshot/>');
+    const before = await c.rpc('<get-snapshot-information/>');
+    await t.stop();
+    expect(existsSync(join(dir, 'junos1.json')) || readdirSync(dir).length > 0).to.equal(true);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).to.deep.equal([]);
+    t = await startTestEmulator({ cli: { stateDir: dir } });
+    c = await t.client();
+    const after = await c.rpc('<get-snapshot-information/>');
+    expect(creationDates(after)).to.deep.equal(creationDates(before));
+    await t.stop();
+  });
+});
