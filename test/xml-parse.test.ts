@@ -35,3 +35,33 @@ describe('xml: hardened parse', () => {
     expect(raw.map((a) => a.raw)).to.deep.equal([`message-id='1'`, 'xmlns="urn:x"', 'a="b"']);
   });
 });
+
+describe('xml: well-formedness without the library validator', () => {
+  const bad: Array<[string, string]> = [
+    ['<a><b></a></b>', 'crossed tags'],
+    ['<a>', 'unclosed root'],
+    ['<a></a><b/>', 'two roots'],
+    ['<a x=1/>', 'unquoted attribute'],
+    ['<a x="1" x="2"/>', 'repeated attribute'],
+    ['<a x="1"y="2"/>', 'no space between attributes'],
+    ['<a>AT&T</a>', 'bare ampersand'],
+    ['<a>&nbsp;</a>', 'undeclared entity'],
+    ['text <a/>', 'text before the root'],
+    ['<a/> text', 'text after the root'],
+    ['</a>', 'end tag only'],
+    ['<1a/>', 'bad name'],
+    ['<a><!-- open</a>', 'unterminated comment'],
+    ['<a x="<"/>', 'less-than in an attribute'],
+  ];
+  for (const [xml, what] of bad) {
+    it(`refuses ${what}`, () => {
+      expect(() => parseXml(xml)).to.throw(XmlParseError);
+    });
+  }
+
+  it('accepts comments, CDATA, processing instructions and both quote styles', () => {
+    const el = parseXml(`<?xml version="1.0"?><!-- c --><a x='1' y="2"><![CDATA[<raw>]]><b/><?pi x?></a>`);
+    expect(el.attrs).to.deep.equal({ x: '1', y: '2' });
+    expect(el.children.map((c) => c.name)).to.deep.equal(['b']);
+  });
+});

@@ -7,7 +7,8 @@ export class ByteQueue {
   private start = 0;
   private end = 0;
 
-  constructor(initial = 4096) {
+  /** Starts empty: most messages are decoded straight from the packet that carried them. */
+  constructor(initial = 0) {
     this.buf = Buffer.allocUnsafe(initial);
   }
 
@@ -21,7 +22,7 @@ export class ByteQueue {
       if (needed <= this.buf.length && this.start > 0) {
         this.buf.copy(this.buf, 0, this.start, this.end);
       } else {
-        let size = this.buf.length;
+        let size = Math.max(this.buf.length, 4096);
         while (size < needed) size *= 2;
         const next = Buffer.allocUnsafe(size);
         this.buf.copy(next, 0, this.start, this.end);
@@ -61,7 +62,7 @@ export class ByteQueue {
       this.start = 0;
       this.end = 0;
       // Give back memory held by one large message once it is done.
-      if (this.buf.length > 65536) this.buf = Buffer.allocUnsafe(4096);
+      if (this.buf.length > 65536) this.buf = Buffer.allocUnsafe(0);
     }
   }
 }

@@ -45,6 +45,8 @@ export class NetconfDecoder {
 
   push(data: Buffer): void {
     if (this.failed) return;
+    if (this.q.length === 0 && this.mode === 'eom' && this.sawFirstMessage) data = this.takeWholeMessages(data);
+    if (data.length === 0 || this.failed) return;
     this.q.push(data);
     try {
       this.drain();
@@ -52,6 +54,27 @@ export class NetconfDecoder {
       this.failed = true;
       this.opts.onError(err instanceof FramingError ? err : new FramingError(String(err)));
     }
+  }
+
+  /**
+   * Lock-step clients send one whole message per packet: decode those straight
+   * from the packet, and return what is left over for the queue.
+   */
+  private takeWholeMessages(data: Buffer): Buffer {
+    let off = 0;
+    while (this.mode === 'eom' && !this.failed) {
+      const at = data.indexOf(EOM_BYTES, off);
+      if (at < 0) break;
+      if (at - off > this.opts.maxMessageBytes) {
+        this.failed = true;
+        this.opts.onError(new FramingError(`message exceeds ${this.opts.maxMessageBytes} bytes`));
+        return data.subarray(0, 0);
+      }
+      const msg = data.toString('utf8', off, at);
+      off = at + EOM_BYTES.length;
+      this.deliver(msg);
+    }
+    return off === 0 ? data : data.subarray(off);
   }
 
   private drain(): void {
