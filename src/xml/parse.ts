@@ -1,4 +1,3 @@
-import { XMLParser } from 'fast-xml-parser';
 import type { XmlElement } from './element.js';
 
 export interface ParseLimits {
@@ -10,24 +9,9 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64 };
 
 export class XmlParseError extends Error {}
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  allowBooleanAttributes: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // References are decoded here in one pass (decodeReferences), so `&amp;#65;`
-  // stays `&#65;`; DOCTYPE is refused before parsing, so nothing else expands.
-  processEntities: false,
-  htmlEntities: false,
-});
-
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
+/** Decodes the five predefined entities and character references, nothing else. */
 function decodeReferences(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(lt|gt|amp|apos|quot|#[0-9]+|#x[0-9a-fA-F]+);/g, (_m, ref: string) => {
@@ -45,34 +29,55 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+interface Building {
+  name: string;
+  prefix: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+}
+
+function splitName(qname: string): { prefix: string; name: string } {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? { prefix: '', name: qname } : { prefix: qname.slice(0, colon), name: qname.slice(colon + 1) };
+}
+
 /**
- * One pass over the message that refuses what a NETCONF peer never needs and
- * an attacker uses (a DOCTYPE: entity bombs, external entities; runaway
- * nesting) and checks well-formedness of the markup: tag names match, tags
- * close, attributes are quoted and not repeated, references are known. It
- * runs before the parser, which is lenient, so nothing malformed reaches it.
+ * Parses one NETCONF message into its root element, in one pass that also
+ * refuses what a NETCONF peer never needs and an attacker uses (a DOCTYPE:
+ * entity bombs, external entities; runaway nesting) and anything that is not
+ * well-formed: mismatched or unclosed tags, unquoted or repeated attributes,
+ * unknown references, text outside the root.
+ *
+ * Hand-written rather than a library parser plus its validator: this runs
+ * for every RPC, and the two library passes were a third of the server's CPU
+ * per RPC (docs/benchmarks.md).
  */
-function precheck(xml: string, limits: ParseLimits): void {
+export function parseXml(xml: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): XmlElement {
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) throw new XmlParseError('DOCTYPE is not allowed');
   const outsideCdata = xml.includes('<![CDATA[') ? xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '') : xml;
   if (BAD_REFERENCE.test(outsideCdata)) throw new XmlParseError('unknown entity or bare & in text');
-  const stack: string[] = [];
+  const stack: Building[] = [];
+  let root: XmlElement | undefined;
   let i = 0;
   const n = xml.length;
-  let rootClosed = false;
   const fail = (msg: string): never => {
     throw new XmlParseError(`${msg} at offset ${i}`);
   };
+  const attach = (el: XmlElement): void => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    else root = el;
+  };
   while (i < n) {
     const lt = xml.indexOf('<', i);
-    if (lt < 0) {
-      if (stack.length === 0 && xml.slice(i).trim() !== '') fail('text outside the root element');
-      break;
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i) {
+      const top = stack[stack.length - 1];
+      if (top) top.text += decodeReferences(xml.slice(i, textEnd));
+      else if (xml.slice(i, textEnd).trim() !== '') fail('text outside the root element');
     }
-    if (stack.length === 0 && xml.slice(i, lt).trim() !== '') {
-      i = lt;
-      fail('text outside the root element');
-    }
+    if (lt < 0) break;
     i = lt;
     const c = xml.charCodeAt(lt + 1);
     if (c === 0x21 /* ! */) {
@@ -81,12 +86,12 @@ function precheck(xml: string, limits: ParseLimits): void {
         if (end < 0) fail('unterminated comment');
         i = end + 3;
       } else if (xml.startsWith('<![CDATA[', lt)) {
-        if (stack.length === 0) fail('CDATA outside the root element');
+        const top = stack[stack.length - 1];
+        if (!top) fail('CDATA outside the root element');
         const end = xml.indexOf(']]>', lt + 9);
         if (end < 0) fail('unterminated CDATA section');
+        top!.text += xml.slice(lt + 9, end);
         i = end + 3;
-      } else if (/^<!DOCTYPE/i.test(xml.slice(lt, lt + 9)) || /^<!ENTITY/i.test(xml.slice(lt, lt + 8))) {
-        throw new XmlParseError('DOCTYPE is not allowed');
       } else {
         fail('unexpected markup');
       }
@@ -103,94 +108,61 @@ function precheck(xml: string, limits: ParseLimits): void {
     if (j >= n || !NAME_START.test(xml[j]!)) fail('bad tag name');
     const nameStart = j;
     while (j < n && NAME_CHAR.test(xml[j]!)) j++;
-    const name = xml.slice(nameStart, j);
+    const qname = xml.slice(nameStart, j);
     if (closing) {
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (xml[j] !== '>') fail(`bad end tag </${name}`);
+      if (xml[j] !== '>') fail(`bad end tag </${qname}`);
       const open = stack.pop();
-      if (open !== name) fail(open === undefined ? `end tag </${name}> without a start tag` : `</${name}> closes <${open}>`);
-      if (stack.length === 0) rootClosed = true;
+      if (!open) fail(`end tag </${qname}> without a start tag`);
+      const openQname = open!.prefix ? `${open!.prefix}:${open!.name}` : open!.name;
+      if (openQname !== qname) fail(`</${qname}> closes <${openQname}>`);
+      attach(open!);
       i = j + 1;
       continue;
     }
-    if (rootClosed && stack.length === 0) fail('more than one root element');
-    const seen = new Set<string>();
+    if (root && stack.length === 0) fail('more than one root element');
+    const attrs: Record<string, string> = {};
     for (;;) {
       const before = j;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (j >= n) fail(`unterminated tag <${name}`);
+      if (j >= n) fail(`unterminated tag <${qname}`);
       if (xml[j] === '>' || (xml[j] === '/' && xml[j + 1] === '>')) break;
-      if (j === before) fail(`missing space before attribute in <${name}`);
+      if (j === before) fail(`missing space before attribute in <${qname}`);
       const aStart = j;
-      if (!NAME_START.test(xml[j]!)) fail(`bad attribute in <${name}`);
+      if (!NAME_START.test(xml[j]!)) fail(`bad attribute in <${qname}`);
       while (j < n && NAME_CHAR.test(xml[j]!)) j++;
       const attr = xml.slice(aStart, j);
-      if (seen.has(attr)) fail(`attribute ${attr} repeated in <${name}`);
-      seen.add(attr);
+      if (attr in attrs) fail(`attribute ${attr} repeated in <${qname}`);
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (xml[j] !== '=') fail(`attribute ${attr} without a value in <${name}`);
+      if (xml[j] !== '=') fail(`attribute ${attr} without a value in <${qname}`);
       j++;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       const q = xml[j];
-      if (q !== '"' && q !== "'") fail(`unquoted value of ${attr} in <${name}`);
+      if (q !== '"' && q !== "'") fail(`unquoted value of ${attr} in <${qname}`);
       const end = xml.indexOf(q!, j + 1);
-      if (end < 0) fail(`unterminated value of ${attr} in <${name}`);
-      if (xml.slice(j + 1, end).includes('<')) fail(`'<' in the value of ${attr}`);
+      if (end < 0) fail(`unterminated value of ${attr} in <${qname}`);
+      const value = xml.slice(j + 1, end);
+      if (value.includes('<')) fail(`'<' in the value of ${attr}`);
+      attrs[attr] = decodeReferences(value);
       j = end + 1;
     }
+    const { prefix, name } = splitName(qname);
+    const el: Building = { name, prefix, attrs, children: [], text: '' };
     if (xml[j] === '/') {
-      if (stack.length === 0) rootClosed = true;
+      attach(el);
       i = j + 2;
       continue;
     }
-    stack.push(name);
+    stack.push(el);
     if (stack.length > limits.maxDepth) throw new XmlParseError(`nesting deeper than ${limits.maxDepth}`);
     i = j + 1;
   }
-  if (stack.length > 0) throw new XmlParseError(`<${stack[stack.length - 1]}> is not closed`);
-  if (!rootClosed) throw new XmlParseError('no root element');
-}
-
-type Node = Record<string, unknown>;
-
-function splitName(qname: string): { prefix: string; name: string } {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? { prefix: '', name: qname } : { prefix: qname.slice(0, colon), name: qname.slice(colon + 1) };
-}
-
-function convert(node: Node): XmlElement | undefined {
-  let tag: string | undefined;
-  for (const k of Object.keys(node)) {
-    if (k !== ':@') {
-      tag = k;
-      break;
-    }
+  if (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    throw new XmlParseError(`<${top.prefix ? `${top.prefix}:` : ''}${top.name}> is not closed`);
   }
-  if (tag === undefined || tag === '#text' || tag === '#comment') return undefined;
-  const attrsRaw = (node[':@'] ?? {}) as Record<string, unknown>;
-  const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrsRaw)) attrs[k] = v === true ? '' : decodeReferences(String(v));
-  const kids = node[tag] as Node[];
-  const children: XmlElement[] = [];
-  let text = '';
-  for (const k of kids) {
-    if ('#text' in k) text += decodeReferences(String(k['#text']));
-    else {
-      const el = convert(k);
-      if (el) children.push(el);
-    }
-  }
-  const { prefix, name } = splitName(tag);
-  return { name, prefix, attrs, children, text };
-}
-
-/** Parses one NETCONF message into its root element. */
-export function parseXml(xml: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): XmlElement {
-  precheck(xml, limits);
-  const nodes = parser.parse(xml) as Node[];
-  const roots = nodes.map(convert).filter((e): e is XmlElement => e !== undefined);
-  if (roots.length !== 1) throw new XmlParseError(roots.length === 0 ? 'no root element' : 'more than one root element');
-  return roots[0]!;
+  if (!root) throw new XmlParseError('no root element');
+  return root;
 }
 
 /**
