@@ -2,6 +2,8 @@
  * An append-only byte buffer with amortised growth, so a 16 MiB message that
  * arrives in 32 KiB SSH packets is not re-copied on every packet.
  */
+const EMPTY = Buffer.alloc(0);
+
 export class ByteQueue {
   private buf: Buffer;
   private start = 0;
@@ -9,7 +11,7 @@ export class ByteQueue {
 
   /** Starts empty: most messages are decoded straight from the packet that carried them. */
   constructor(initial = 0) {
-    this.buf = Buffer.allocUnsafe(initial);
+    this.buf = initial > 0 ? Buffer.allocUnsafe(initial) : EMPTY;
   }
 
   get length(): number {
@@ -61,8 +63,9 @@ export class ByteQueue {
     if (this.start === this.end) {
       this.start = 0;
       this.end = 0;
-      // Give back memory held by one large message once it is done.
-      if (this.buf.length > 65536) this.buf = Buffer.allocUnsafe(0);
+      // An idle session holds no buffer: with a thousand sessions open, a
+      // few KB each is most of the memory the emulator adds to ssh2's own.
+      this.buf = EMPTY;
     }
   }
 }

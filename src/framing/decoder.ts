@@ -11,6 +11,10 @@ const MAX_CHUNK_DIGITS = 10;
 
 export class FramingError extends Error {}
 
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
 export interface DecoderOptions {
   /** Largest message accepted, in bytes; enforced while reading, before parsing. */
   maxMessageBytes: number;
@@ -74,7 +78,18 @@ export class NetconfDecoder {
       off = at + EOM_BYTES.length;
       this.deliver(msg);
     }
+    if (this.mode === 'eom') while (off < data.length && isSpace(data[off]!)) off++;
     return off === 0 ? data : data.subarray(off);
+  }
+
+  /**
+   * Clients end `]]>]]>` with a newline; dropping whitespace between messages
+   * lets the queue release its buffer instead of holding one byte per session.
+   */
+  private skipInterMessageSpace(): void {
+    let n = 0;
+    while (n < this.q.length && isSpace(this.q.byteAt(n))) n++;
+    if (n > 0) this.q.consume(n);
   }
 
   private drain(): void {
@@ -109,6 +124,8 @@ export class NetconfDecoder {
     this.q.consume(EOM_BYTES.length);
     this.eomScanned = 0;
     this.deliver(msg.toString('utf8'));
+    // After a hello that switched to chunked framing, a newline is framing.
+    if (this.mode === 'eom') this.skipInterMessageSpace();
     return true;
   }
 
