@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../src/cli/node-flags.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,8 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 /** Forks bench/server-child.js for `spec` and resolves once it listens. */
 export async function spawnServer(spec: ServerSpec, o: SpawnOptions = {}): Promise<ServerHandle> {
-  const execArgv = ['--expose-gc', ...(o.nodeArgs ?? [])];
+  // Both servers run with the flags the emulator ships with, so the ceiling stays a like-for-like baseline.
+  const execArgv = ['--expose-gc', ...SERVER_NODE_FLAGS, ...(o.nodeArgs ?? [])];
   if (o.cpuProfDir) {
     mkdirSync(o.cpuProfDir, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`, `--cpu-prof-name=${spec.kind}-${Date.now()}-${++profiles}.cpuprofile`);

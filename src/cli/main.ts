@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/types.js';
 import { loadConfig, type CommandLineOptions } from '../config/load.js';
@@ -11,6 +11,12 @@ function collect(value: string, previous: string[]): string[] {
 function parsePort(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port ${v}: expected 0-65535`);
+  return n;
+}
+
+function parseCount(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--devices ${v}: expected a positive integer`);
   return n;
 }
 
@@ -28,6 +34,11 @@ const program = new Command()
   .option('--speed <factor>', "virtual-clock speed: 1 is real time, 'instant' completes at once (default 1000)")
   .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
   .option('--keys-dir <dir>', 'where generated SSH host keys are kept (default: keys/ of the package)')
+  .option('--devices <n>', 'start a fleet of N devices of --profile on ports from --base-port', parseCount)
+  .option('--base-port <n>', 'first port of a fleet; device i listens on base-port + i (0: free ports)', parsePort)
+  .option('--control-port <n>', 'serve the control API (HTTP/JSON) on this loopback port (0: a free one)', parsePort)
+  .option('--control-token <token>', 'bearer token the control API requires')
+  .option('--transcript-dir <dir>', 'write a Junos traceoptions-style transcript per NETCONF session here')
   .showHelpAfterError();
 
 async function main(): Promise<void> {
@@ -44,6 +55,11 @@ async function main(): Promise<void> {
     speed?: string;
     logLevel?: string;
     keysDir?: string;
+    devices?: number;
+    basePort?: number;
+    controlPort?: number;
+    controlToken?: string;
+    transcriptDir?: string;
   }>();
   const cli: CommandLineOptions = { ...o, users: o.user };
   let config;
