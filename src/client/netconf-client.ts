@@ -19,6 +19,8 @@ export interface NetconfClientOptions {
   exec?: string;
   readyTimeoutMs?: number;
   maxMessageBytes?: number;
+  /** Sees the server's host key; return false to refuse it. */
+  hostVerifier?: (key: Buffer) => boolean;
 }
 
 const CLIENT_HELLO = (base11: boolean): string =>
@@ -76,6 +78,7 @@ export class NetconfClient {
       privateKey: this.o.privateKey,
       readyTimeout: this.o.readyTimeoutMs ?? 10_000,
       tryKeyboard: false,
+      hostVerifier: this.o.hostVerifier,
     };
     await new Promise<void>((resolve, reject) => {
       this.conn.once('ready', () => resolve());
