@@ -1,20 +1,25 @@
-import { escapeText } from '../src/xml/escape.js';
+/** NETCONF <get-config> (running or candidate, optional subtree filter) and <get>. */
+import { renderConfiguration } from '../src/configuration/render.js';
+import { filterTree } from '../src/configuration/tree.js';
+import type { XmlElement } from '../src/xml/element.js';
+import { child } from '../src/xml/element.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcContext, RpcHandler } from './types.js';
 
-/** The device's configuration as `<configuration>`, the way Junos returns it in `<data>`. */
-export function configurationElement(ctx: RpcContext): string {
-  return (
-    '<configuration xmlns="http://xml.juniper.net/xnm/1.1/xnm">' +
-    `<system><host-name>${escapeText(ctx.device.hostname())}</host-name></system>` +
-    '</configuration>'
-  );
+/** The configuration as `<data><configuration>...</configuration></data>`, filtered by a `<filter>`'s `<configuration>`. */
+export function configurationData(ctx: RpcContext, source: 'running' | 'candidate', filter: XmlElement | undefined): string {
+  const store = ctx.device.configuration;
+  const tree = source === 'running' ? store.committed() : store.candidate(ctx.session);
+  const f = filter ? child(filter, 'configuration') : undefined;
+  const shown = f ? filterTree(tree, f) : tree;
+  return `<data>\n${renderConfiguration(shown, 'xml', source === 'running' ? store.lastCommit() : undefined)}</data>\n`;
 }
 
 export const handler: RpcHandler = {
   name: 'get-config',
+  permission: 'view',
   handle: (op, ctx) => {
-    readDatastore(op, 'source');
-    return { kind: 'body', body: `<data>\n${configurationElement(ctx)}\n</data>` };
+    const ds = readDatastore(op, 'source');
+    return { kind: 'body', body: configurationData(ctx, ds === 'candidate' ? 'candidate' : 'running', child(op, 'filter')) };
   },
 };

@@ -11,6 +11,23 @@ import { handler as lock } from './lock.js';
 import { handler as requestEndSession } from './request-end-session.js';
 import { handler as requestSnapshot } from './request-snapshot.js';
 import { handler as unlock } from './unlock.js';
+import { handler as command } from './command.js';
+import { handler as getSoftwareInformation } from './get-software-information.js';
+import { handler as getRouteEngineInformation } from './get-route-engine-information.js';
+import { handler as getChassisInventory } from './get-chassis-inventory.js';
+import { handler as getInterfaceInformation } from './get-interface-information.js';
+import { handler as fileShow } from './file-show.js';
+import { handler as fileList } from './file-list.js';
+import { chassisCluster, virtualChassis } from './chassis-cluster.js';
+import { handler as getBridgeMacTable } from './get-bridge-mac-table.js';
+import { handler as getConfiguration } from './get-configuration.js';
+import { handler as loadConfiguration } from './load-configuration.js';
+import { handler as commitConfiguration } from './commit-configuration.js';
+import { closeConfiguration, discardChanges, lockConfiguration, openConfiguration, unlockConfiguration } from './configuration-session.js';
+import { commit, editConfig, validate } from './edit-config.js';
+import { handler as requestPackageAdd } from './request-package-add.js';
+import { handler as requestPackageRollback } from './request-package-rollback.js';
+import { handler as requestReboot } from './request-reboot.js';
 
 /** Every RPC the emulator answers; anything else is a Junos `syntax error`. */
 export const HANDLERS: readonly RpcHandler[] = [
@@ -25,6 +42,31 @@ export const HANDLERS: readonly RpcHandler[] = [
   requestEndSession,
   requestSnapshot,
   unlock,
+  // Issue 4: the CLI, PyEZ facts, configuration, software upgrade.
+  command,
+  getSoftwareInformation,
+  getRouteEngineInformation,
+  getChassisInventory,
+  getInterfaceInformation,
+  fileShow,
+  fileList,
+  virtualChassis,
+  chassisCluster,
+  getBridgeMacTable,
+  getConfiguration,
+  loadConfiguration,
+  commitConfiguration,
+  lockConfiguration,
+  unlockConfiguration,
+  openConfiguration,
+  closeConfiguration,
+  discardChanges,
+  editConfig,
+  commit,
+  validate,
+  requestPackageAdd,
+  requestPackageRollback,
+  requestReboot,
 ];
 
 export function defaultRegistry(): RpcRegistry {

@@ -24,6 +24,12 @@ export interface RpcContext {
   readonly format: OutputFormat;
   /** `json-minified` / `xml-minified` asked for output without indentation. */
   readonly minified: boolean;
+  /**
+   * Runs another operation in this session with its own permission check, in
+   * the given format: how `<command>` reaches the RPC its CLI words map to.
+   * Absent in handler unit tests that never nest.
+   */
+  readonly invoke?: (op: XmlElement, format: OutputFormat) => Promise<RpcReply>;
 }
 
 /**
@@ -46,6 +52,8 @@ export interface RpcHandler {
    * not the output format Junos reads from a `format` child elsewhere.
    */
   readonly formatIsLeaf?: boolean;
+  /** True where the handler reads the `format` attribute itself (get-configuration's `set`). */
+  readonly ownsFormat?: boolean;
   /** Throw RpcError for failures. */
   handle(op: XmlElement, ctx: RpcContext): Promise<RpcReply> | RpcReply;
 }

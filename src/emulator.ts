@@ -51,6 +51,8 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
         extraCapabilities: state.capabilities,
         release: state.release,
         persist: state.persist,
+        configuration: state.configuration,
+        system: state.system,
         hooks: {
           onInternalError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'session error'),
           onEnd: (s, reason) => log.debug({ device: spec.name, session: s.id, reason }, 'session end'),

@@ -9,6 +9,11 @@ import { readAuthorizedKeys, type UserAccount } from '../transport/credentials.j
 import { SshListener, type AuthenticatedPeer } from '../transport/ssh-listener.js';
 import type { RpcRegistry } from '../../rpc/registry.js';
 import type { DeviceRuntime } from './runtime.js';
+import { applyConfiguration, validateConfiguration, type ConfigurationTarget } from '../configuration/effects.js';
+import { initialConfiguration } from '../configuration/initial.js';
+import { ConfigurationStore } from '../configuration/store.js';
+import { SystemState } from '../system/state.js';
+import { rebootDevice } from '../upgrade/reboot.js';
 
 export interface DeviceDeps {
   spec: DeviceSpec;
@@ -25,6 +30,10 @@ export interface DeviceDeps {
   persist: () => Promise<void>;
   hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError'>;
   onEvent?: (device: string, event: string, detail: Record<string, unknown>) => void;
+  /** Configuration datastores; a fresh one from the spec when absent. */
+  configuration?: ConfigurationStore;
+  /** Pending software and RE reachability; fresh when absent. */
+  system?: SystemState;
 }
 
 /**
@@ -43,6 +52,9 @@ export class EmulatedDevice implements DeviceRuntime {
   private readonly users = new Map<string, UserAccount>();
   private listeners: Array<{ re: string; listener: SshListener }> = [];
   private hostName: string;
+  readonly configuration: ConfigurationStore;
+  readonly system: SystemState;
+  private rebooting = false;
 
   constructor(deps: DeviceDeps) {
     this.deps = deps;
@@ -60,7 +72,42 @@ export class EmulatedDevice implements DeviceRuntime {
         keys: u.authorizedKeys ? readAuthorizedKeys(u.authorizedKeys) : [],
       });
     }
+    this.configuration = deps.configuration ?? new ConfigurationStore(deps.clock, initialConfiguration(deps.spec, deps.model.settings.mirrorFlashOnDisk));
+    this.system = deps.system ?? new SystemState(deps.clock.now());
+    this.configuration.validate = (tree) => validateConfiguration(tree, (c) => deps.classes.has(c));
+    const target = this.configurationTarget();
+    this.configuration.onCommit((tree) => applyConfiguration(tree, target));
+    applyConfiguration(this.configuration.committed(), target);
   }
+
+  /** How committed statements reach the device (src/configuration/effects.ts). */
+  private configurationTarget(): ConfigurationTarget {
+    return {
+      setHostname: (n) => this.setHostname(n),
+      defaultHostname: () => this.deps.spec.hostname,
+      setMirrorFlashOnDisk: (on) => {
+        if (this.model.settings.mirrorFlashOnDisk !== on) this.model.updateSettings({ mirrorFlashOnDisk: on });
+      },
+      // The spec is read when a session opens, so this reaches new sessions only.
+      setNetconfOptions: ({ rfcCompliant, version11 }) => {
+        this.spec.rfcCompliant = rfcCompliant;
+        this.spec.version11 = version11;
+      },
+      setUserClass: (user, cls) => {
+        const u = this.users.get(user);
+        if (u) u.userClass = cls;
+      },
+    };
+  }
+
+  reboot(): void {
+    if (this.rebooting) return;
+    this.rebooting = true;
+    void rebootDevice(this, (err) => this.deps.hooks?.onInternalError?.(err)).finally(() => {
+      this.rebooting = false;
+    });
+  }
+
 
   hostname(): string {
     return this.hostName;

@@ -1,6 +1,8 @@
 import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
 import type { SessionRegistry } from '../session/registry.js';
 import type { DatastoreLocks } from '../session/locks.js';
+import type { ConfigurationStore } from '../configuration/store.js';
+import type { SystemState } from '../system/state.js';
 
 /**
  * Everything one emulated device owns at run time. Each device has its own
@@ -19,4 +21,14 @@ export interface DeviceRuntime {
   release(): string;
   /** Writes state to the state directory, if one is configured (atomic). */
   persist(): Promise<void>;
+  /** Committed and candidate configuration. */
+  readonly configuration: ConfigurationStore;
+  /** Pending software, boot time, unreachable REs. */
+  readonly system: SystemState;
+  /**
+   * Reboots the device after the current reply is sent: sessions drop, the
+   * ports refuse connections for the boot time, then it runs the software
+   * installed for the next boot.
+   */
+  reboot(): void;
 }

@@ -38,9 +38,27 @@ export class StateStore {
   }
 
   save(deviceName: string, model: DeviceModel): Promise<void> {
-    const file = this.fileFor(deviceName);
+    return this.saveDocument(deviceName, model.toJSON());
+  }
+
+  /**
+   * Another document of a device (`r1.configuration.json` for part
+   * `configuration`), read back with loadDocument; undefined when never saved.
+   */
+  async loadDocument(deviceName: string, part: string): Promise<unknown> {
+    const file = this.fileFor(`${deviceName}.${part}`);
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as unknown;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new Error(`${file}: ${(e as Error).message}`);
+    }
+  }
+
+  saveDocument(name: string, data: unknown): Promise<void> {
+    const file = this.fileFor(name);
     // Snapshot the state now, so the write reflects the moment of the call.
-    const text = JSON.stringify(model.toJSON(), null, 2) + '\n';
+    const text = JSON.stringify(data, null, 2) + '\n';
     const prev = this.chains.get(file) ?? Promise.resolve();
     const next = prev.catch(() => undefined).then(() => this.writeAtomic(file, text));
     this.chains.set(file, next);

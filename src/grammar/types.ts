@@ -26,6 +26,11 @@ export interface LeafSpec {
   readonly valueName?: string;
   /** Leaves sharing a group are mutually exclusive (a YANG choice). */
   readonly group?: string;
+  /**
+   * The CLI takes the value without the keyword (`request system software add
+   * PACKAGE`); the keyword form is accepted as well.
+   */
+  readonly positional?: boolean;
 }
 
 export interface RpcGrammar {
@@ -36,6 +41,8 @@ export interface RpcGrammar {
   readonly description: string;
   /** Login-class permission needed to run it (Junos permission flag name). */
   readonly permission?: string;
+  /** Where absent, the command exists on every platform. */
+  readonly platforms?: readonly Platform[];
   readonly leaves: readonly LeafSpec[];
 }
 

@@ -232,18 +232,30 @@ export class NetconfSession implements SessionHandle, SessionView {
     }
   }
 
-  private async dispatch(op: XmlElement): Promise<RpcReply> {
+  /** `forced` is set when `<command>` runs the RPC its CLI words map to (ctx.invoke). */
+  private async dispatch(op: XmlElement, forced?: { format: OutputFormat; minified: boolean }): Promise<RpcReply> {
     const handler = this.o.registry.find(op.name);
     if (!handler) throw syntaxError(op.name);
     if (handler.permission && !this.o.classes.allows(this.userClass, handler.permission)) {
       throw permissionDenied(op.name);
     }
-    const fmtChild = handler.formatIsLeaf ? undefined : op.children.find((c) => c.name === 'format');
-    const fmt = op.attrs['format'] ?? fmtChild?.text.trim() ?? 'xml';
-    const f = FORMATS[fmt];
-    if (!f) throw syntaxError(fmt, 'invalid value for format');
-    const ctx: RpcContext = { session: this, device: this.o.device, format: f.format, minified: f.minified, prefix: this.prefix };
-    this.rpcCount++;
+    let f = forced;
+    if (!f) {
+      const fmtChild = handler.formatIsLeaf ? undefined : op.children.find((c) => c.name === 'format');
+      const fmt = op.attrs['format'] ?? fmtChild?.text.trim() ?? 'xml';
+      f = FORMATS[fmt] ?? (handler.ownsFormat ? FORMATS['xml'] : undefined);
+      if (!f) throw syntaxError(fmt, 'invalid value for format');
+      this.rpcCount++;
+    }
+    const minified = f.minified;
+    const ctx: RpcContext = {
+      session: this,
+      device: this.o.device,
+      format: f.format,
+      minified,
+      prefix: this.prefix,
+      invoke: (inner, format) => this.dispatch(inner, { format, minified }),
+    };
     return handler.handle(op, ctx);
   }
 

@@ -7,6 +7,9 @@ import type { DeviceRuntime } from '../../src/device/runtime.js';
 import { DeviceModel, VirtualClock } from '../../src/engine/index.js';
 import type { DeviceSettings, ProfileName } from '../../src/engine/index.js';
 import type { XmlElement } from '../../src/xml/element.js';
+import { ConfigurationStore } from '../../src/configuration/store.js';
+import { emptyConfiguration } from '../../src/configuration/tree.js';
+import { SystemState } from '../../src/system/state.js';
 
 export interface FakeDevice extends DeviceRuntime {
   persists: number;
@@ -32,6 +35,9 @@ export function fakeDevice(
     hostname: () => 'r1',
     release: () => TEST_RELEASE,
     persists: 0,
+    configuration: new ConfigurationStore(clock, emptyConfiguration()),
+    system: new SystemState(clock.now()),
+    reboot: () => undefined,
     persist: async () => {
       dev.persists++;
     },

@@ -1,0 +1,43 @@
+/**
+ * <command>: runs a CLI command. The CLI parser turns the words into the
+ * equivalent RPC, which runs through the registry with that RPC's own
+ * permission, so the CLI and the RPC cannot answer differently.
+ */
+import { parseCommand, renderRpcElement } from '../src/command/parse-command.js';
+import { platformOf } from '../src/engine/index.js';
+import { escapeText } from '../src/xml/escape.js';
+import { RpcError } from '../src/xml/rpc-error.js';
+import type { OutputFormat, RpcHandler, RpcReply } from './types.js';
+
+/** The CLI prints what `| display xml|json` produced; a text request gets it as text. */
+function asText(reply: RpcReply): RpcReply {
+  if (reply.kind === 'ok') return reply;
+  return { ...reply, body: `<output>${escapeText(reply.body)}</output>\n` };
+}
+
+/** `show configuration` in text is `<configuration-information><configuration-output>`. */
+function configurationOutput(reply: RpcReply): RpcReply {
+  if (reply.kind === 'ok') return reply;
+  const m = /^<configuration-text[^>]*>([\s\S]*)<\/configuration-text>\s*$/.exec(reply.body);
+  if (!m) return reply;
+  return { ...reply, body: `<configuration-information>\n<configuration-output>${m[1]}</configuration-output>\n</configuration-information>\n` };
+}
+
+export const handler: RpcHandler = {
+  name: 'command',
+  async handle(op, ctx) {
+    const line = op.text.trim();
+    if (line === '' || op.children.length > 0) throw new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'syntax error, expecting <command>', info: [['bad-element', op.children[0]?.name ?? 'command']] });
+    const parsed = parseCommand(line, platformOf(ctx.device.profile));
+    if (parsed.display === 'rpc') {
+      const rpc = `<rpc>\n${renderRpcElement(parsed.rpc)}</rpc>\n`;
+      return { kind: 'body', body: ctx.format === 'text' ? `<output>${escapeText(rpc)}</output>\n` : rpc };
+    }
+    if (!ctx.invoke) throw new Error('<command> needs a session that can dispatch');
+    const format: OutputFormat = parsed.display === 'xml' ? 'xml' : parsed.display === 'json' ? 'json' : ctx.format;
+    const reply = await ctx.invoke(parsed.rpc, format);
+    if (parsed.display !== 'default' && ctx.format === 'text') return asText(reply);
+    if (parsed.configuration && format === 'text') return configurationOutput(reply);
+    return reply;
+  },
+};

@@ -1,0 +1,68 @@
+/** What the configuration RPCs share: write access, error mapping, payload reading. */
+import { checkEdits } from '../src/configuration/check-edits.js';
+import { parseSetLines } from '../src/configuration/set-format.js';
+import { CommitRefused } from '../src/configuration/store.js';
+import { parseText } from '../src/configuration/text-format.js';
+import { editFromXml, type EditNode } from '../src/configuration/tree.js';
+import type { XmlElement } from '../src/xml/element.js';
+import { child } from '../src/xml/element.js';
+import { RpcError, syntaxError, type RpcErrorInfo } from '../src/xml/rpc-error.js';
+import type { RpcContext } from './types.js';
+
+/** Another session's exclusive lock keeps everyone else out of the shared candidate. */
+export function assertCanWrite(ctx: RpcContext): void {
+  const holder = ctx.device.locks.holder('candidate');
+  if (holder !== undefined && holder !== ctx.session.id && !ctx.device.configuration.hasPrivate(ctx.session)) {
+    throw new RpcError({
+      type: 'protocol',
+      tag: 'lock-denied',
+      severity: 'error',
+      message: `configuration database locked by another session (session-id ${holder})`,
+      info: [['session-id', String(holder)]],
+    });
+  }
+}
+
+export function commitErrors(e: CommitRefused): RpcError {
+  const list: RpcErrorInfo[] = e.problems.map((p) => ({
+    type: 'protocol',
+    tag: 'operation-failed',
+    severity: 'error',
+    path: p.path,
+    message: p.message,
+    info: [['bad-element', p.element]],
+  }));
+  list.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'configuration check-out failed' });
+  return new RpcError(list);
+}
+
+export function storeCall<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CommitRefused) throw commitErrors(e);
+    throw e;
+  }
+}
+
+/**
+ * The edits a load carries: `<configuration>` (XML), `<configuration-text>`,
+ * or `<configuration-set>` (also `action="set"` with text).
+ */
+export function readPayload(op: XmlElement, format: string, action: string): EditNode[] {
+  const xml = child(op, 'configuration');
+  const text = child(op, 'configuration-text');
+  const set = child(op, 'configuration-set');
+  let edits: EditNode[];
+  if (set || action === 'set') {
+    edits = parseSetLines((set ?? text)?.text ?? '');
+  } else if (text || format === 'text') {
+    edits = parseText(text?.text ?? '');
+  } else if (xml) {
+    edits = xml.children.map((c) => editFromXml(c));
+  } else {
+    throw syntaxError(op.children[0]?.name ?? op.name, 'syntax error, expecting <configuration>');
+  }
+  checkEdits(edits);
+  return edits;
+}

@@ -1,0 +1,73 @@
+/**
+ * Junos configuration-session RPCs: lock-configuration, unlock-configuration,
+ * open-configuration / close-configuration (private candidates), and
+ * discard-changes (the same element as NETCONF's).
+ */
+import { child } from '../src/xml/element.js';
+import { RpcError, syntaxError } from '../src/xml/rpc-error.js';
+import { assertCanWrite } from './configuration-common.js';
+import type { RpcContext, RpcHandler } from './types.js';
+
+function lockCandidate(ctx: RpcContext): void {
+  // Junos refuses an exclusive lock while the shared candidate holds uncommitted changes.
+  if (ctx.device.configuration.isModified() && ctx.device.locks.holder('candidate') === undefined) {
+    throw new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database modified', info: [['bad-element', 'lock-configuration']] });
+  }
+  ctx.device.locks.lock('candidate', ctx.session.id, ctx.session.user);
+}
+
+export const lockConfiguration: RpcHandler = {
+  name: 'lock-configuration',
+  permission: 'configure',
+  handle: (_op, ctx) => {
+    lockCandidate(ctx);
+    return { kind: 'ok' };
+  },
+};
+
+export const unlockConfiguration: RpcHandler = {
+  name: 'unlock-configuration',
+  permission: 'configure',
+  handle: (_op, ctx) => {
+    ctx.device.locks.unlock('candidate', ctx.session.id);
+    return { kind: 'ok' };
+  },
+};
+
+export const openConfiguration: RpcHandler = {
+  name: 'open-configuration',
+  permission: 'configure',
+  handle: (op, ctx) => {
+    if (child(op, 'private') || op.attrs['private'] !== undefined) {
+      if (ctx.device.locks.holder('candidate') !== undefined && ctx.device.locks.holder('candidate') !== ctx.session.id) {
+        throw new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database locked by another session', info: [['bad-element', 'private']] });
+      }
+      ctx.device.configuration.openPrivate(ctx.session);
+    } else if (child(op, 'exclusive') || op.attrs['exclusive'] !== undefined) {
+      lockCandidate(ctx);
+    } else if (op.children.length > 0) {
+      throw syntaxError(op.children[0]!.name);
+    }
+    return { kind: 'ok' };
+  },
+};
+
+export const closeConfiguration: RpcHandler = {
+  name: 'close-configuration',
+  permission: 'configure',
+  handle: (_op, ctx) => {
+    ctx.device.configuration.closePrivate(ctx.session);
+    if (ctx.device.locks.holder('candidate') === ctx.session.id) ctx.device.locks.unlock('candidate', ctx.session.id);
+    return { kind: 'ok' };
+  },
+};
+
+export const discardChanges: RpcHandler = {
+  name: 'discard-changes',
+  permission: 'configure',
+  handle: (_op, ctx) => {
+    assertCanWrite(ctx);
+    ctx.device.configuration.discard(ctx.session);
+    return { kind: 'ok' };
+  },
+};

@@ -1,0 +1,61 @@
+/** NETCONF <edit-config> on the candidate, and <commit> / <validate> (RFC 6241 8.3, 8.4, 8.6). */
+import { checkEdits } from '../src/configuration/check-edits.js';
+import { parseText } from '../src/configuration/text-format.js';
+import { editFromXml, type EditNode } from '../src/configuration/tree.js';
+import { child } from '../src/xml/element.js';
+import { RpcError } from '../src/xml/rpc-error.js';
+import { assertCanWrite, storeCall } from './configuration-common.js';
+import { readDatastore } from './datastore-target.js';
+import type { RpcHandler } from './types.js';
+
+function notCandidate(op: string): RpcError {
+  return new RpcError({ type: 'protocol', tag: 'operation-not-supported', severity: 'error', message: `${op} is supported on the candidate configuration only`, info: [['bad-element', op]] });
+}
+
+export const editConfig: RpcHandler = {
+  name: 'edit-config',
+  permission: 'configure',
+  handle(op, ctx) {
+    if (readDatastore(op, 'target') !== 'candidate') throw notCandidate('edit-config');
+    assertCanWrite(ctx);
+    const mode = child(op, 'default-operation')?.text.trim() ?? 'merge';
+    const config = child(op, 'config');
+    const text = child(op, 'config-text');
+    let edits: EditNode[];
+    if (config) {
+      const root = child(config, 'configuration');
+      edits = (root ? root.children : config.children).map((c) => editFromXml(c));
+    } else if (text) {
+      edits = parseText(child(text, 'configuration-text')?.text ?? text.text);
+    } else {
+      throw new RpcError({ type: 'protocol', tag: 'missing-element', severity: 'error', message: 'syntax error, expecting <config>', info: [['bad-element', 'edit-config']] });
+    }
+    checkEdits(edits);
+    ctx.device.configuration.load(ctx.session, edits, mode === 'replace' ? 'override' : 'merge');
+    return { kind: 'ok' };
+  },
+};
+
+export const commit: RpcHandler = {
+  name: 'commit',
+  permission: 'configure',
+  handle(op, ctx) {
+    assertCanWrite(ctx);
+    // RFC 6241 gives confirm-timeout in seconds; Junos rounds up to whole minutes.
+    const secs = child(op, 'confirm-timeout')?.text.trim();
+    const confirmed = child(op, 'confirmed') !== undefined;
+    const minutes = confirmed ? Math.max(1, Math.ceil(Number(secs ?? '600') / 60)) : undefined;
+    storeCall(() => ctx.device.configuration.commit(ctx.session, ctx.session.user, minutes !== undefined ? { confirmMinutes: minutes } : {}));
+    return { kind: 'ok' };
+  },
+};
+
+export const validate: RpcHandler = {
+  name: 'validate',
+  permission: 'configure',
+  handle(op, ctx) {
+    readDatastore(op, 'source');
+    storeCall(() => ctx.device.configuration.check(ctx.session));
+    return { kind: 'ok' };
+  },
+};

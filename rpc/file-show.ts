@@ -1,0 +1,40 @@
+/** <file-show>: the few files automation reads (/etc/hosts.junos, /etc/resolv.conf). */
+import { interpret } from '../src/configuration/effects.js';
+import { platformOf } from '../src/engine/index.js';
+import { fileShowGrammar } from '../src/grammar/facts-rpcs.js';
+import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
+import { hostsJunos } from '../src/system/iri.js';
+import { escapeAttr, escapeText } from '../src/xml/escape.js';
+import { plainError } from '../src/xml/rpc-error.js';
+import type { RpcContext, RpcHandler } from './types.js';
+
+function content(path: string, ctx: RpcContext): string | undefined {
+  switch (path) {
+    case '/etc/hosts.junos':
+      return hostsJunos(ctx.device.model);
+    case '/etc/resolv.conf':
+    case '/var/etc/resolv.conf': {
+      const domain = interpret(ctx.device.configuration.committed()).domainName;
+      return `${domain ? `domain ${domain}\n` : ''}nameserver 127.0.0.1\n`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export const handler: RpcHandler = {
+  name: 'file-show',
+  permission: 'view',
+  handle(op, ctx) {
+    const opts = parseRpcOptions(fileShowGrammar, op, platformOf(ctx.device.profile));
+    const path = opts.get('filename');
+    if (typeof path !== 'string') throw plainError('syntax error, expecting <filename>');
+    const text = content(path, ctx);
+    if (text === undefined) throw plainError(`could not resolve file: ${path}`);
+    if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(text)}</output>` };
+    return {
+      kind: 'body',
+      body: `<file-content filename="${escapeAttr(path)}" filesize="${Buffer.byteLength(text)}" encoding="text">\n${escapeText(text)}</file-content>\n`,
+    };
+  },
+};

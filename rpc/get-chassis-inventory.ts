@@ -1,0 +1,18 @@
+/** <get-chassis-inventory>: `show chassis hardware`. */
+import { platformOf } from '../src/engine/index.js';
+import { getChassisInventoryGrammar } from '../src/grammar/get-chassis-inventory.js';
+import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
+import { replyBody } from '../src/render/reply.js';
+import { inventory, inventoryText, inventoryTree } from '../src/system/chassis.js';
+import type { RpcHandler } from './types.js';
+
+export const handler: RpcHandler = {
+  name: 'get-chassis-inventory',
+  permission: 'view',
+  handle(op, ctx) {
+    parseRpcOptions(getChassisInventoryGrammar, op, platformOf(ctx.device.profile));
+    const localSlot = ctx.session.routingEngine.endsWith('re1') ? 're1' : 're0';
+    const r = inventory(ctx.device.model, ctx.device.name, localSlot);
+    return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => inventoryTree(r, ctx.device.release()), () => inventoryText(r)) };
+  },
+};

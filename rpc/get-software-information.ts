@@ -1,0 +1,35 @@
+/** <get-software-information>: `show version [invoke-on all-routing-engines|other-routing-engine]`. */
+import { platformOf, type RoutingEngineState } from '../src/engine/index.js';
+import { getSoftwareInformationGrammar } from '../src/grammar/get-software-information.js';
+import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
+import { replyBody } from '../src/render/reply.js';
+import { allRoutingEngines, localRoutingEngine } from '../src/system/identity.js';
+import { softwareTarget, softwareText, softwareTree } from '../src/system/software.js';
+import type { RpcErrorInfo } from '../src/xml/rpc-error.js';
+import type { RpcHandler } from './types.js';
+
+export const handler: RpcHandler = {
+  name: 'get-software-information',
+  permission: 'view',
+  handle(op, ctx) {
+    const model = ctx.device.model;
+    const opts = parseRpcOptions(getSoftwareInformationGrammar, op, platformOf(ctx.device.profile));
+    const local = localRoutingEngine(model, ctx.session.routingEngine);
+    const invoke = opts.get('invoke-on');
+    let res: RoutingEngineState[] = [local];
+    if (invoke === 'all-routing-engines') res = allRoutingEngines(model);
+    else if (invoke === 'other-routing-engine') res = model.routingEngines().filter((r) => r.chassis === local.chassis && r !== local);
+    const multi = invoke !== undefined;
+    const reachable = res.filter((r) => !ctx.device.system.isDown(r.name));
+    const unreachable = res.filter((r) => ctx.device.system.isDown(r.name)).map((r) => r.name);
+    const result = { multi, targets: reachable.map((r) => softwareTarget(model, r, ctx.device.hostname())), unreachable };
+    const body =
+      result.targets.length === 0 && multi
+        ? ''
+        : replyBody(ctx.format, ctx.minified, () => softwareTree(result, ctx.device.release()), () => softwareText(result));
+    if (unreachable.length === 0) return { kind: 'body', body };
+    // Junos answers with what it could gather, preceded by an error per unreachable RE.
+    const errors = unreachable.map((n): RpcErrorInfo => ({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: `Could not connect to ${n} : No route to host` }));
+    return { kind: 'partial', body, errors };
+  },
+};

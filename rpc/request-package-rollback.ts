@@ -1,0 +1,32 @@
+/**
+ * <request-package-rollback>: a pending install is withdrawn; with none, the
+ * release that ran before the last upgrade becomes the one for the next boot.
+ */
+import { platformOf } from '../src/engine/index.js';
+import { requestPackageRollbackGrammar } from '../src/grammar/request-package-rollback.js';
+import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
+import { escapeText } from '../src/xml/escape.js';
+import type { RpcHandler } from './types.js';
+
+export const handler: RpcHandler = {
+  name: 'request-package-rollback',
+  permission: 'maintenance',
+  handle(op, ctx) {
+    parseRpcOptions(requestPackageRollbackGrammar, op, platformOf(ctx.device.profile));
+    const sys = ctx.device.system;
+    const running = ctx.device.model.settings.softwareVersion;
+    let text: string;
+    if (sys.pending) {
+      text = `Deleting pending install of ${sys.pending.version}\n${running} remains the software after the next reboot\n`;
+      sys.pending = null;
+      sys.changed();
+    } else if (sys.rollbackVersion && sys.rollbackVersion !== running) {
+      sys.pending = { version: sys.rollbackVersion, packageName: `rollback:${sys.rollbackVersion}` };
+      sys.changed();
+      text = `Restoring ${sys.rollbackVersion}\nNOTICE: ${sys.rollbackVersion} will be activated at next reboot...\n`;
+    } else {
+      text = 'Cannot rollback, no previous software set is available\n';
+    }
+    return { kind: 'body', body: `<output>${escapeText(text)}</output>\n` };
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * The CLI commands `<command>` understands. Each is the `cli` words of an RPC
+ * grammar, so options are declared once (src/grammar) and parsed the same way
+ * whether they arrive as XML leaves or CLI words.
+ */
+import { getBridgeMacTableGrammar } from '../grammar/get-bridge-mac-table.js';
+import { getChassisInventoryGrammar } from '../grammar/get-chassis-inventory.js';
+import { getRouteEngineInformationGrammar } from '../grammar/get-route-engine-information.js';
+import { getSnapshotInformationGrammar } from '../grammar/get-snapshot-information.js';
+import { getSoftwareInformationGrammar } from '../grammar/get-software-information.js';
+import { getSystemStorageGrammar } from '../grammar/get-system-storage.js';
+import { requestPackageAddGrammar } from '../grammar/request-package-add.js';
+import { requestPackageRollbackGrammar } from '../grammar/request-package-rollback.js';
+import { requestRebootGrammar } from '../grammar/request-reboot.js';
+import { requestSnapshotGrammar } from '../grammar/request-snapshot.js';
+import type { Platform, RpcGrammar } from '../grammar/types.js';
+
+export type CommandSpec =
+  | { readonly kind: 'rpc'; readonly words: readonly string[]; readonly grammar: RpcGrammar }
+  /** `show configuration [path]`: the rest of the line is a configuration path. */
+  | { readonly kind: 'configuration'; readonly words: readonly string[] };
+
+const GRAMMARS: readonly RpcGrammar[] = [
+  requestSnapshotGrammar,
+  getSnapshotInformationGrammar,
+  getSystemStorageGrammar,
+  getSoftwareInformationGrammar,
+  getRouteEngineInformationGrammar,
+  getChassisInventoryGrammar,
+  getBridgeMacTableGrammar,
+  requestPackageAddGrammar,
+  requestPackageRollbackGrammar,
+  requestRebootGrammar,
+];
+
+export const COMMANDS: readonly CommandSpec[] = [
+  ...GRAMMARS.map((g): CommandSpec => ({ kind: 'rpc', words: g.cli, grammar: g })),
+  { kind: 'configuration', words: ['show', 'configuration'] },
+];
+
+export function commandsOn(platform: Platform): CommandSpec[] {
+  return COMMANDS.filter((c) => c.kind !== 'rpc' || !c.grammar.platforms || c.grammar.platforms.includes(platform));
+}

@@ -1,0 +1,155 @@
+/**
+ * The CLI parser behind `<command>`: walks the command words with Junos's
+ * unique-prefix rule, then the options of the command's RPC grammar, and
+ * yields the equivalent RPC element. Executing that element through the RPC
+ * registry is what makes the CLI and the RPC answer alike.
+ */
+import { readPath } from '../configuration/path.js';
+import { checkLeafValue, leafFor } from '../grammar/parse-rpc.js';
+import type { LeafSpec, Platform, RpcGrammar } from '../grammar/types.js';
+import type { XmlElement } from '../xml/element.js';
+import { RpcError, syntaxError } from '../xml/rpc-error.js';
+import { commandsOn, type CommandSpec } from './commands.js';
+import { tokenizeCommand } from './tokenize.js';
+
+/** What a pipe asks of the output. `rpc`: show the equivalent RPC instead of running it. */
+export type Display = 'default' | 'xml' | 'json' | 'rpc';
+
+export interface ParsedCommand {
+  readonly rpc: XmlElement;
+  readonly display: Display;
+  /** `show configuration`: its text form is `<configuration-information>`. */
+  readonly configuration: boolean;
+}
+
+const el = (name: string, children: XmlElement[] = [], text = '', attrs: Record<string, string> = {}): XmlElement => ({
+  name,
+  prefix: '',
+  attrs,
+  children,
+  text,
+});
+
+function expecting(what: string, badElement: string): RpcError {
+  return syntaxError(badElement, `syntax error, expecting <${what}>`);
+}
+
+/** Exact match, else the only candidate the word is a prefix of. */
+function complete(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.includes(word)) return word;
+  const hits = [...new Set(candidates.filter((c) => c.startsWith(word)))];
+  if (hits.length > 1) {
+    throw new RpcError({
+      type: 'protocol',
+      tag: 'operation-failed',
+      severity: 'error',
+      message: `syntax error, '${word}' is ambiguous: ${hits.sort().join(', ')}`,
+      info: [['bad-element', word]],
+    });
+  }
+  return hits[0];
+}
+
+function parseDisplay(pipes: ReadonlyArray<readonly string[]>): Display {
+  let display: Display = 'default';
+  for (const p of pipes) {
+    const words = p.map((w) => w.toLowerCase());
+    if (words.length === 0) throw expecting('pipe', '|');
+    const head = complete(words[0]!, ['display', 'no-more']);
+    if (head === 'no-more' && words.length === 1) continue;
+    if (head !== 'display') throw syntaxError(p[0]!);
+    const what = words[1] === undefined ? undefined : complete(words[1], ['xml', 'json']);
+    if (what === undefined) throw expecting('display', p[1] ?? 'display');
+    if (what === 'json' && words.length === 2) display = 'json';
+    else if (what === 'xml' && words.length === 2) display = 'xml';
+    else if (what === 'xml' && words.length === 3 && complete(words[2]!, ['rpc']) === 'rpc') display = 'rpc';
+    else throw syntaxError(p[words.length - 1]!);
+  }
+  return display;
+}
+
+export function parseCommand(line: string, platform: Platform): ParsedCommand {
+  const { words, pipes } = tokenizeCommand(line);
+  const display = parseDisplay(pipes);
+  let candidates: CommandSpec[] = commandsOn(platform);
+  let depth = 0;
+  let i = 0;
+  // Keywords until exactly one command's words are consumed.
+  for (;;) {
+    const done = candidates.find((c) => c.words.length === depth);
+    if (done) return finish(done, words.slice(i), display, platform);
+    const word = words[i];
+    if (word === undefined) throw expecting('command', words[i - 1] ?? 'command');
+    const next = complete(word.toLowerCase(), candidates.map((c) => c.words[depth]!));
+    if (next === undefined) throw expecting('command', word);
+    candidates = candidates.filter((c) => c.words[depth] === next);
+    depth++;
+    i++;
+  }
+}
+
+function finish(spec: CommandSpec, rest: readonly string[], display: Display, platform: Platform): ParsedCommand {
+  if (spec.kind === 'configuration') return { rpc: configurationRpc(rest), display, configuration: true };
+  return { rpc: optionsRpc(spec.grammar, rest, platform), display, configuration: false };
+}
+
+/** `show configuration system login` reads the committed configuration under that path. */
+function configurationRpc(path: readonly string[]): XmlElement {
+  const { steps } = readPath(path, 'path');
+  let inner: XmlElement[] = [];
+  for (let k = steps.length - 1; k >= 0; k--) {
+    const s = steps[k]!;
+    inner = [el(s.name, [...(s.key !== undefined ? [el('name', [], s.key)] : []), ...inner])];
+  }
+  const children = inner.length > 0 ? [el('configuration', inner)] : [];
+  return el('get-configuration', children, '', { database: 'committed' });
+}
+
+function optionsRpc(g: RpcGrammar, words: readonly string[], platform: Platform): XmlElement {
+  const leaves = g.leaves.filter((l) => leafFor(g, l.name, platform) !== undefined);
+  const names = leaves.map((l) => l.name);
+  const children: XmlElement[] = [];
+  const given = new Set<string>();
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i]!;
+    const name = complete(word.toLowerCase(), names);
+    const positional = leaves.find((l) => l.positional && !given.has(l.name));
+    if (name === undefined) {
+      if (!positional) throw expecting('command', word);
+      children.push(valueLeaf(positional, word));
+      given.add(positional.name);
+      i++;
+      continue;
+    }
+    const leaf = leaves.find((l) => l.name === name)!;
+    if (leaf.type.kind === 'empty') {
+      children.push(el(leaf.name));
+      i++;
+    } else {
+      const raw = words[i + 1];
+      if (raw === undefined) throw expecting(leaf.valueName ?? leaf.name, leaf.name);
+      const value = leaf.type.kind === 'enum' ? (complete(raw, leaf.type.values) ?? raw) : raw;
+      children.push(valueLeaf(leaf, value));
+      i += 2;
+    }
+    given.add(leaf.name);
+  }
+  return el(g.rpc, children);
+}
+
+function valueLeaf(leaf: LeafSpec, raw: string): XmlElement {
+  // The grammar's own check, so a bad value reads the same as in an RPC.
+  const v = checkLeafValue(leaf, raw);
+  return el(leaf.name, [], v === true ? '' : v);
+}
+
+/** The RPC element as `| display xml rpc` prints it. */
+export function renderRpcElement(e: XmlElement): string {
+  const attrs = Object.entries(e.attrs)
+    .map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`)
+    .join('');
+  if (e.children.length === 0 && e.text === '') return `<${e.name}${attrs}/>\n`;
+  if (e.children.length === 0) return `<${e.name}${attrs}>${e.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${e.name}>\n`;
+  return `<${e.name}${attrs}>\n${e.children.map(renderRpcElement).join('')}</${e.name}>\n`;
+}

@@ -1,0 +1,74 @@
+/**
+ * The little schema knowledge the text and `set` formats need: which
+ * statements are lists whose next word is an entry name. XML needs none, so
+ * anything loaded as XML round-trips; in text and set formats a statement not
+ * listed here is read as a container or a leaf by its position.
+ */
+
+/** Lists whose entries are written bare under their parent (`interfaces { ge-0/0/0 { ...`). */
+const IMPLICIT: Readonly<Record<string, string>> = {
+  interfaces: 'interface',
+  groups: 'group',
+  'routing-instances': 'instance',
+  vlans: 'vlan',
+};
+
+/** `parent/list`: the word after `list` is the entry's name. `*` matches any parent. */
+const KEYED = new Set([
+  'login/user',
+  'login/class',
+  'interface/unit',
+  '*/address',
+  'static/route',
+  'bgp/group',
+  'group/neighbor',
+  'policy-options/policy-statement',
+  'policy-statement/term',
+  'filter/term',
+  'family/filter',
+  'inet/filter',
+  'syslog/file',
+  'syslog/host',
+  'syslog/user',
+  'ospf/area',
+  'area/interface',
+  'isis/interface',
+  'ldp/interface',
+  'mpls/interface',
+  'rsvp/interface',
+]);
+
+/** The element an implicit-list entry under `parent` becomes, or undefined. */
+export function implicitList(parent: string): string | undefined {
+  return IMPLICIT[parent];
+}
+
+/** The bare-name form of an element under `parent` (for rendering text and set). */
+export function isImplicitEntry(parent: string, name: string): boolean {
+  return IMPLICIT[parent] === name;
+}
+
+export function isKeyedList(parent: string, name: string): boolean {
+  return KEYED.has(`${parent}/${name}`) || KEYED.has(`*/${name}`);
+}
+
+/** Statements the emulator interprets, by `parent/name`: those that need a value, and those that take none. */
+const VALUE_LEAVES = new Set(['system/host-name', 'system/domain-name', 'user/class']);
+const EMPTY_LEAVES = new Set(['system/mirror-flash-on-disk', 'netconf/rfc-compliant', 'netconf/version-1.1']);
+
+export function leafKind(parent: string, name: string): 'value' | 'empty' | undefined {
+  const k = `${parent}/${name}`;
+  return VALUE_LEAVES.has(k) ? 'value' : EMPTY_LEAVES.has(k) ? 'empty' : undefined;
+}
+
+/** Statements that are always containers, so `set system services ssh` never reads `ssh` as the value of `services`. */
+const CONTAINERS = new Set([
+  'system', 'login', 'services', 'netconf', 'ssh', 'syslog', 'ntp', 'authentication', 'archival',
+  'interfaces', 'family', 'inet', 'inet6', 'protocols', 'routing-options', 'static', 'policy-options',
+  'firewall', 'snmp', 'chassis', 'security', 'forwarding-options', 'class-of-service', 'bgp', 'ospf', 'isis',
+]);
+
+/** True when a word under `parent` opens a container rather than naming a leaf with a value. */
+export function isContainer(parent: string, name: string): boolean {
+  return parent === 'configuration' || CONTAINERS.has(name) || leafKind(parent, name) === 'empty';
+}

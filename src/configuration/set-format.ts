@@ -1,0 +1,38 @@
+/** `set` / `delete` lines (load-configuration action="set"). */
+import { tokenizeCommand } from '../command/tokenize.js';
+import { readPath } from './path.js';
+import { loadError } from './text-format.js';
+import type { EditNode } from './tree.js';
+
+/** Builds the nested edit a path names, with `op` on its last step. */
+function nest(words: readonly string[], op: 'merge' | 'delete'): EditNode {
+  const { steps, value } = readPath(words, op === 'merge' ? 'statement' : 'path');
+  let node: EditNode | undefined;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i]!;
+    const last = i === steps.length - 1;
+    const keyChild: EditNode[] = s.key !== undefined ? [{ name: 'name', value: s.key, op: 'merge', children: [] }] : [];
+    node = {
+      name: s.name,
+      op: last ? op : 'merge',
+      ...(last && value !== undefined ? { value } : {}),
+      children: node ? [...keyChild, node] : keyChild,
+    };
+  }
+  return node!;
+}
+
+export function parseSetLines(text: string): EditNode[] {
+  const out: EditNode[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const { words } = tokenizeCommand(line);
+    const verb = words[0]!;
+    if (words.length < 2) throw loadError(`syntax error`, verb, `line ${i + 1}`);
+    if (verb === 'set') out.push(nest(words.slice(1), 'merge'));
+    else if (verb === 'delete') out.push(nest(words.slice(1), 'delete'));
+    else throw loadError('syntax error, expecting set or delete', verb, `line ${i + 1}`);
+  });
+  return out;
+}

@@ -1,0 +1,235 @@
+/**
+ * One device's configuration datastores: committed (running), the shared
+ * candidate, private candidates of sessions that opened one, and the commit
+ * history `rollback N` reads. Wire formats live elsewhere; this is state.
+ */
+import { ClockShutdownError, type VirtualClock } from '../engine/index.js';
+import type { ConfigurationProblem } from './effects.js';
+import type { ConfigNode, EditNode } from './tree.js';
+import { applyEdits, clone, emptyConfiguration, sameTree, toConfigNode } from './tree.js';
+
+export const CONFIGURATION_FORMAT = 1;
+/** Junos keeps rollback 0 (current) through 49. */
+const HISTORY = 50;
+/** `commit confirmed` without minutes. */
+export const DEFAULT_CONFIRM_MINUTES = 10;
+
+export interface CommitInfo {
+  /** Virtual epoch ms. */
+  readonly at: number;
+  readonly user: string;
+  readonly comment?: string;
+}
+
+interface Revision {
+  readonly tree: ConfigNode;
+  readonly info: CommitInfo;
+}
+
+export interface ConfigurationJson {
+  format: typeof CONFIGURATION_FORMAT;
+  /** history[0] is the committed configuration. */
+  history: Revision[];
+  candidate: ConfigNode;
+}
+
+export type LoadAction = 'merge' | 'replace' | 'override' | 'update';
+
+export class CommitRefused extends Error {
+  constructor(readonly problems: readonly ConfigurationProblem[]) {
+    super(problems.map((p) => p.message).join('; '));
+  }
+}
+
+export interface ConfirmState {
+  readonly deadline: number;
+  readonly user: string;
+}
+
+export class ConfigurationStore {
+  private history: Revision[];
+  private shared: ConfigNode;
+  private readonly privates = new WeakMap<object, ConfigNode>();
+  private confirm: { gen: number; deadline: number; previous: ConfigNode; user: string } | undefined;
+  private gen = 0;
+  private readonly commitListeners = new Set<(tree: ConfigNode) => void>();
+  private readonly changeListeners = new Set<() => void>();
+  /** Checks a configuration before it is committed; returns error messages. */
+  validate: (tree: ConfigNode) => ConfigurationProblem[] = () => [];
+
+  constructor(
+    private readonly clock: VirtualClock,
+    initial: ConfigNode | ConfigurationJson,
+  ) {
+    if ('history' in initial) {
+      this.history = structuredClone(initial.history);
+      this.shared = clone(initial.candidate);
+    } else {
+      this.history = [{ tree: clone(initial), info: { at: clock.now(), user: 'root' } }];
+      this.shared = clone(initial);
+    }
+  }
+
+  static fromJSON(clock: VirtualClock, raw: unknown): ConfigurationStore {
+    const j = raw as Partial<ConfigurationJson> | null;
+    if (!j || j.format !== CONFIGURATION_FORMAT || !Array.isArray(j.history) || j.history.length === 0 || !j.candidate) {
+      throw new Error('configuration state: unsupported or damaged file');
+    }
+    return new ConfigurationStore(clock, j as ConfigurationJson);
+  }
+
+  toJSON(): ConfigurationJson {
+    return { format: CONFIGURATION_FORMAT, history: structuredClone(this.history), candidate: clone(this.shared) };
+  }
+
+  /** Called with the new committed tree after every commit and confirmed-commit rollback. */
+  onCommit(listener: (tree: ConfigNode) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /** Called after any change worth persisting. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  committed(): ConfigNode {
+    this.expireIfDue();
+    return this.history[0]!.tree;
+  }
+
+  lastCommit(): CommitInfo {
+    return this.history[0]!.info;
+  }
+
+  /** The candidate a session edits: its private one when it opened one, else the shared one. */
+  candidate(owner: object): ConfigNode {
+    this.expireIfDue();
+    return this.privates.get(owner) ?? this.shared;
+  }
+
+  hasPrivate(owner: object): boolean {
+    return this.privates.has(owner);
+  }
+
+  /** True when the candidate differs from the committed configuration. */
+  isModified(owner?: object): boolean {
+    const c = owner === undefined ? this.shared : this.candidate(owner);
+    return !sameTree(c, this.committed());
+  }
+
+  openPrivate(owner: object): void {
+    if (!this.privates.has(owner)) this.privates.set(owner, clone(this.committed()));
+  }
+
+  /** A private candidate's uncommitted changes go with it, as on Junos. */
+  closePrivate(owner: object): boolean {
+    return this.privates.delete(owner);
+  }
+
+  load(owner: object, edits: readonly EditNode[], action: LoadAction): void {
+    const c = this.candidate(owner);
+    if (action === 'override') {
+      c.children = edits.filter((e) => e.op !== 'delete').map(toConfigNode);
+    } else {
+      // `replace` only changes how marked statements apply; that is in the edits.
+      applyEdits(c, edits);
+    }
+    this.changed();
+  }
+
+  /** Loads `rollback N` into the session's candidate. */
+  loadRollback(owner: object, n: number): void {
+    const r = this.history[n];
+    if (!r) throw new CommitRefused([{ path: '[edit]', element: String(n), message: `rollback ${n} does not exist` }]);
+    this.replaceCandidate(owner, clone(r.tree));
+  }
+
+  discard(owner: object): void {
+    this.replaceCandidate(owner, clone(this.committed()));
+  }
+
+  private replaceCandidate(owner: object, tree: ConfigNode): void {
+    if (this.privates.has(owner)) this.privates.set(owner, tree);
+    else this.shared = tree;
+    this.changed();
+  }
+
+  check(owner: object): void {
+    const errors = this.validate(this.candidate(owner));
+    if (errors.length > 0) throw new CommitRefused(errors);
+  }
+
+  /**
+   * Commits the session's candidate. A plain commit also confirms a pending
+   * `commit confirmed`. With `confirmMinutes`, the previous configuration
+   * comes back unless another commit follows in time.
+   */
+  commit(owner: object, user: string, opts: { comment?: string; confirmMinutes?: number } = {}): void {
+    this.check(owner);
+    const previous = this.committed();
+    const tree = clone(this.candidate(owner));
+    this.push(tree, { at: this.clock.now(), user, ...(opts.comment ? { comment: opts.comment } : {}) });
+    if (this.privates.has(owner) && !this.isModifiedShared(previous)) this.shared = clone(tree);
+    if (opts.confirmMinutes !== undefined) this.armConfirm(opts.confirmMinutes, this.confirm?.previous ?? previous, user);
+    else this.confirm = undefined;
+    this.committedNow();
+  }
+
+  pendingConfirm(): ConfirmState | undefined {
+    this.expireIfDue();
+    return this.confirm ? { deadline: this.confirm.deadline, user: this.confirm.user } : undefined;
+  }
+
+  private isModifiedShared(previous: ConfigNode): boolean {
+    return !sameTree(this.shared, previous);
+  }
+
+  private push(tree: ConfigNode, info: CommitInfo): void {
+    this.history.unshift({ tree, info });
+    if (this.history.length > HISTORY) this.history.length = HISTORY;
+  }
+
+  private armConfirm(minutes: number, previous: ConfigNode, user: string): void {
+    const gen = ++this.gen;
+    const deadline = this.clock.now() + minutes * 60_000;
+    this.confirm = { gen, deadline, previous, user };
+    // An instant clock would fire the timer at once, so there the deadline is
+    // checked whenever the configuration is next used; otherwise the clock wakes us.
+    if (this.clock.speed === 'instant' && !this.clock.paused) return;
+    this.clock.sleepUntil(deadline).then(
+      () => this.expire(gen),
+      (e: unknown) => {
+        if (!(e instanceof ClockShutdownError)) throw e;
+      },
+    );
+  }
+
+  private expireIfDue(): void {
+    if (this.confirm && this.clock.now() >= this.confirm.deadline) this.expire(this.confirm.gen);
+  }
+
+  /** The confirmed commit was not confirmed in time: commit the previous configuration again. */
+  private expire(gen: number): void {
+    const c = this.confirm;
+    if (!c || c.gen !== gen) return;
+    this.confirm = undefined;
+    const tree = clone(c.previous);
+    this.push(tree, { at: this.clock.now(), user: 'root', comment: 'automatic rollback: commit confirmed was not confirmed' });
+    this.shared = clone(tree);
+    this.committedNow();
+  }
+
+  private committedNow(): void {
+    const t = this.history[0]!.tree;
+    for (const l of this.commitListeners) l(t);
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const l of this.changeListeners) l();
+  }
+}
+
+export { emptyConfiguration };
