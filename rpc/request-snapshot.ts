@@ -22,6 +22,12 @@ export const handler: RpcHandler = {
       () => snapshotTree(result, ctx.device.release()),
       () => snapshotText(result),
     );
+    // A single target that failed part-way (a media fault) reports its
+    // output so far and the failure as rpc-errors beside it.
+    const only = result.multi ? undefined : result.targets[0];
+    if (only && only.errors.length > 0) {
+      return { kind: 'partial', body, errors: only.errors.map((message) => ({ severity: 'error' as const, message })) };
+    }
     return { kind: 'body', body };
   },
 };

@@ -6,8 +6,16 @@ import { createDeviceState } from './device/device-state.js';
 import { VirtualClock } from './engine/index.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { LoginClasses } from './session/login-class.js';
+import { deriveEd25519, loadSeed, parsedKey, type HostKey } from './transport/device-keys.js';
 import { loadHostKeys } from './transport/host-keys.js';
 import { defaultRegistry } from '../rpc/index.js';
+import { ControlPlane } from './control/control-plane.js';
+import { ControlServer } from './control/http-server.js';
+import { RequestLog } from './control/request-log.js';
+import { attachSnapshotFaultHooks } from './engine/index.js';
+import { listenerHooks, sessionInterceptor, snapshotHooks } from './faults/hooks.js';
+import { FaultPlan } from './faults/plan.js';
+import { Transcripts } from './log/transcript.js';
 
 /** The package's own keys/ folder (this file is dist/src/emulator.js). */
 export function defaultKeysDir(): string {
@@ -19,10 +27,30 @@ export interface RunningEmulator {
   readonly clock: VirtualClock;
   readonly devices: readonly EmulatedDevice[];
   readonly log: Logger;
+  /** Every message in and out, faults fired, session events. */
+  readonly requestLog: RequestLog;
+  readonly faults: FaultPlan;
+  /** The run-time control operations (the control API calls these). */
+  readonly control: ControlPlane;
+  /** Base URL of the control API, when it is on. */
+  readonly controlUrl: string | undefined;
   device(name: string): EmulatedDevice | undefined;
   /** Lines that say where each device listens and how to log in. */
   banner(): string[];
   stop(): Promise<void>;
+}
+
+/**
+ * Given key files serve every device. Otherwise each device has its own
+ * ed25519 key derived from a stored seed (stable, cheap for fleets) and
+ * shares the stored RSA key.
+ */
+function hostKeysFor(config: EmulatorConfig): (device: string) => HostKey[] {
+  const stored = loadHostKeys({ dir: config.keysDir, files: config.hostKeyFiles }).map((k) => ({ key: parsedKey(k) }));
+  if (config.hostKeyFiles.length > 0) return () => stored;
+  const seed = loadSeed(config.keysDir);
+  const rsa = stored.filter((k) => k.key.type === 'ssh-rsa');
+  return (device) => [{ key: parsedKey(deriveEd25519(seed, device)) }, ...rsa];
 }
 
 export interface StartOptions {
@@ -33,17 +61,26 @@ export interface StartOptions {
 export async function startEmulator(config: EmulatorConfig, opts: StartOptions = {}): Promise<RunningEmulator> {
   const log = opts.logger ?? createLogger(config.logLevel);
   const clock = new VirtualClock({ speed: config.speed });
-  const hostKeys = loadHostKeys({ dir: config.keysDir, files: config.hostKeyFiles });
+  const hostKeys = hostKeysFor(config);
   const registry = defaultRegistry();
   const classes = new LoginClasses(config.classes);
+  const requestLog = new RequestLog({ virtualNow: () => clock.now() });
+  const faults = new FaultPlan(clock);
+  faults.onFire((f, e) => {
+    requestLog.add({ device: e.device, session: e.session ?? null, user: e.user, direction: 'fault', rpc: e.rpc, fault: { id: f.id, action: f.action.type, detail: e.detail } });
+    log.info({ device: e.device, session: e.session, fault: f.id, action: f.action.type, detail: e.detail }, 'fault fired');
+  });
+  if (config.faults && config.faults.length > 0) faults.arm(config.faults);
+  const transcripts = config.transcriptDir ? new Transcripts(config.transcriptDir, requestLog) : undefined;
   const devices: EmulatedDevice[] = [];
   for (const spec of config.devices) {
     const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, spec.name) : undefined);
+    attachSnapshotFaultHooks(state.model, snapshotHooks(faults, spec.name));
     devices.push(
       new EmulatedDevice({
         spec,
         host: config.host,
-        hostKeys,
+        hostKeys: hostKeys(spec.name),
         model: state.model,
         clock,
         registry,
@@ -55,33 +92,52 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
         system: state.system,
         hooks: {
           onInternalError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'session error'),
-          onEnd: (s, reason) => log.debug({ device: spec.name, session: s.id, reason }, 'session end'),
+          onEnd: (s, reason) => {
+            requestLog.add({ device: spec.name, session: s.id, user: s.user, direction: 'event', event: `session end: ${reason}` });
+            log.debug({ device: spec.name, session: s.id, reason }, 'session end');
+          },
+          onTraffic: (s, dir, xml, framing) => requestLog.message(spec.name, s.id, s.user, dir, xml, framing),
         },
+        sessionInterceptor: (s) => sessionInterceptor(faults, clock, spec.name, s),
+        listenerHooks: listenerHooks(faults, spec.name),
         onEvent: (device, event, detail) => log.debug({ device, event, ...detail }, 'ssh'),
       }),
     );
   }
+  const control = new ControlPlane({ host: config.host, devices, clock, log: requestLog, faults });
+  const controlServer = config.control ? new ControlServer(control, { host: config.host, port: config.control.port, token: config.control.token }) : undefined;
   try {
     await Promise.all(devices.map((d) => d.start()));
+    await controlServer?.start();
   } catch (err) {
     await Promise.all(devices.map((d) => d.stop()));
+    clock.shutdown();
     throw err;
   }
+  const byName = new Map(devices.map((d) => [d.name, d]));
   return {
     config,
     clock,
     devices,
     log,
-    device: (name) => devices.find((d) => d.name === name),
-    banner: () =>
-      devices.flatMap((d) => {
+    requestLog,
+    faults,
+    control,
+    controlUrl: controlServer?.url,
+    device: (name) => byName.get(name),
+    banner: () => [
+      ...devices.flatMap((d) => {
         const u = d.spec.users[0];
         const login = u ? `${u.name}${u.password !== undefined ? `/${u.password}` : ' (key)'} (class ${u.class})` : 'none';
         return d.ports().map(({ re, port }) => `device ${d.name} (${re}): ${config.host} port ${port}, profile ${d.profile}, login ${login}`);
       }),
+      ...(controlServer ? [`control API: ${controlServer.url}${config.control?.token !== undefined ? ' (bearer token required)' : ''}`] : []),
+    ],
     stop: async () => {
+      await controlServer?.stop();
       await Promise.all(devices.map((d) => d.stop()));
       clock.shutdown();
+      await transcripts?.close();
     },
   };
 }

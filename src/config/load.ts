@@ -12,6 +12,8 @@ import {
   DEFAULT_SPEED,
   DEFAULT_USER,
 } from './defaults.js';
+import { fleetEntries } from './fleet.js';
+import { HARNESS_KEYS, parseHarness } from './harness.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -29,6 +31,14 @@ export interface CommandLineOptions {
   speed?: string;
   logLevel?: string;
   keysDir?: string;
+  /** Fleet: this many devices of `profile` on ports from `basePort`. */
+  devices?: number;
+  basePort?: number;
+  /** Control API port (0 = a free one) and bearer token. */
+  controlPort?: number;
+  controlToken?: string;
+  /** Per-session transcripts in Junos traceoptions format. */
+  transcriptDir?: string;
 }
 
 function isObj(v: unknown): v is Obj {
@@ -151,7 +161,7 @@ function wrapSettings(v: Obj, where: string): DeviceSpec['settings'] {
   }
 }
 
-const TOP_KEYS = ['host', 'users', 'authorized-keys', 'state-dir', 'keys-dir', 'host-keys', 'speed', 'log-level', 'limits', 'classes', 'devices'];
+const TOP_KEYS = ['host', 'users', 'authorized-keys', 'state-dir', 'keys-dir', 'host-keys', 'speed', 'log-level', 'limits', 'classes', 'devices', ...HARNESS_KEYS];
 
 function parseClasses(v: unknown): Record<string, string[]> {
   if (v === undefined) return {};
@@ -205,7 +215,12 @@ export function loadConfig(cli: CommandLineOptions, defaultKeysDir: string): Emu
   const globalKeys = cli.authorizedKeys ?? (raw['authorized-keys'] !== undefined ? resolve(baseDir, str(raw['authorized-keys'], 'authorized-keys')) : undefined);
 
   let devices: DeviceSpec[];
-  if (raw['devices'] !== undefined) {
+  const fleet = fleetEntries(raw['fleet'], { devices: cli.devices, basePort: cli.basePort, profile: cli.profile }, cli.port ?? DEFAULT_PORT, 'junos');
+  if (fleet && raw['devices'] !== undefined) throw new ConfigError('fleet: use either a devices: list or a fleet (fleet:, --devices), not both');
+  if (fleet) {
+    if (cli.port !== undefined && cli.basePort !== undefined) throw new ConfigError('--port and --base-port: a fleet takes --base-port only');
+    devices = fleet.map((d, i) => parseDevice(d, `fleet device ${i + 1} (${String(d['name'])})`, baseDir, limits));
+  } else if (raw['devices'] !== undefined) {
     if (!Array.isArray(raw['devices']) || raw['devices'].length === 0) throw new ConfigError('devices: expected a non-empty list');
     devices = raw['devices'].map((d, i) => parseDevice(d, `devices[${i}]`, baseDir, limits));
     if (cli.port !== undefined || cli.profile !== undefined) {
@@ -259,7 +274,9 @@ export function loadConfig(cli: CommandLineOptions, defaultKeysDir: string): Emu
   if (hostKeys !== undefined && (!Array.isArray(hostKeys) || hostKeys.some((k) => typeof k !== 'string'))) {
     throw new ConfigError('host-keys: expected a list of private key files');
   }
+  const harness = parseHarness(raw, cli, baseDir, devices.map((d) => d.name));
   return {
+    ...harness,
     host: cli.host ?? (raw['host'] === undefined ? DEFAULT_HOST : str(raw['host'], 'host')),
     keysDir: cli.keysDir ?? (raw['keys-dir'] === undefined ? defaultKeysDir : resolve(baseDir, str(raw['keys-dir'], 'keys-dir'))),
     hostKeyFiles: ((hostKeys as string[] | undefined) ?? []).map((k) => resolve(baseDir, k)),

@@ -47,6 +47,18 @@ export interface EmulatorConfig {
   /** Custom login classes: name to permission flags. */
   classes: Record<string, string[]>;
   devices: DeviceSpec[];
+  /** Control API: off unless a port is given (0 picks a free one). */
+  control?: ControlSpec;
+  /** Fault specs armed at start, in their YAML form (checked when loaded). */
+  faults?: unknown[];
+  /** Per-session transcript files (Junos traceoptions format) go here. */
+  transcriptDir?: string;
+}
+
+export interface ControlSpec {
+  port: number;
+  /** Bearer token every control request must carry, if set. */
+  token?: string;
 }
 
 export class ConfigError extends Error {}

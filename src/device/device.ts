@@ -3,10 +3,12 @@ import type { DeviceSpec, Limits } from '../config/types.js';
 import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
 import { DatastoreLocks } from '../session/locks.js';
 import type { LoginClasses } from '../session/login-class.js';
+import type { SessionInterceptor } from '../session/interceptor.js';
 import { NetconfSession, type SessionOptions } from '../session/netconf-session.js';
 import { SessionRegistry } from '../session/registry.js';
 import { readAuthorizedKeys, type UserAccount } from '../transport/credentials.js';
-import { SshListener, type AuthenticatedPeer } from '../transport/ssh-listener.js';
+import type { HostKey } from '../transport/device-keys.js';
+import { SshListener, type AuthenticatedPeer, type SshListenerOptions } from '../transport/ssh-listener.js';
 import type { RpcRegistry } from '../../rpc/registry.js';
 import type { DeviceRuntime } from './runtime.js';
 import { applyConfiguration, validateConfiguration, type ConfigurationTarget } from '../configuration/effects.js';
@@ -18,7 +20,7 @@ import { rebootDevice } from '../upgrade/reboot.js';
 export interface DeviceDeps {
   spec: DeviceSpec;
   host: string;
-  hostKeys: Buffer[];
+  hostKeys: HostKey[];
   model: DeviceModel;
   clock: VirtualClock;
   registry: RpcRegistry;
@@ -29,6 +31,10 @@ export interface DeviceDeps {
   release: () => string;
   persist: () => Promise<void>;
   hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError'>;
+  /** Gives each new session its interceptor (fault injection). */
+  sessionInterceptor?: (session: { id: number; user: string }) => SessionInterceptor | undefined;
+  /** Listener hooks (fault injection: refused logins, subsystem, connections). */
+  listenerHooks?: Pick<SshListenerOptions, 'refuseLogin' | 'refuseNetconf' | 'refuseConnection'>;
   onEvent?: (device: string, event: string, detail: Record<string, unknown>) => void;
   /** Configuration datastores; a fresh one from the spec when absent. */
   configuration?: ConfigurationStore;
@@ -51,6 +57,8 @@ export class EmulatedDevice implements DeviceRuntime {
   private readonly deps: DeviceDeps;
   private readonly users = new Map<string, UserAccount>();
   private listeners: Array<{ re: string; listener: SshListener }> = [];
+  /** Ports bound at the first start; a restart reuses them even where the config said 0. */
+  private bound: Array<{ re: string; port: number }> = [];
   private hostName: string;
   readonly configuration: ConfigurationStore;
   readonly system: SystemState;
@@ -108,7 +116,6 @@ export class EmulatedDevice implements DeviceRuntime {
     });
   }
 
-
   hostname(): string {
     return this.hostName;
   }
@@ -134,6 +141,11 @@ export class EmulatedDevice implements DeviceRuntime {
     return this.listeners.map(({ re, listener }) => ({ re, port: listener.port }));
   }
 
+  /** The ports of the last start, also while stopped. */
+  lastPorts(): { re: string; port: number }[] {
+    return this.running ? this.ports() : this.bound.map((b) => ({ ...b }));
+  }
+
   get running(): boolean {
     return this.listeners.length > 0;
   }
@@ -151,12 +163,13 @@ export class EmulatedDevice implements DeviceRuntime {
       for (const ep of endpoints) {
         const listener = new SshListener({
           host: this.deps.host,
-          port: ep.port,
+          port: this.bound.find((b) => b.re === ep.re)?.port ?? ep.port,
           hostKeys: this.deps.hostKeys,
           limits: this.spec.limits,
           findUser: (n) => this.findUser(n),
           onNetconf: (channel, peer) => this.openSession(channel, peer, ep.re),
           onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re: ep.re }),
+          ...this.deps.listenerHooks,
         });
         await listener.start();
         started.push({ re: ep.re, listener });
@@ -166,6 +179,7 @@ export class EmulatedDevice implements DeviceRuntime {
       throw err;
     }
     this.listeners = started;
+    this.bound = this.ports();
   }
 
   /** Powers the device off: the ports refuse connections and every session ends. */
@@ -178,6 +192,7 @@ export class EmulatedDevice implements DeviceRuntime {
 
   private openSession(channel: ServerChannel, peer: AuthenticatedPeer, re: string): void {
     const spec = this.spec;
+    const id = this.sessions.allocateId();
     let ended = false;
     const session = new NetconfSession(
       {
@@ -190,9 +205,13 @@ export class EmulatedDevice implements DeviceRuntime {
           channel.exit(0);
           channel.end();
         },
+        drop: () => {
+          ended = true;
+          peer.drop();
+        },
       },
       {
-        id: this.sessions.allocateId(),
+        id,
         user: peer.user.name,
         userClass: peer.user.userClass,
         routingEngine: re,
@@ -206,6 +225,7 @@ export class EmulatedDevice implements DeviceRuntime {
         maxMessageBytes: spec.limits.maxMessageBytes,
         parseLimits: { maxDepth: spec.limits.maxXmlDepth },
         ...this.deps.hooks,
+        interceptor: this.deps.sessionInterceptor?.({ id, user: peer.user.name }),
       },
     );
     channel.on('data', (d: Buffer) => session.receive(d));

@@ -117,6 +117,18 @@ export class DeviceModel {
     this.changed();
   }
 
+  /**
+   * Takes over another model's settings and hardware state (a reset to the
+   * profile's initial state). The object stays the same, so every holder and
+   * hook keeps working; snapshots in progress keep their locks.
+   */
+  replaceState(from: DeviceModel): void {
+    if (from.profile !== this.profile) throw new Error(`cannot reset a ${this.profile} to a ${from.profile}`);
+    this.current = cloneSettings(from.current);
+    this.res.splice(0, this.res.length, ...structuredClone(from.res));
+    this.changed();
+  }
+
   routingEngines(): readonly RoutingEngineState[] {
     return this.res;
   }

@@ -106,7 +106,14 @@ function planAlternateSlice(model: DeviceModel, re: RoutingEngineState): TargetP
       slice.usedMb = model.spec.rootUsedMb;
     }
   };
-  return { reName: re.name, re, steps, errors: [], commit };
+  const interrupt = (_copyIndex: number, progress: number): void => {
+    const slice = cf.partitions?.find((p) => p.slice === to);
+    if (slice) {
+      slice.content = null;
+      slice.usedMb = Math.floor(model.spec.rootUsedMb * progress);
+    }
+  };
+  return { reName: re.name, re, steps, errors: [], commit, medium: cf, interrupt };
 }
 
 function planRemovable(
@@ -150,7 +157,9 @@ function planRemovable(
     other: re.activeSlice === 's1a' ? 's2a' : 's1a',
   };
   const speed = medium.speedMbPerSec;
+  const copySlices: Array<{ slice: string; usedMb: number }> = [];
   const copy = (source: string, slice: string, usedMb: number): void => {
+    copySlices.push({ slice, usedMb });
     steps.push({ out: { kind: 'copy', source, destination: `${dev}${slice}`, style: 'quoted' }, ms: copyMs(usedMb, speed) });
   };
   const writes: Array<(now: number) => void> = [];
@@ -199,5 +208,19 @@ function planRemovable(
     }
     for (const w of writes) w(now);
   };
-  return { reName: re.name, re, steps, errors: [], commit };
+  const interrupt = (copyIndex: number, progress: number, now: number): void => {
+    if (partition) {
+      medium.partitions = slices;
+      medium.corrupt = false;
+      medium.primaryOnly = factory;
+    }
+    for (const w of writes.slice(0, copyIndex)) w(now);
+    const cut = copySlices[copyIndex];
+    const p = cut === undefined ? undefined : find(cut.slice);
+    if (p && cut) {
+      p.content = null;
+      p.usedMb = Math.floor(cut.usedMb * progress);
+    }
+  };
+  return { reName: re.name, re, steps, errors: [], commit, medium, interrupt };
 }

@@ -73,7 +73,24 @@ export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: P
     // The script leaves the alternates unmounted when it is done.
     re.mountedAlternates = re.mountedAlternates.filter((m) => m !== '/altroot' && m !== '/altconfig');
   };
-  return { reName: re.name, re, steps, errors: [], commit };
+  const interrupt = (copyIndex: number, progress: number, now: number): void => {
+    // newfs ran on the file system being copied to, so what it held is gone.
+    if (partition) {
+      alt.corrupt = false;
+      if (root) {
+        root.content = null;
+        root.usedMb = Math.floor((rootUsed + (config?.usedMb ?? 0)) * progress);
+      }
+      if (config) config.content = null;
+      return;
+    }
+    if (root) {
+      root.content = copyIndex > 0 ? { version: re.running.version, config: re.running.config, created: now, factory: false } : null;
+      root.usedMb = copyIndex > 0 ? rootUsed : Math.floor(rootUsed * progress);
+    }
+    if (config && copyIndex >= 1) config.content = null;
+  };
+  return { reName: re.name, re, steps, errors: [], commit, medium: alt, interrupt };
 }
 
 function byRole(m: MediumState, role: PartitionState['role']): PartitionState | undefined {

@@ -3,7 +3,7 @@
  * commit that applies every state change at once, so an interrupted or
  * abandoned run never leaves a half-written alternate.
  */
-import type { RoutingEngineState } from './state.js';
+import type { MediumState, RoutingEngineState } from './state.js';
 import type { SnapshotStep } from './results.js';
 
 export interface PlannedStep {
@@ -21,6 +21,13 @@ export interface TargetPlan {
   readonly errors: readonly string[];
   /** Applies the target's state changes; `now` is the virtual completion time. */
   readonly commit: (now: number) => void;
+  /** The medium the copies write to, for media faults. */
+  readonly medium?: MediumState;
+  /**
+   * Leaves what a run cut off part-way leaves: the copies before
+   * `copyIndex` done, that one `progress` (0..1) done, nothing committed.
+   */
+  readonly interrupt?: (copyIndex: number, progress: number, now: number) => void;
 }
 
 export const PARTITION_CHECK_MS = 5_000;

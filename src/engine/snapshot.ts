@@ -7,7 +7,8 @@
 import type { ParsedOptions } from '../grammar/types.js';
 import type { VirtualClock } from './clock.js';
 import { MIRROR_REFUSAL, SnapshotRefusal } from './errors.js';
-import type { DeviceModel } from './model.js';
+import { mediaFailureMessages, snapshotFaultHooks } from './fault-hooks.js';
+import { isRemovable, type DeviceModel } from './model.js';
 import { failed } from './plan.js';
 import type { TargetPlan } from './plan.js';
 import { planJTarget } from './plan-j.js';
@@ -54,12 +55,31 @@ export async function runSnapshot(model: DeviceModel, clock: VirtualClock, sessi
 async function runTarget(model: DeviceModel, clock: VirtualClock, plan: TargetPlan, locked: boolean): Promise<TargetResult> {
   const steps: SnapshotStep[] = [];
   if (plan.errors.length > 0) return { reName: plan.reName, steps, errors: plan.errors };
+  const hooks = snapshotFaultHooks(model);
   try {
     let deadline = clock.now();
+    let copyIndex = 0;
     for (const s of plan.steps) {
+      const out = s.out;
+      if (out?.kind === 'copy' && plan.medium && hooks?.copyFailure) {
+        const target = { reName: plan.reName, medium: plan.medium.kind, device: plan.medium.device, source: out.source, destination: out.destination };
+        const failure = hooks.copyFailure(target);
+        if (failure) {
+          // The copy line is printed as the copy starts; the failure follows it.
+          steps.push(out);
+          await clock.sleepUntil(deadline + Math.floor(s.ms * failure.progress));
+          plan.interrupt?.(copyIndex, failure.progress, clock.now());
+          if (failure.kind === 'removed' && isRemovable(plan.medium.kind)) {
+            model.updateSettings({ insertedMedia: model.settings.insertedMedia.filter((m) => m !== plan.medium!.kind) });
+          }
+          model.changed();
+          return { reName: plan.reName, steps, errors: mediaFailureMessages(failure.kind, target) };
+        }
+      }
+      if (out?.kind === 'copy') copyIndex++;
       deadline += s.ms;
       if (s.ms > 0) await clock.sleepUntil(deadline);
-      if (s.out) steps.push(s.out);
+      if (out) steps.push(out);
     }
     plan.commit(clock.now());
     model.changed();

@@ -11,6 +11,7 @@ import type { RpcRegistry } from '../../rpc/registry.js';
 import type { OutputFormat, RpcContext, RpcReply, SessionView } from '../../rpc/types.js';
 import { BASE_1_1, clientCapabilities, NETCONF_NS, renderServerHello } from './hello.js';
 import type { LoginClasses } from './login-class.js';
+import type { Delivery, RpcDirective, SessionInterceptor } from './interceptor.js';
 import type { SessionHandle } from './registry.js';
 
 /** The byte pipe under a session: an SSH channel in production, anything in tests. */
@@ -18,6 +19,8 @@ export interface SessionTransport {
   write(data: Buffer): void;
   /** Ends the stream after queued bytes are sent. */
   end(): void;
+  /** Cuts the connection at once, as a network failure would (fault injection). */
+  drop?(): void;
 }
 
 export type TrafficDirection = 'in' | 'out';
@@ -40,6 +43,8 @@ export interface SessionOptions {
   onTraffic?: (session: NetconfSession, dir: TrafficDirection, xml: string, framing: FramingMode) => void;
   onEnd?: (session: NetconfSession, reason: string) => void;
   onInternalError?: (err: unknown) => void;
+  /** Asked before each RPC is answered (fault injection). */
+  interceptor?: SessionInterceptor;
 }
 
 const FORMATS: Record<string, { format: OutputFormat; minified: boolean }> = {
@@ -71,6 +76,10 @@ export class NetconfSession implements SessionHandle, SessionView {
   private transport: SessionTransport;
   /** Replies written so far, for tests and the request log. */
   rpcCount = 0;
+  /** Bytes received from and sent to the client (framing included). */
+  bytesIn = 0;
+  bytesOut = 0;
+  private endWaiters: Array<() => void> = [];
 
   constructor(transport: SessionTransport, o: SessionOptions) {
     this.transport = transport;
@@ -111,7 +120,10 @@ export class NetconfSession implements SessionHandle, SessionView {
   }
 
   receive(data: Buffer): void {
-    if (!this.ended) this.decoder.push(data);
+    if (this.ended) return;
+    this.bytesIn += data.length;
+    const filter = this.o.interceptor?.filterInbound;
+    this.decoder.push(filter ? filter(data, this.decoder.mode) : data);
   }
 
   /** The transport went away under us (client closed, network drop). */
@@ -129,7 +141,14 @@ export class NetconfSession implements SessionHandle, SessionView {
     this.o.device.sessions.remove(this.id);
     this.o.device.locks.releaseAll(this.id);
     if (endTransport) this.transport.end();
+    for (const w of this.endWaiters.splice(0)) w();
     this.o.onEnd?.(this, reason);
+  }
+
+  /** Resolves when the session ends. */
+  private whenEnded(): Promise<void> {
+    if (this.ended) return Promise.resolve();
+    return new Promise((resolve) => this.endWaiters.push(resolve));
   }
 
   private onFramingError(err: FramingError): void {
@@ -140,7 +159,59 @@ export class NetconfSession implements SessionHandle, SessionView {
   private send(xml: string): void {
     if (this.ended) return;
     this.o.onTraffic?.(this, 'out', xml, this.outMode);
-    this.transport.write(frameMessage(xml, this.outMode));
+    const framed = frameMessage(xml, this.outMode);
+    this.bytesOut += framed.length;
+    this.transport.write(framed);
+  }
+
+  /** Writes a reply the way a directive says: whole, cut off, never, or slowly. */
+  private async deliver(xml: string, delivery: Delivery): Promise<void> {
+    if (this.ended) return;
+    switch (delivery.kind) {
+      case 'normal':
+        this.send(xml);
+        return;
+      case 'hang':
+        await this.whenEnded();
+        return;
+      case 'drop': {
+        if (delivery.at !== 'before-reply') {
+          this.o.onTraffic?.(this, 'out', xml, this.outMode);
+          const framed = frameMessage(xml, this.outMode);
+          const cut = delivery.at === 'mid-reply' ? Math.floor(framed.length / 2) : this.midFrameOffset(xml, framed);
+          this.bytesOut += cut;
+          this.transport.write(framed.subarray(0, cut));
+        }
+        this.dropTransport();
+        return;
+      }
+      case 'drip': {
+        this.o.onTraffic?.(this, 'out', xml, this.outMode);
+        const framed = frameMessage(xml, this.outMode);
+        for (let off = 0; off < framed.length && !this.ended; off += delivery.bytes) {
+          if (off > 0) await delivery.pause();
+          if (this.ended) return;
+          const piece = framed.subarray(off, Math.min(off + delivery.bytes, framed.length));
+          this.bytesOut += piece.length;
+          this.transport.write(piece);
+        }
+        return;
+      }
+    }
+  }
+
+  /** Inside the first chunk's data (chunked), or inside the `]]>]]>` end marker (base:1.0). */
+  private midFrameOffset(xml: string, framed: Buffer): number {
+    if (this.outMode === 'eom') return framed.length - 5;
+    const data = Buffer.byteLength(xml, 'utf8');
+    const header = framed.indexOf(0x0a, 1) + 1;
+    return header + Math.max(1, Math.floor(Math.min(data, framed.length - header) / 2));
+  }
+
+  private dropTransport(): void {
+    if (this.transport.drop) this.transport.drop();
+    else this.transport.end();
+    this.finish('connection dropped (fault)', false);
   }
 
   private onMessage(xml: string): void {
@@ -203,28 +274,41 @@ export class NetconfSession implements SessionHandle, SessionView {
       this.reply(echo, '', syntaxError('rpc').errors);
       return;
     }
+    const directive = this.o.interceptor?.beforeDispatch?.({
+      sessionId: this.id,
+      user: this.user,
+      rpc: op.name,
+      command: op.name === 'command' ? op.text.trim() : undefined,
+      messageId: root.attrs['message-id'],
+    });
+    const p = this.prefix;
+    if (directive?.reply) {
+      const r = directive.reply;
+      if (r.kind === 'errors') await this.reply(echo, r.ok ? `<${p}ok/>` : '', r.errors, true, directive);
+      else await this.reply(echo, r.body, [], false, directive);
+      return;
+    }
     let result: RpcReply;
     try {
       result = await this.dispatch(op);
     } catch (err) {
       if (err instanceof RpcError) {
-        this.reply(echo, '', err.errors);
+        await this.reply(echo, '', err.errors, false, directive);
       } else {
         this.o.onInternalError?.(err);
-        this.reply(echo, '', [{ type: 'application', tag: 'operation-failed', severity: 'error', message: 'internal error' }]);
+        await this.reply(echo, '', [{ type: 'application', tag: 'operation-failed', severity: 'error', message: 'internal error' }], false, directive);
       }
       return;
     }
-    const p = this.prefix;
     switch (result.kind) {
       case 'ok':
-        this.reply(echo, `<${p}ok/>`, result.warnings ?? [], true);
+        await this.reply(echo, `<${p}ok/>`, result.warnings ?? [], true, directive);
         break;
       case 'body':
-        this.reply(echo, result.body, result.warnings ?? [], false);
+        await this.reply(echo, result.body, result.warnings ?? [], false, directive);
         break;
       case 'partial':
-        this.reply(echo, result.body, result.errors, false);
+        await this.reply(echo, result.body, result.errors, false, directive);
         break;
     }
     if ((result.kind === 'ok' || result.kind === 'body') && result.endSession) {
@@ -270,7 +354,7 @@ export class NetconfSession implements SessionHandle, SessionView {
     return s;
   }
 
-  private reply(echo: string, body: string, errors: readonly RpcErrorInfo[], okBody = false): void {
+  private async reply(echo: string, body: string, errors: readonly RpcErrorInfo[], okBody = false, directive?: RpcDirective): Promise<void> {
     const p = this.prefix;
     const ns = this.o.rfcCompliant ? `xmlns:${p.slice(0, -1)}="${NETCONF_NS}"` : `xmlns="${NETCONF_NS}"`;
     let s = `<${p}rpc-reply ${ns} xmlns:junos="http://xml.juniper.net/junos/${this.o.device.release()}/junos"${echo}>\n`;
@@ -279,6 +363,11 @@ export class NetconfSession implements SessionHandle, SessionView {
     const hasError = errors.some((e) => e.severity === 'error');
     if (body !== '' && !(okBody && hasError)) s += body.endsWith('\n') ? body : `${body}\n`;
     s += `</${p}rpc-reply>`;
-    this.send(s);
+    if (!directive) {
+      this.send(s);
+      return;
+    }
+    await directive.wait?.();
+    await this.deliver(s, directive.delivery ?? { kind: 'normal' });
   }
 }

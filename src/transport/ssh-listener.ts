@@ -1,6 +1,7 @@
 import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel } from 'ssh2';
+import type { HostKey } from './device-keys.js';
 import { keyMatches, passwordMatches, type UserAccount } from './credentials.js';
 
 const { Server } = ssh2;
@@ -34,6 +35,8 @@ export interface SshLimits {
 export interface AuthenticatedPeer {
   user: UserAccount;
   remoteAddress: string;
+  /** Cuts the TCP connection at once (fault injection: a dropped link). */
+  drop(): void;
 }
 
 /** How the NETCONF layer was asked for: the subsystem, or Junos's exec commands. */
@@ -42,7 +45,7 @@ export type NetconfEntry = 'subsystem' | 'exec';
 export interface SshListenerOptions {
   host: string;
   port: number;
-  hostKeys: Buffer[];
+  hostKeys: HostKey[];
   limits: SshLimits;
   /** Looked up at each login, so users can change while running. */
   findUser: (name: string) => UserAccount | undefined;
@@ -50,6 +53,10 @@ export interface SshListenerOptions {
   onNetconf: (channel: ServerChannel, peer: AuthenticatedPeer, entry: NetconfEntry) => void;
   /** Lets a fault plan or a stopped device refuse the subsystem. */
   refuseNetconf?: (peer: AuthenticatedPeer) => boolean;
+  /** Lets a fault plan refuse a login whose credentials are right. */
+  refuseLogin?: (user: string, remoteAddress: string) => boolean;
+  /** Lets a fault plan refuse a connection as if the connection limit were reached. */
+  refuseConnection?: (remoteAddress: string) => boolean;
   onEvent?: (event: string, detail: Record<string, unknown>) => void;
 }
 
@@ -60,6 +67,13 @@ interface SocketState {
 
 function peerKey(ip: string | undefined, port: number | undefined): string {
   return `${ip}|${port}`;
+}
+
+/** Sends what is already written (a partial reply), then cuts the link without an SSH goodbye. */
+function dropSocket(socket: Socket | undefined): void {
+  if (!socket) return;
+  socket.end();
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
 
 /** Junos answers these exec commands with a NETCONF session (ncclient and Juniper's Ruby client use them). */
@@ -128,10 +142,11 @@ export class SshListener {
     const { limits } = this.o;
     socket.on('error', () => undefined);
     const unauthenticated = [...this.sockets.values()].filter((s) => !s.authenticated).length;
-    if (this.sockets.size >= limits.connectionLimit || unauthenticated >= limits.maxUnauthenticated) {
+    const forced = this.o.refuseConnection?.(socket.remoteAddress ?? '') === true;
+    if (forced || this.sockets.size >= limits.connectionLimit || unauthenticated >= limits.maxUnauthenticated) {
       this.o.onEvent?.('connection-refused', {
         ip: socket.remoteAddress,
-        reason: this.sockets.size >= limits.connectionLimit ? 'connection-limit' : 'max-unauthenticated',
+        reason: forced || this.sockets.size >= limits.connectionLimit ? 'connection-limit' : 'max-unauthenticated',
       });
       socket.destroy();
       return;
@@ -161,7 +176,11 @@ export class SshListener {
     client.on('authentication', (ctx: AuthContext) => {
       const user = this.o.findUser(ctx.username);
       const ok = (): void => {
-        peer = { user: user!, remoteAddress: ip };
+        if (this.o.refuseLogin?.(ctx.username, ip)) {
+          ctx.reject(['publickey', 'password', 'keyboard-interactive']);
+          return;
+        }
+        peer = { user: user!, remoteAddress: ip, drop: () => dropSocket(socket) };
         ctx.accept();
       };
       switch (ctx.method) {

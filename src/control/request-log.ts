@@ -1,0 +1,108 @@
+/**
+ * Every NETCONF message in and out of every session, with the faults that
+ * fired and session events, for assertions in tests. A bounded ring: a
+ * long-running emulator forgets the oldest entries, never grows without end.
+ */
+
+export type LogDirection = 'in' | 'out' | 'fault' | 'event';
+
+export interface LogEntry {
+  /** Increasing from 1; `since` filters on it. */
+  readonly seq: number;
+  /** Wall-clock time, ISO 8601. */
+  readonly time: string;
+  /** Virtual-clock time, ISO 8601. */
+  readonly virtualTime: string;
+  readonly device: string;
+  /** NETCONF session-id; null for what happens before a session exists (a refused login). */
+  readonly session: number | null;
+  readonly user?: string;
+  readonly direction: LogDirection;
+  /** Framing of the message on the wire: `eom` (]]>]]>) or `chunked` (RFC 6242). */
+  readonly framing?: 'eom' | 'chunked';
+  /** Operation name of an rpc, or the root element of a reply/hello. */
+  readonly rpc?: string;
+  readonly messageId?: string;
+  readonly xml?: string;
+  readonly fault?: { readonly id: string; readonly action: string; readonly detail?: string };
+  readonly event?: string;
+}
+
+export interface LogFilter {
+  device?: string;
+  session?: number;
+  direction?: LogDirection;
+  rpc?: string;
+  /** Entries with seq greater than this. */
+  since?: number;
+  /** Substring of the message text. */
+  contains?: string;
+  /** At most this many, the newest. */
+  limit?: number;
+}
+
+export type NewLogEntry = Omit<LogEntry, 'seq' | 'time' | 'virtualTime'>;
+
+const RPC_NAME = /<(?:[\w.-]+:)?rpc(?=[\s>\/])[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?([\w.-]+)/;
+const ROOT_NAME = /^\s*(?:<\?[\s\S]*?\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?([\w.-]+)/;
+const MESSAGE_ID = /<(?:[\w.-]+:)?rpc(?:-reply)?(?=[\s>\/])[^>]*\bmessage-id\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/** The operation an rpc asks for (`get-config`), or the root element name of anything else. */
+export function messageName(xml: string): string | undefined {
+  return RPC_NAME.exec(xml)?.[1] ?? ROOT_NAME.exec(xml)?.[1];
+}
+
+export function messageIdOf(xml: string): string | undefined {
+  const m = MESSAGE_ID.exec(xml);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+export class RequestLog {
+  private readonly entries: LogEntry[] = [];
+  private nextSeq = 1;
+  private readonly capacity: number;
+  private readonly virtualNow: () => number;
+  private readonly listeners = new Set<(e: LogEntry) => void>();
+
+  constructor(o: { capacity?: number; virtualNow: () => number }) {
+    this.capacity = o.capacity ?? 20_000;
+    this.virtualNow = o.virtualNow;
+  }
+
+  add(e: NewLogEntry): LogEntry {
+    const entry: LogEntry = { seq: this.nextSeq++, time: new Date().toISOString(), virtualTime: new Date(this.virtualNow()).toISOString(), ...e };
+    this.entries.push(entry);
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    for (const l of this.listeners) l(entry);
+    return entry;
+  }
+
+  /** A message in or out, named and with its message-id picked out. */
+  message(device: string, session: number, user: string, direction: 'in' | 'out', xml: string, framing: 'eom' | 'chunked'): void {
+    this.add({ device, session, user, direction, framing, rpc: messageName(xml), messageId: messageIdOf(xml), xml });
+  }
+
+  query(f: LogFilter = {}): LogEntry[] {
+    let out = this.entries.filter(
+      (e) =>
+        (f.device === undefined || e.device === f.device) &&
+        (f.session === undefined || e.session === f.session) &&
+        (f.direction === undefined || e.direction === f.direction) &&
+        (f.rpc === undefined || e.rpc === f.rpc) &&
+        (f.since === undefined || e.seq > f.since) &&
+        (f.contains === undefined || (e.xml ?? e.fault?.detail ?? e.event ?? '').includes(f.contains)),
+    );
+    if (f.limit !== undefined && out.length > f.limit) out = out.slice(out.length - f.limit);
+    return out;
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+
+  /** Sees each new entry (transcripts, tests that wait for a fault). */
+  subscribe(listener: (e: LogEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

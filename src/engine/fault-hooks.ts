@@ -1,0 +1,54 @@
+/**
+ * Where a fault plan reaches into the snapshot engine. The engine asks these
+ * hooks; it knows nothing of plans, seeds or scopes. Hooks are attached per
+ * device model, so every command that uses the model sees them.
+ */
+import type { DeviceModel } from './model.js';
+import type { MediumKind } from './state.js';
+
+export type MediaFailureKind = 'io-error' | 'removed' | 'full';
+
+/** A copy step that fails after `progress` (0..1) of its time. */
+export interface MediaFailure {
+  readonly kind: MediaFailureKind;
+  readonly progress: number;
+}
+
+/** The copy a hook is asked about. */
+export interface CopyTarget {
+  readonly reName: string;
+  readonly medium: MediumKind;
+  /** FreeBSD device name of the destination medium (`ad0`, `da0`). */
+  readonly device: string;
+  readonly source: string;
+  readonly destination: string;
+}
+
+export interface SnapshotFaultHooks {
+  /** Asked as each copy step starts. */
+  copyFailure?(target: CopyTarget): MediaFailure | undefined;
+  /** Asked for each RE a command addresses (`re0`, `lcc0-re0`) with its chassis (`lcc0`, '' on a single chassis). */
+  unreachable?(targetName: string, chassis: string): boolean;
+}
+
+const hooks = new WeakMap<DeviceModel, SnapshotFaultHooks>();
+
+export function attachSnapshotFaultHooks(model: DeviceModel, h: SnapshotFaultHooks): void {
+  hooks.set(model, h);
+}
+
+export function snapshotFaultHooks(model: DeviceModel): SnapshotFaultHooks | undefined {
+  return hooks.get(model);
+}
+
+/** The reply lines of a failed copy. No real capture exists; these follow FreeBSD's wording. */
+export function mediaFailureMessages(f: MediaFailureKind, t: CopyTarget): string[] {
+  switch (f) {
+    case 'io-error':
+      return [`${t.destination}: write failed: Input/output error`, `Snapshot failed: I/O error on ${t.device} while copying ${t.source} to ${t.destination}.`];
+    case 'full':
+      return [`${t.destination}: write failed, filesystem is full`, `Snapshot failed: no space left on ${t.device} while copying ${t.source} to ${t.destination}.`];
+    case 'removed':
+      return [`Snapshot failed: ${t.device} (${t.medium}) was removed while copying ${t.source} to ${t.destination}.`];
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * junos-emulator as a library: `import { startEmulator } from 'junos-emulator'`.
+ * See docs/library.md.
+ */
+export { startEmulator, configFromOptions } from './library/start.js';
+export type { Emulator, EmulatorOptions, DeviceHandle, DeviceOptions, UserOptions } from './library/start.js';
+export type { ClockInfo, DeviceInfo, SessionInfo, SettingsJson } from './control/control-plane.js';
+export { ControlError } from './control/control-plane.js';
+export type { LogEntry, LogFilter, LogDirection } from './control/request-log.js';
+export type { FaultStatus, FaultActionType } from './faults/types.js';
+export { FAULT_ACTIONS } from './faults/types.js';
+export { ConfigError } from './config/types.js';
+export type { ClockSpeed } from './config/types.js';
+export type { ProfileName } from './engine/index.js';
+export { PROFILE_NAMES } from './engine/index.js';
+export { startEmulator as startEmulatorFromConfig } from './emulator.js';
+export type { RunningEmulator } from './emulator.js';

@@ -1,0 +1,68 @@
+/**
+ * Per-session transcript files in the layout of Junos NETCONF traceoptions
+ * (`set system services netconf traceoptions flag all`): one line per message,
+ * device time, the [NETCONF] tag, the session-id, and Incoming/Outgoing.
+ * Written from the request log, so a transcript holds exactly what the log holds.
+ */
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import type { LogEntry, RequestLog } from '../control/request-log.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Mar  4 10:31:22`: syslog-style time as Junos trace files print it (UTC here). */
+export function traceTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+export function traceLine(e: LogEntry): string | undefined {
+  if (e.direction !== 'in' && e.direction !== 'out') return undefined;
+  const dir = e.direction === 'in' ? 'Incoming' : 'Outgoing';
+  return `${traceTime(Date.parse(e.virtualTime))} [NETCONF] - [${e.session}] ${dir}: ${e.xml ?? ''}\n`;
+}
+
+/** File of one session: DIR/DEVICE/netconf-SESSIONID.log. */
+export function transcriptPath(dir: string, device: string, session: number): string {
+  return join(dir, device, `netconf-${session}.log`);
+}
+
+export class Transcripts {
+  private readonly dir: string;
+  private readonly open = new Map<string, WriteStream>();
+  private readonly unsubscribe: () => void;
+
+  constructor(dir: string, log: RequestLog) {
+    this.dir = dir;
+    this.unsubscribe = log.subscribe((e) => this.onEntry(e));
+  }
+
+  private onEntry(e: LogEntry): void {
+    if (e.session === null) return;
+    const key = `${e.device}/${e.session}`;
+    if (e.direction === 'event' && e.event?.startsWith('session end')) {
+      this.open.get(key)?.end();
+      this.open.delete(key);
+      return;
+    }
+    const line = traceLine(e);
+    if (line === undefined) return;
+    let w = this.open.get(key);
+    if (!w) {
+      mkdirSync(join(this.dir, e.device), { recursive: true });
+      w = createWriteStream(transcriptPath(this.dir, e.device, e.session), { flags: 'a' });
+      w.on('error', () => undefined);
+      this.open.set(key, w);
+    }
+    w.write(line);
+  }
+
+  /** Flushes and closes every open file. */
+  async close(): Promise<void> {
+    this.unsubscribe();
+    const ws = [...this.open.values()];
+    this.open.clear();
+    await Promise.all(ws.map((w) => new Promise<void>((resolve) => w.end(() => resolve()))));
+  }
+}
