@@ -110,7 +110,7 @@ export function applyEdits(target: ConfigNode, edits: readonly EditNode[], path 
         else target.children.push(toConfigNode(e));
         break;
       case 'merge': {
-        const deletesOnly = e.children.length > 0 && e.children.every((c) => c.op === 'delete' || (c.name === 'name' && c.value === key));
+        const deletesOnly = e.children.some((c) => c.op === 'delete') && e.children.every((c) => c.op === 'delete' || (c.name === 'name' && c.value === key));
         if (!existing) {
           // A container reached only to delete something under it is not created.
           if (deletesOnly) break;
