@@ -1,0 +1,107 @@
+/**
+ * The spec's workflow end to end over NETCONF: snapshot, upgrade, reboot,
+ * verify, snapshot again; and what every step shows in between.
+ */
+import { expect } from 'chai';
+import { NetconfClient } from '../../src/client/netconf-client.js';
+import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+
+const PKG = '/var/tmp/jinstall64-19.4R3.11-domestic-signed.tgz';
+
+/** Releases `show system snapshot` lists per role, e.g. { primary: '18.4R3.3', backup: '17.4R2.4' }. */
+function sliceVersions(xml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /<snapshot-medium>[^<]*\((primary|backup)\)<\/snapshot-medium>[\s\S]*?<package-version>([^<]+)<\/package-version>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml)) !== null) out[m[1]!] = m[2]!;
+  return out;
+}
+
+const version = (xml: string): string | undefined => /<junos-version>([^<]+)<\/junos-version>/.exec(xml)?.[1];
+
+describe('upgrade: snapshot, software add, reboot, verify, snapshot again', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator({
+      yaml: { users: [{ name: TEST_USER.name, password: TEST_USER.password }], speed: 'instant', devices: [{ name: 'r1', profile: 'mx960', port: 0 }] },
+    });
+  });
+  after(async () => t?.stop());
+
+  it('tells the truth at every step, and the old release is gone from the alternate after the second snapshot', async () => {
+    const clock = t.emulator.clock;
+    let c = await t.client();
+    await c.rpc('<request-snapshot/>');
+    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '18.4R3.3', backup: '18.4R3.3' });
+
+    const add = await c.rpc(`<command>request system software add ${PKG}</command>`);
+    expect(add).to.include('<package-result>0</package-result>').and.include('A reboot is required');
+    // Installed for the next boot only.
+    expect(version(await c.rpc('<get-software-information/>'))).to.equal('18.4R3.3');
+    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '18.4R3.3', backup: '18.4R3.3' });
+
+    clock.pause();
+    try {
+      expect(await c.rpc('<request-reboot/>')).to.include('<request-reboot-status>Shutdown NOW!</request-reboot-status>');
+      await c.waitClosed(5000);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(c.closed).to.equal(true);
+      // While it boots, the port refuses connections like a box that is down.
+      const refused = await NetconfClient.connect({ host: '127.0.0.1', port: t.port, username: TEST_USER.name, password: TEST_USER.password, readyTimeoutMs: 2000 }).then(
+        (x) => {
+          x.close();
+          return false;
+        },
+        () => true,
+      );
+      expect(refused).to.equal(true);
+      clock.advance(10 * 60_000);
+    } finally {
+      clock.resume();
+    }
+    for (let i = 0; i < 50 && !t.emulator.devices[0]!.running; i++) await new Promise((r) => setTimeout(r, 20));
+    c = await t.client();
+    expect(version(await c.rpc('<get-software-information/>'))).to.equal('19.4R3.11');
+    expect(await c.rpc('<command format="text">show version</command>')).to.include('Junos: 19.4R3.11');
+    expect(c.serverHello).to.be.a('string');
+    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '19.4R3.11', backup: '18.4R3.3' });
+    await c.rpc('<request-snapshot/>');
+    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '19.4R3.11', backup: '19.4R3.11' });
+    // The reply namespace follows the running release.
+    expect(await c.rpc('<get-software-information/>')).to.include('xmlns:junos="http://xml.juniper.net/junos/19.4R3.11/junos"');
+  });
+
+  it('software rollback withdraws a pending install, or brings back the release before the upgrade', async () => {
+    const c = await t.client();
+    await c.rpc('<request-package-add><package-name>/var/tmp/junos-install-mx-x86-64-20.4R3.8.tgz</package-name><no-validate/></request-package-add>');
+    expect(await c.rpc('<request-package-rollback/>')).to.include('Deleting pending install of 20.4R3.8');
+    expect(await c.rpc('<command>request system software rollback</command>')).to.include('Restoring 18.4R3.3');
+    expect(t.emulator.devices[0]!.system.pending?.version).to.equal('18.4R3.3');
+    await c.rpc('<request-package-rollback/>');
+    expect(t.emulator.devices[0]!.system.pending).to.equal(null);
+  });
+
+  it('a package name without a release fails with package-result 1', async () => {
+    const c = await t.client();
+    const r = await c.rpc('<request-package-add><package-name>/var/tmp/notes.txt</package-name></request-package-add>');
+    expect(r).to.include('<package-result>1</package-result>').and.include('is not a valid Junos package');
+  });
+});
+
+describe('facts: multi-RE show version with an RE down', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator({ yaml: { users: [{ name: TEST_USER.name, password: TEST_USER.password }], speed: 'instant', devices: [{ name: 'r1', profile: 'mx960', port: 0 }] } });
+  });
+  after(async () => t?.stop());
+
+  it('answers the reachable RE and an rpc-error naming the other', async () => {
+    const c = await t.client();
+    t.emulator.devices[0]!.system.setRoutingEngineDown('re1', true);
+    const r = await c.rpc('<command>show version invoke-on all-routing-engines</command>');
+    expect(r).to.match(/<rpc-error>[\s\S]*<error-message>Could not connect to re1 : No route to host<\/error-message>[\s\S]*<\/rpc-error>\n<multi-routing-engine-results>/);
+    expect(r).to.include('<re-name>re0</re-name>').and.not.include('<re-name>re1</re-name>');
+    t.emulator.devices[0]!.system.setRoutingEngineDown('re1', false);
+    expect(await c.rpc('<command>show version invoke-on all-routing-engines</command>')).to.include('<re-name>re1</re-name>').and.not.include('rpc-error');
+  });
+});
