@@ -12,6 +12,7 @@ import { BENCH_USER, DEFAULT_LAYOUT, Fixtures, type EmulatorLayout } from './fix
 import { resultTable, targetTable } from './report.js';
 import { concurrent } from './scenarios/concurrent.js';
 import { errText, now } from './scenarios/common.js';
+import { fleet } from './scenarios/fleet.js';
 import { lockstep } from './scenarios/lockstep.js';
 import { pipelined } from './scenarios/pipelined.js';
 import { setup } from './scenarios/setup.js';
@@ -20,7 +21,7 @@ import { spawnServer, type ServerHandle } from './servers.js';
 import { loadSettings } from './settings.js';
 
 /** Every scenario, in run order. Add new ones (snapshot RPC, fleet start) here. */
-export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent];
+export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, fleet];
 
 async function main(): Promise<void> {
   const settings = loadSettings();
