@@ -1,0 +1,1 @@
+pytest_plugins = ["junos_emulator.pytest_plugin"]
