@@ -53,6 +53,14 @@ describe('faults: replies through ncclient', function () {
     expect(r.results[0]!.reply).to.include('<host-name>canned-by-test</host-name>');
   });
 
+  it('command scope: a <command> fault matches the CLI text, not other commands', async () => {
+    emu.faults.arm({ id: 'cli', device: 'r1', command: 'show   version', action: 'rpc-error', errors: [{ severity: 'error', message: 'error: could not connect to mgd' }] });
+    const r = await ncclient(emu, 'r1', [{ xml: '<command>show version</command>' }, { xml: '<command>show system storage</command>' }]);
+    expect(r.results[0]!.message).to.equal('error: could not connect to mgd');
+    expect(r.results[1]!.error, JSON.stringify(r.results[1])).to.equal(undefined);
+    expect(faultsFired('cli')).to.equal(1);
+  });
+
   it('nth: only the second matching call fails', async () => {
     emu.faults.arm({ id: 'second', device: 'r1', rpc: 'get-config', nth: 2, action: 'rpc-error', errors: ['second call fails'] });
     const r = await ncclient(emu, 'r1', [{ xml: GET_CONFIG }, { xml: GET_CONFIG }, { xml: GET_CONFIG }]);
@@ -65,7 +73,6 @@ describe('faults: replies through ncclient', function () {
     const r = await ncclient(emu, 'r1', [{ xml: GET_CONFIG, timeout: 10 }]);
     expect(r.results[0]!.error).to.be.oneOf(['TransportError', 'SessionCloseError']);
     expect(r.results[0]!.elapsed).to.be.below(9);
-    expect(r.connected_after).to.equal(false);
     expect(faultsFired('drop')).to.equal(1);
     expect(emu.device('r1').sessions()).to.have.length(0);
   });
@@ -74,7 +81,6 @@ describe('faults: replies through ncclient', function () {
     emu.faults.arm({ id: 'half', device: 'r1', rpc: 'get-config', action: 'drop', at: 'mid-reply' });
     const r = await ncclient(emu, 'r1', [{ xml: GET_CONFIG, timeout: 10 }]);
     expect(r.results[0]!.error).to.be.oneOf(['TransportError', 'SessionCloseError']);
-    expect(r.connected_after).to.equal(false);
     const fault = emu.requestLog({ device: 'r1', direction: 'fault' }).find((e) => e.fault?.id === 'half');
     expect(fault?.rpc).to.equal('get-config');
   });
