@@ -57,22 +57,41 @@ export function messageIdOf(xml: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+/** Approximate memory an entry holds: its message text dominates. */
+function sizeOf(e: LogEntry): number {
+  return 200 + (e.xml?.length ?? 0) * 2;
+}
+
 export class RequestLog {
-  private readonly entries: LogEntry[] = [];
+  /** A queue: live entries are `entries[head..]`; the dead prefix is compacted away now and then. */
+  private entries: LogEntry[] = [];
+  private head = 0;
+  private bytes = 0;
   private nextSeq = 1;
   private readonly capacity: number;
+  private readonly maxBytes: number;
   private readonly virtualNow: () => number;
   private readonly listeners = new Set<(e: LogEntry) => void>();
 
-  constructor(o: { capacity?: number; virtualNow: () => number }) {
+  constructor(o: { capacity?: number; maxBytes?: number; virtualNow: () => number }) {
     this.capacity = o.capacity ?? 20_000;
+    this.maxBytes = o.maxBytes ?? 64 * 1024 * 1024;
     this.virtualNow = o.virtualNow;
   }
 
+  /** Adding is amortised O(1): it runs for every message of every session. */
   add(e: NewLogEntry): LogEntry {
     const entry: LogEntry = { seq: this.nextSeq++, time: new Date().toISOString(), virtualTime: new Date(this.virtualNow()).toISOString(), ...e };
     this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    this.bytes += sizeOf(entry);
+    while (this.entries.length - this.head > 1 && (this.entries.length - this.head > this.capacity || this.bytes > this.maxBytes)) {
+      this.bytes -= sizeOf(this.entries[this.head]!);
+      this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
     for (const l of this.listeners) l(entry);
     return entry;
   }
@@ -83,7 +102,7 @@ export class RequestLog {
   }
 
   query(f: LogFilter = {}): LogEntry[] {
-    let out = this.entries.filter(
+    let out = this.entries.slice(this.head).filter(
       (e) =>
         (f.device === undefined || e.device === f.device) &&
         (f.session === undefined || e.session === f.session) &&
@@ -97,7 +116,9 @@ export class RequestLog {
   }
 
   clear(): void {
-    this.entries.length = 0;
+    this.entries = [];
+    this.head = 0;
+    this.bytes = 0;
   }
 
   /** Sees each new entry (transcripts, tests that wait for a fault). */
