@@ -57,14 +57,37 @@ export function messageIdOf(xml: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-/** Approximate memory an entry holds: its message text dominates. */
-function sizeOf(e: LogEntry): number {
-  return 200 + (e.xml?.length ?? 0) * 2;
+/**
+ * What the log keeps per entry: times as numbers and names not yet picked
+ * out of the message. Formatting waits until someone reads the entry, since
+ * most entries of a long run are never read.
+ */
+interface Stored {
+  readonly seq: number;
+  readonly timeMs: number;
+  readonly virtualMs: number;
+  readonly entry: NewLogEntry;
+  /** The rpc name and message-id still have to be read out of `entry.xml`. */
+  readonly named: boolean;
+  formatted?: LogEntry;
+}
+
+function sizeOf(s: Stored): number {
+  return 200 + (s.entry.xml?.length ?? 0) * 2;
+}
+
+function materialise(s: Stored): LogEntry {
+  if (!s.formatted) {
+    let e = s.entry;
+    if (!s.named && e.xml !== undefined) e = { ...e, rpc: messageName(e.xml), messageId: messageIdOf(e.xml) };
+    s.formatted = { seq: s.seq, time: new Date(s.timeMs).toISOString(), virtualTime: new Date(s.virtualMs).toISOString(), ...e };
+  }
+  return s.formatted;
 }
 
 export class RequestLog {
   /** A queue: live entries are `entries[head..]`; the dead prefix is compacted away now and then. */
-  private entries: LogEntry[] = [];
+  private entries: Stored[] = [];
   private head = 0;
   private bytes = 0;
   private nextSeq = 1;
@@ -79,11 +102,20 @@ export class RequestLog {
     this.virtualNow = o.virtualNow;
   }
 
-  /** Adding is amortised O(1): it runs for every message of every session. */
-  add(e: NewLogEntry): LogEntry {
-    const entry: LogEntry = { seq: this.nextSeq++, time: new Date().toISOString(), virtualTime: new Date(this.virtualNow()).toISOString(), ...e };
-    this.entries.push(entry);
-    this.bytes += sizeOf(entry);
+  add(e: NewLogEntry): void {
+    this.store(e, true);
+  }
+
+  /** A message in or out; its rpc name and message-id are read from it when the entry is read. */
+  message(device: string, session: number, user: string, direction: 'in' | 'out', xml: string, framing: 'eom' | 'chunked'): void {
+    this.store({ device, session, user, direction, framing, xml }, false);
+  }
+
+  /** Amortised O(1): it runs for every message of every session. */
+  private store(entry: NewLogEntry, named: boolean): void {
+    const s: Stored = { seq: this.nextSeq++, timeMs: Date.now(), virtualMs: this.virtualNow(), entry, named };
+    this.entries.push(s);
+    this.bytes += sizeOf(s);
     while (this.entries.length - this.head > 1 && (this.entries.length - this.head > this.capacity || this.bytes > this.maxBytes)) {
       this.bytes -= sizeOf(this.entries[this.head]!);
       this.head++;
@@ -92,17 +124,14 @@ export class RequestLog {
       this.entries = this.entries.slice(this.head);
       this.head = 0;
     }
-    for (const l of this.listeners) l(entry);
-    return entry;
-  }
-
-  /** A message in or out, named and with its message-id picked out. */
-  message(device: string, session: number, user: string, direction: 'in' | 'out', xml: string, framing: 'eom' | 'chunked'): void {
-    this.add({ device, session, user, direction, framing, rpc: messageName(xml), messageId: messageIdOf(xml), xml });
+    if (this.listeners.size > 0) {
+      const formatted = materialise(s);
+      for (const l of this.listeners) l(formatted);
+    }
   }
 
   query(f: LogFilter = {}): LogEntry[] {
-    let out = this.entries.slice(this.head).filter(
+    let out = this.entries.slice(this.head).map(materialise).filter(
       (e) =>
         (f.device === undefined || e.device === f.device) &&
         (f.session === undefined || e.session === f.session) &&
