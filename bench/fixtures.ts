@@ -24,6 +24,8 @@ export interface EmulatorLayout {
   connectionLimit: number;
   /** Connections still authenticating at once, per device. */
   maxUnauthenticated: number;
+  /** Device settings (YAML keys) every device gets, e.g. `media-speed-mbps`. */
+  settings?: Record<string, unknown>;
 }
 
 export const DEFAULT_LAYOUT: EmulatorLayout = { devices: 1, profile: 'mx960', connectionLimit: 256, maxUnauthenticated: 128 };
@@ -60,7 +62,7 @@ export class Fixtures {
       'log-level': 'silent',
       limits: { 'connection-limit': layout.connectionLimit, 'max-unauthenticated': layout.maxUnauthenticated },
       users: [{ name: BENCH_USER.name, password: BENCH_USER.password, class: BENCH_USER.class, 'authorized-keys': this.authorizedKeysFile }],
-      devices: Array.from({ length: layout.devices }, (_, i) => ({ name: `bench${i + 1}`, port: 0, profile: layout.profile })),
+      devices: Array.from({ length: layout.devices }, (_, i) => ({ name: `bench${i + 1}`, port: 0, profile: layout.profile, ...layout.settings })),
     };
     writeFileSync(file, stringify(doc));
     return file;

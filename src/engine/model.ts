@@ -5,7 +5,7 @@
 import type { Platform } from '../grammar/types.js';
 import { PROFILES, blankRemovable, buildRoutingEngines, isProfileName, platformOf } from './profiles.js';
 import type { ProfileName, ProfileSpec } from './profiles.js';
-import { parseDeviceSettings } from './settings.js';
+import { parseDeviceSettings, SETTING_KEYS } from './settings.js';
 import type { DeviceSettings } from './settings.js';
 import type { MediumKind, MediumState, RoutingEngineState } from './state.js';
 
@@ -87,6 +87,11 @@ export class DeviceModel {
 
   get settings(): Readonly<DeviceSettings> {
     return this.current;
+  }
+
+  /** MB/s a copy onto `medium` runs at: the device's `media-speed-mbps`, else the medium's own. */
+  copyRate(medium: MediumState): number {
+    return this.current.mediaSpeedMbps ?? medium.speedMbPerSec;
   }
 
   /**
@@ -263,12 +268,8 @@ function cloneSettings<T extends Partial<DeviceSettings>>(s: T): T {
 
 function settingsToYaml(s: Partial<DeviceSettings>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (s.softwareVersion !== undefined) out['software-version'] = s.softwareVersion;
-  if (s.memoryMb !== undefined) out['memory-mb'] = s.memoryMb;
-  if (s.mirrorFlashOnDisk !== undefined) out['mirror-flash-on-disk'] = s.mirrorFlashOnDisk;
-  if (s.bootMedia !== undefined) out['boot-media'] = s.bootMedia;
-  if (s.corruptPartitionTable !== undefined) out['corrupt-partition-table'] = s.corruptPartitionTable;
-  if (s.connectedLcc !== undefined) out['connected-lcc'] = s.connectedLcc;
-  if (s.insertedMedia !== undefined) out['inserted-media'] = s.insertedMedia;
+  for (const [field, key] of Object.entries(SETTING_KEYS) as Array<[keyof DeviceSettings, string]>) {
+    if (s[field] !== undefined) out[key] = s[field];
+  }
   return out;
 }

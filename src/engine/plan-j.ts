@@ -95,7 +95,7 @@ function planAlternateSlice(model: DeviceModel, re: RoutingEngineState): TargetP
     { out: { kind: 'inform', message: `Formatting alternate root (${dev}${to})...` }, ms: FORMAT_MS },
     {
       out: { kind: 'copy', source: `${dev}${from}`, destination: `${dev}${to}`, style: 'quoted' },
-      ms: copyMs(model.spec.rootUsedMb, cf.speedMbPerSec),
+      ms: copyMs(model.spec.rootUsedMb, model.copyRate(cf)),
     },
     { out: { kind: 'archived', directories: ['/'] }, ms: 0 },
   ];
@@ -156,7 +156,7 @@ function planRemovable(
     active: re.activeSlice,
     other: re.activeSlice === 's1a' ? 's2a' : 's1a',
   };
-  const speed = medium.speedMbPerSec;
+  const speed = model.copyRate(medium);
   const copySlices: Array<{ slice: string; usedMb: number }> = [];
   const copy = (source: string, slice: string, usedMb: number): void => {
     copySlices.push({ slice, usedMb });

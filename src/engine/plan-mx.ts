@@ -44,7 +44,7 @@ export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: P
     }
   };
   const copy = (source: string, destination: string, usedMb: number): void => {
-    steps.push({ out: { kind: 'copy', source, destination, style }, ms: copyMs(usedMb, alt.speedMbPerSec) });
+    steps.push({ out: { kind: 'copy', source, destination, style }, ms: copyMs(usedMb, model.copyRate(alt)) });
   };
 
   if (partition) {

@@ -24,6 +24,11 @@ export interface DeviceSettings {
   connectedLcc: number[];
   /** J Series: removable media present (`usb`, `removable-compact-flash`). */
   insertedMedia: string[];
+  /**
+   * Copy rate of every medium in MB/s, overriding each kind's own rate, so a
+   * test can make snapshots take as long as on old, slow media (15 minutes and more).
+   */
+  mediaSpeedMbps?: number;
 }
 
 /** YAML key for each setting: the fixed names of the config file. */
@@ -35,6 +40,7 @@ export const SETTING_KEYS: Readonly<Record<keyof DeviceSettings, string>> = {
   corruptPartitionTable: 'corrupt-partition-table',
   connectedLcc: 'connected-lcc',
   insertedMedia: 'inserted-media',
+  mediaSpeedMbps: 'media-speed-mbps',
 };
 
 const KEY_TO_FIELD = new Map<string, keyof DeviceSettings>(
@@ -95,6 +101,12 @@ export function parseDeviceSettings(raw: Record<string, unknown>, where: string)
         out.connectedLcc = [...new Set(slots)].sort((a, b) => a - b);
         break;
       }
+      case 'mediaSpeedMbps':
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+          throw new Error(`${at(key)}: expected a positive number of MB per second`);
+        }
+        out.mediaSpeedMbps = value;
+        break;
       case 'insertedMedia':
         out.insertedMedia = stringList(value, at(key), (s) =>
           (REMOVABLE_MEDIA as readonly string[]).includes(s) ? undefined : `expected one of ${REMOVABLE_MEDIA.join(', ')}`,

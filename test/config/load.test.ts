@@ -79,3 +79,11 @@ devices:
     });
   }
 });
+
+describe('device setting media-speed-mbps', () => {
+  it('is read from the device entry and refused when not a positive number', () => {
+    const c = loadConfig({ config: withYaml('devices:\n  - { name: r1, port: 1, media-speed-mbps: 0.8 }\n') }, '/tmp/k');
+    expect(c.devices[0]!.settings.mediaSpeedMbps).to.equal(0.8);
+    expect(refusal('devices:\n  - { name: r1, port: 1, media-speed-mbps: fast }\n')).to.match(/devices\[0\]\.media-speed-mbps: expected a positive number/);
+  });
+});

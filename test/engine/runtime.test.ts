@@ -85,15 +85,22 @@ describe('snapshot runs on the virtual clock', () => {
     expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('17.4R2.4');
   });
 
-  it('a simulated 15-minute snapshot answers within 50 ms on the instant clock', async () => {
-    const dev = fakeDevice('mx960');
-    // Slow the hard disk so the copy takes 15 virtual minutes.
-    dev.model.routingEngine('re0')!.media[1]!.speedMbPerSec = 740 / 900;
-    const t0 = Date.now();
+  // How fast it answers in real time is measured by `npm run bench` (scenario snapshot).
+  it('media-speed-mbps makes a 15-minute snapshot, which the instant clock completes at once', async () => {
+    const dev = fakeDevice('mx960', { mediaSpeedMbps: 0.8 });
     const before = dev.clock.now();
     await snap.handle(op('request-snapshot'), fakeContext(dev));
-    expect(Date.now() - t0).to.be.lessThan(50);
     expect(dev.clock.now() - before).to.be.at.least(15 * 60_000);
+    expect(dev.clock.pending()).to.equal(0);
+    const slow = fakeDevice('mx960', { mediaSpeedMbps: 0.8 }, new VirtualClock({ speed: 1, paused: true }));
+    const running = snap.handle(op('request-snapshot'), fakeContext(slow));
+    await tick();
+    slow.clock.advance(14 * 60_000);
+    await tick();
+    expect(slow.model.isBusy('re0'), 'still copying after 14 virtual minutes').to.equal(true);
+    slow.clock.advance(2 * 60_000);
+    await running;
+    expect(slow.model.isBusy('re0')).to.equal(false);
   });
 });
 
