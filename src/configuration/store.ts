@@ -49,7 +49,7 @@ export interface ConfirmState {
 export class ConfigurationStore {
   private history: Revision[];
   private shared: ConfigNode;
-  private readonly privates = new WeakMap<object, ConfigNode>();
+  private privates = new WeakMap<object, ConfigNode>();
   private confirm: { gen: number; deadline: number; previous: ConfigNode; user: string } | undefined;
   private gen = 0;
   private readonly commitListeners = new Set<(tree: ConfigNode) => void>();
@@ -68,6 +68,19 @@ export class ConfigurationStore {
       this.history = [{ tree: clone(initial), info: { at: clock.now(), user: 'root' } }];
       this.shared = clone(initial);
     }
+  }
+
+  /**
+   * Starts over from `tree` as the only commit: history, candidates, private
+   * candidates and a pending confirmed commit are gone (a device reset).
+   */
+  reset(tree: ConfigNode): void {
+    this.history = [{ tree: clone(tree), info: { at: this.clock.now(), user: 'root' } }];
+    this.shared = clone(tree);
+    this.privates = new WeakMap();
+    this.confirm = undefined;
+    this.gen++;
+    this.committedNow();
   }
 
   static fromJSON(clock: VirtualClock, raw: unknown): ConfigurationStore {

@@ -160,7 +160,7 @@ export class ControlPlane {
   /** Back to the state of a fresh device of its profile with its configured settings. Sessions stay. */
   async resetDevice(name: string): Promise<SettingsJson> {
     const dev = this.dev(name);
-    dev.model.replaceState(DeviceModel.create(dev.spec.profile, dev.spec.settings, { now: this.d.clock.now() }));
+    dev.resetState();
     await dev.persist();
     this.d.log.add({ device: name, session: null, direction: 'event', event: 'device reset to its initial state' });
     return settingsJson(dev.model.settings);

@@ -1,6 +1,6 @@
 import type { ServerChannel } from 'ssh2';
 import type { DeviceSpec, Limits } from '../config/types.js';
-import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
+import { DeviceModel, type ProfileName, type VirtualClock } from '../engine/index.js';
 import { DatastoreLocks } from '../session/locks.js';
 import type { LoginClasses } from '../session/login-class.js';
 import type { SessionInterceptor } from '../session/interceptor.js';
@@ -63,10 +63,13 @@ export class EmulatedDevice implements DeviceRuntime {
   readonly configuration: ConfigurationStore;
   readonly system: SystemState;
   private rebooting = false;
+  /** The device as configured at start; commits change `spec` (netconf options), a reset goes back to this. */
+  private readonly initialSpec: DeviceSpec;
 
   constructor(deps: DeviceDeps) {
     this.deps = deps;
     this.spec = deps.spec;
+    this.initialSpec = structuredClone(deps.spec);
     this.name = deps.spec.name;
     this.profile = deps.spec.profile;
     this.model = deps.model;
@@ -106,6 +109,18 @@ export class EmulatedDevice implements DeviceRuntime {
         if (u) u.userClass = cls;
       },
     };
+  }
+
+  /**
+   * Back to a fresh device of its profile with its configured settings:
+   * storage and software, configuration, pending upgrades, unreachable REs.
+   * Sessions stay open.
+   */
+  resetState(): void {
+    const initial = this.initialSpec;
+    this.model.replaceState(DeviceModel.create(initial.profile, initial.settings, { now: this.clock.now() }));
+    this.configuration.reset(initialConfiguration(initial, this.model.settings.mirrorFlashOnDisk));
+    this.system.reset(this.clock.now());
   }
 
   reboot(): void {

@@ -52,6 +52,15 @@ export class SystemState {
     };
   }
 
+  /** A freshly booted device: nothing pending, nothing to roll back to, every RE reachable. */
+  reset(bootedAt: number): void {
+    this.pending = null;
+    this.rollbackVersion = null;
+    this.bootedAt = bootedAt;
+    this.down.clear();
+    this.changed();
+  }
+
   /**
    * Marks a routing engine unreachable (`Could not connect to re1` in
    * multi-RE replies) or reachable again. For tests and the control API.
