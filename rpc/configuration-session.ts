@@ -8,10 +8,11 @@ import { RpcError, syntaxError } from '../src/xml/rpc-error.js';
 import { assertCanWrite } from './configuration-common.js';
 import type { RpcContext, RpcHandler } from './types.js';
 
-function lockCandidate(ctx: RpcContext): void {
-  // Junos refuses an exclusive lock while the shared candidate holds uncommitted changes.
+/** Locks the shared candidate for `lock-configuration` and NETCONF `<lock>` alike. */
+export function lockCandidate(ctx: RpcContext, operation = 'lock-configuration'): void {
+  // Junos (and RFC 6241 7.5) refuse a lock while the shared candidate holds uncommitted changes.
   if (ctx.device.configuration.isModified() && ctx.device.locks.holder('candidate') === undefined) {
-    throw new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database modified', info: [['bad-element', 'lock-configuration']] });
+    throw new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database modified', info: [['bad-element', operation]] });
   }
   ctx.device.locks.lock('candidate', ctx.session.id, ctx.session.user);
 }

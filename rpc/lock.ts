@@ -1,10 +1,13 @@
+import { lockCandidate } from './configuration-session.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'lock',
   handle: (op, ctx) => {
-    ctx.device.locks.lock(readDatastore(op, 'target'), ctx.session.id, ctx.session.user);
+    const target = readDatastore(op, 'target');
+    if (target === 'candidate') lockCandidate(ctx, 'lock');
+    else ctx.device.locks.lock(target, ctx.session.id, ctx.session.user);
     return { kind: 'ok' };
   },
 };

@@ -171,3 +171,22 @@ describe('netconf session: rfc-compliant with base:1.1', function () {
     await c.waitClosed();
   });
 });
+
+describe('netconf <lock> on a modified candidate', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator();
+  });
+  after(async () => t.stop());
+
+  it('is refused while the candidate holds uncommitted changes (RFC 6241 7.5), and granted after discard', async () => {
+    const a = await t.client();
+    const b = await t.client();
+    await a.rpc('<load-configuration action="set" format="text"><configuration-set>set system domain-name lab.example</configuration-set></load-configuration>');
+    const denied = await b.rpc('<lock><target><candidate/></target></lock>');
+    expect(denied).to.include('<error-tag>lock-denied</error-tag>');
+    expect(denied).to.include('<error-message>configuration database modified</error-message>');
+    await a.rpc('<discard-changes/>');
+    expect(await b.rpc('<lock><target><candidate/></target></lock>')).to.include('<ok/>');
+  });
+});
