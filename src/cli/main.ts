@@ -43,25 +43,9 @@ const program = new Command()
 
 async function main(): Promise<void> {
   program.parse();
-  const o = program.opts<{
-    config?: string;
-    host?: string;
-    port?: number;
-    profile?: string;
-    user: string[];
-    authorizedKeys?: string;
-    stateDir?: string;
-    rfcCompliant?: boolean;
-    speed?: string;
-    logLevel?: string;
-    keysDir?: string;
-    devices?: number;
-    basePort?: number;
-    controlPort?: number;
-    controlToken?: string;
-    transcriptDir?: string;
-  }>();
-  const cli: CommandLineOptions = { ...o, users: o.user };
+  // commander names each option after its flag; --user collects into `user`.
+  const { user, ...o } = program.opts<Omit<CommandLineOptions, 'users'> & { user: string[] }>();
+  const cli: CommandLineOptions = { ...o, users: user };
   let config;
   try {
     config = loadConfig(cli, defaultKeysDir());
