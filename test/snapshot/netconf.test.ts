@@ -154,3 +154,25 @@ describe('--state-dir keeps device state across restarts', function () {
     await t.stop();
   });
 });
+
+describe('RFC 6022 schema discovery', function () {
+  it('<get> with a netconf-state filter lists the module that <get-schema> serves', async () => {
+    const t = await startTestEmulator();
+    try {
+      const c = await t.client();
+      const reply = await c.rpc(
+        '<get><filter type="subtree"><netconf-state xmlns="urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring"><schemas/></netconf-state></filter></get>',
+      );
+      expect(reply).to.include('<netconf-state xmlns="urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring">');
+      const id = /<identifier>([^<]+)<\/identifier><version>([^<]+)<\/version>/.exec(reply)!;
+      expect(id[1]).to.equal('junos-emulator-snapshot');
+      const schema = await c.rpc(
+        `<get-schema xmlns="urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring"><identifier>${id[1]}</identifier><version>${id[2]}</version><format>yang</format></get-schema>`,
+      );
+      expect(schema).to.include(`revision ${id[2]}`);
+      expect(reply).not.to.include('<configuration');
+    } finally {
+      await t.stop();
+    }
+  });
+});
