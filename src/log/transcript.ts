@@ -31,6 +31,8 @@ export function transcriptPath(dir: string, device: string, session: number): st
 export class Transcripts {
   private readonly dir: string;
   private readonly open = new Map<string, WriteStream>();
+  /** Files of ended sessions still flushing; close() waits for them too. */
+  private readonly finishing = new Set<Promise<void>>();
   private readonly unsubscribe: () => void;
 
   constructor(dir: string, log: RequestLog) {
@@ -42,8 +44,14 @@ export class Transcripts {
     if (e.session === null) return;
     const key = `${e.device}/${e.session}`;
     if (e.direction === 'event' && e.event?.startsWith('session end')) {
-      this.open.get(key)?.end();
+      const w = this.open.get(key);
       this.open.delete(key);
+      if (w) {
+        const done: Promise<void> = endStream(w).then(() => {
+          this.finishing.delete(done);
+        });
+        this.finishing.add(done);
+      }
       return;
     }
     const line = traceLine(e);
@@ -63,6 +71,10 @@ export class Transcripts {
     this.unsubscribe();
     const ws = [...this.open.values()];
     this.open.clear();
-    await Promise.all(ws.map((w) => new Promise<void>((resolve) => w.end(() => resolve()))));
+    await Promise.all([...ws.map(endStream), ...this.finishing]);
   }
+}
+
+function endStream(w: WriteStream): Promise<void> {
+  return new Promise((resolve) => w.end(() => resolve()));
 }
