@@ -55,6 +55,13 @@ function hostKeysFor(config: EmulatorConfig): (device: string) => HostKey[] {
 
 export interface StartOptions {
   logger?: Logger;
+  /**
+   * Keep every NETCONF message in the request log. Default: only when
+   * something can read it (the control API or transcripts); the library API
+   * turns it on. Each kept message outlives the RPC, which costs the garbage
+   * collector a visible share of a busy session's CPU.
+   */
+  recordTraffic?: boolean;
 }
 
 /** Starts every configured device in this process and returns when all listen. */
@@ -65,6 +72,7 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
   const registry = defaultRegistry();
   const classes = new LoginClasses(config.classes);
   const requestLog = new RequestLog({ virtualNow: () => clock.now() });
+  const recordTraffic = opts.recordTraffic ?? (config.control !== undefined || config.transcriptDir !== undefined);
   const faults = new FaultPlan(clock);
   faults.onFire((f, e) => {
     requestLog.add({ device: e.device, session: e.session ?? null, user: e.user, direction: 'fault', rpc: e.rpc, fault: { id: f.id, action: f.action.type, detail: e.detail } });
@@ -96,7 +104,7 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
             requestLog.add({ device: spec.name, session: s.id, user: s.user, direction: 'event', event: `session end: ${reason}` });
             log.debug({ device: spec.name, session: s.id, reason }, 'session end');
           },
-          onTraffic: (s, dir, xml, framing) => requestLog.message(spec.name, s.id, s.user, dir, xml, framing),
+          onTraffic: recordTraffic ? (s, dir, xml, framing) => requestLog.message(spec.name, s.id, s.user, dir, xml, framing) : undefined,
         },
         sessionInterceptor: (s) => sessionInterceptor(faults, clock, spec.name, s),
         listenerHooks: listenerHooks(faults, spec.name),

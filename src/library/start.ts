@@ -206,7 +206,7 @@ function deviceHandle(run: RunningEmulator, name: string): DeviceHandle {
 /** Starts the devices in this process; resolves once every one listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const config = configFromOptions(options);
-  const run = await startFromConfig(config, { logger: options.logger ?? createLogger(config.logLevel) });
+  const run = await startFromConfig(config, { logger: options.logger ?? createLogger(config.logLevel), recordTraffic: true });
   const c = run.control;
   const handles = run.devices.map((d) => deviceHandle(run, d.name));
   const byName = new Map(handles.map((h) => [h.name, h]));

@@ -73,6 +73,8 @@ export class NetconfSession implements SessionHandle, SessionView {
   private helloDone = false;
   private ended = false;
   private chain: Promise<void> = Promise.resolve();
+  /** RPCs started and not yet answered (0 or 1: they run one at a time). */
+  private running = 0;
   private transport: SessionTransport;
   /** Replies written so far, for tests and the request log. */
   rpcCount = 0;
@@ -220,7 +222,16 @@ export class NetconfSession implements SessionHandle, SessionView {
       this.onClientHello(xml);
       return;
     }
-    this.chain = this.chain.then(() => this.handleRpc(xml)).catch((err) => this.o.onInternalError?.(err));
+    const run = (): Promise<void> => {
+      this.running++;
+      return this.handleRpc(xml)
+        .catch((err: unknown) => this.o.onInternalError?.(err))
+        .finally(() => this.running--);
+    };
+    // Replies go out in request order: an RPC starts only when the one before
+    // has written its reply. With none running, it starts at once (lock-step
+    // clients, the common case, skip a promise hop per RPC).
+    this.chain = this.running === 0 ? run() : this.chain.then(run);
   }
 
   private onClientHello(xml: string): void {
