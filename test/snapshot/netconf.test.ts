@@ -38,6 +38,16 @@ describe('request-snapshot over NETCONF', function () {
     expect(outputOf(reply)).to.equal(SAMPLE_1);
   });
 
+  it('takes format as a child element too, and json-minified as JSON on one line', async () => {
+    const c = await t.client();
+    expect(outputOf(await c.rpc('<request-snapshot><format>text</format></request-snapshot>'))).to.equal(SAMPLE_1);
+    const json = await c.rpc('<get-snapshot-information format="json-minified"/>');
+    const body = /^<rpc-reply[^>]*>\n([\s\S]*)\n<\/rpc-reply>$/.exec(json)![1]!;
+    expect(body.includes('\n')).to.equal(false);
+    expect(Object.keys(JSON.parse(body) as object)).to.deep.equal(['snapshot-information']);
+    expect(await c.rpc('<get-snapshot-information format="yaml"/>')).to.include('<error-message>invalid value for format</error-message>');
+  });
+
   it('an empty leaf with a value is a syntax error naming the value', async () => {
     const c = await t.client();
     const reply = await c.rpc('<request-snapshot><partition>1</partition></request-snapshot>');
