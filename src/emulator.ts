@@ -46,10 +46,13 @@ export interface RunningEmulator {
  * shares the stored RSA key.
  */
 function hostKeysFor(config: EmulatorConfig): (device: string) => HostKey[] {
-  const stored = loadHostKeys({ dir: config.keysDir, files: config.hostKeyFiles }).map((k) => ({ key: parsedKey(k) }));
-  if (config.hostKeyFiles.length > 0) return () => stored;
+  if (config.hostKeyFiles.length > 0) {
+    const given = loadHostKeys({ dir: config.keysDir, files: config.hostKeyFiles }).map((k) => ({ key: parsedKey(k) }));
+    return () => given;
+  }
+  // No ed25519 key file: one that no device uses would only mislead whoever copies it to known_hosts.
+  const rsa = loadHostKeys({ dir: config.keysDir, types: ['rsa'] }).map((k) => ({ key: parsedKey(k) }));
   const seed = loadSeed(config.keysDir);
-  const rsa = stored.filter((k) => k.key.type === 'ssh-rsa');
   return (device) => [{ key: parsedKey(deriveEd25519(seed, device)) }, ...rsa];
 }
 

@@ -9,20 +9,21 @@ export interface HostKeyOptions {
   dir: string;
   /** Key files given by the user instead of generated ones. */
   files?: readonly string[];
+  /** Which keys to keep in `dir` (default both). */
+  types?: ReadonlyArray<'ed25519' | 'rsa'>;
 }
 
 /**
- * Loads the host keys, generating an ed25519 and an RSA key on first start.
+ * Loads the host keys, generating an ed25519 and an RSA key (or those of
+ * `types`) on first start.
  * Keys are written 0600 and reused, so clients' known_hosts stay valid
  * across restarts.
  */
 export function loadHostKeys(o: HostKeyOptions): Buffer[] {
   if (o.files && o.files.length > 0) return o.files.map((f) => readFileSync(f));
   mkdirSync(o.dir, { recursive: true });
-  const wanted: Array<{ file: string; type: 'ed25519' | 'rsa' }> = [
-    { file: 'ssh_host_ed25519_key', type: 'ed25519' },
-    { file: 'ssh_host_rsa_key', type: 'rsa' },
-  ];
+  const types = o.types ?? ['ed25519', 'rsa'];
+  const wanted = types.map((type) => ({ file: `ssh_host_${type}_key`, type }));
   return wanted.map(({ file, type }) => {
     const path = join(o.dir, file);
     if (!existsSync(path)) {

@@ -66,7 +66,7 @@ describe('junos-emulator command line', function () {
     }
   });
 
-  it('generates host keys 0600 on first start and reuses them', async () => {
+  it('generates host keys (an ed25519 seed, an RSA key) 0600 on first start and reuses them', async () => {
     const keys = mkdtempSync(join(tmpdir(), 'junos-emulator-hostkeys-'));
     const seen: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -80,7 +80,7 @@ describe('junos-emulator command line', function () {
     }
     expect(seen[0]).to.not.equal('');
     expect(seen[1]).to.equal(seen[0]);
-    for (const f of ['ssh_host_ed25519_key', 'ssh_host_rsa_key']) {
+    for (const f of ['fleet_host_key_seed', 'ssh_host_rsa_key']) {
       expect(statSync(join(keys, f)).mode & 0o777).to.equal(0o600);
     }
   });
