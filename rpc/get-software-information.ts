@@ -1,5 +1,5 @@
 /** <get-software-information>: `show version [invoke-on all-routing-engines|other-routing-engine]`. */
-import { platformOf, type RoutingEngineState } from '../src/engine/index.js';
+import { platformOf, routingEngineReachable, unreachableMessage, type RoutingEngineState } from '../src/engine/index.js';
 import { getSoftwareInformationGrammar } from '../src/grammar/get-software-information.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
@@ -20,8 +20,8 @@ export const handler: RpcHandler = {
     if (invoke === 'all-routing-engines') res = allRoutingEngines(model);
     else if (invoke === 'other-routing-engine') res = model.routingEngines().filter((r) => r.chassis === local.chassis && r !== local);
     const multi = invoke !== undefined;
-    const reachable = res.filter((r) => !ctx.device.system.isDown(r.name));
-    const unreachable = res.filter((r) => ctx.device.system.isDown(r.name)).map((r) => r.name);
+    const reachable = res.filter((r) => routingEngineReachable(model, r.name, r.chassis));
+    const unreachable = res.filter((r) => !routingEngineReachable(model, r.name, r.chassis)).map((r) => r.name);
     const result = { multi, targets: reachable.map((r) => softwareTarget(model, r, ctx.device.hostname())), unreachable };
     const body =
       result.targets.length === 0 && multi
@@ -29,7 +29,7 @@ export const handler: RpcHandler = {
         : replyBody(ctx.format, ctx.minified, () => softwareTree(result, ctx.device.release()), () => softwareText(result));
     if (unreachable.length === 0) return { kind: 'body', body };
     // Junos answers with what it could gather, preceded by an error per unreachable RE.
-    const errors = unreachable.map((n): RpcErrorInfo => ({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: `Could not connect to ${n} : No route to host` }));
+    const errors = unreachable.map((n): RpcErrorInfo => ({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: unreachableMessage(n) }));
     return { kind: 'partial', body, errors };
   },
 };

@@ -41,6 +41,21 @@ export function snapshotFaultHooks(model: DeviceModel): SnapshotFaultHooks | und
   return hooks.get(model);
 }
 
+/**
+ * Whether a routing engine answers: not listed in the `unreachable-re`
+ * setting, and no armed fault makes it unreachable. The one place every
+ * multi-RE command asks.
+ */
+export function routingEngineReachable(model: DeviceModel, name: string, chassis: string): boolean {
+  if (model.settings.unreachableRe?.includes(name)) return false;
+  return !hooks.get(model)?.unreachable?.(name, chassis);
+}
+
+/** The error Junos gives for an RE it cannot reach. */
+export function unreachableMessage(name: string): string {
+  return `Could not connect to ${name} : No route to host`;
+}
+
 /** The reply lines of a failed copy. No real capture exists; these follow FreeBSD's wording. */
 export function mediaFailureMessages(f: MediaFailureKind, t: CopyTarget): string[] {
   switch (f) {

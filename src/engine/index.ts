@@ -19,5 +19,5 @@ export { systemStorage } from './storage.js';
 export { StateStore } from './state-store.js';
 export { SCHEMA_MODULES, schemaText, capabilityFor } from './schema.js';
 export type { SchemaModule } from './schema.js';
-export { attachSnapshotFaultHooks, mediaFailureMessages } from './fault-hooks.js';
+export { attachSnapshotFaultHooks, mediaFailureMessages, routingEngineReachable, unreachableMessage } from './fault-hooks.js';
 export type { SnapshotFaultHooks, MediaFailure, MediaFailureKind, CopyTarget } from './fault-hooks.js';

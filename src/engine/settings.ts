@@ -29,6 +29,12 @@ export interface DeviceSettings {
    * test can make snapshots take as long as on old, slow media (15 minutes and more).
    */
   mediaSpeedMbps?: number;
+  /**
+   * Routing engines that do not answer (`re1`, `lcc2-re0`): commands that
+   * address several REs report `Could not connect to NAME : No route to host`
+   * for them and answer for the others.
+   */
+  unreachableRe?: string[];
 }
 
 /** YAML key for each setting: the fixed names of the config file. */
@@ -41,6 +47,7 @@ export const SETTING_KEYS: Readonly<Record<keyof DeviceSettings, string>> = {
   connectedLcc: 'connected-lcc',
   insertedMedia: 'inserted-media',
   mediaSpeedMbps: 'media-speed-mbps',
+  unreachableRe: 'unreachable-re',
 };
 
 const KEY_TO_FIELD = new Map<string, keyof DeviceSettings>(
@@ -106,6 +113,9 @@ export function parseDeviceSettings(raw: Record<string, unknown>, where: string)
           throw new Error(`${at(key)}: expected a positive number of MB per second`);
         }
         out.mediaSpeedMbps = value;
+        break;
+      case 'unreachableRe':
+        out.unreachableRe = stringList(value, at(key), (s) => (/^([a-z]+[0-9]+-)?re[01]$/.test(s) ? undefined : 'expected an RE name such as re1 or lcc2-re0'));
         break;
       case 'insertedMedia':
         out.insertedMedia = stringList(value, at(key), (s) =>

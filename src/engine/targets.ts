@@ -4,7 +4,7 @@
  */
 import type { ParsedOptions } from '../grammar/types.js';
 import { SnapshotRefusal } from './errors.js';
-import { snapshotFaultHooks } from './fault-hooks.js';
+import { routingEngineReachable, unreachableMessage } from './fault-hooks.js';
 import type { DeviceModel } from './model.js';
 import type { RoutingEngineState } from './state.js';
 
@@ -31,13 +31,12 @@ export const CHASSIS_SELECTORS = ['all-chassis', 'all-lcc', 'lcc', 'scc', 'sfc']
  */
 export function selectTargets(model: DeviceModel, sessionRe: string, opts: ParsedOptions, scope: 'all' | 'local'): TargetSelection {
   const slot: 're0' | 're1' = sessionRe.endsWith('re1') ? 're1' : 're0';
-  const hooks = snapshotFaultHooks(model);
   const sw = model.spec.switchChassis;
   const ref = (chassis: string): TargetRef => {
     const re = model.routingEngineIn(chassis, slot);
     const name = chassis === '' ? slot : `${chassis}-${slot}`;
-    if (re && hooks?.unreachable?.(name, chassis)) {
-      return { name, re: null, error: `Could not connect to ${name} : No route to host` };
+    if (re && !routingEngineReachable(model, name, chassis)) {
+      return { name, re: null, error: unreachableMessage(name) };
     }
     return re ? { name, re } : { name, re: null, error: `${name} does not exist` };
   };

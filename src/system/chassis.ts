@@ -2,7 +2,7 @@
  * `show chassis routing-engine` (get-route-engine-information) and
  * `show chassis hardware` (get-chassis-inventory).
  */
-import type { DeviceModel, RoutingEngineState } from '../engine/index.js';
+import { routingEngineReachable, type DeviceModel, type RoutingEngineState } from '../engine/index.js';
 import { el, junosNs, leaf, multiRe } from '../render/tree.js';
 import type { XNode } from '../render/tree.js';
 import { multiSections } from '../render/text.js';
@@ -50,7 +50,7 @@ function row(model: DeviceModel, system: SystemState, deviceName: string, r: Rou
     slot: r.slot === 're1' ? 1 : 0,
     // re0 is master in every chassis of the emulated devices.
     master: r.slot === 're0',
-    reachable: !system.isDown(r.name),
+    reachable: routingEngineReachable(model, r.name, r.chassis),
     model: id.reModel,
     memoryMb: id.reMemoryMb,
     serial: serialNumber(deviceName, r.name),

@@ -1,7 +1,7 @@
 /**
  * Run-time facts of a device that are not storage: software waiting for the
- * next boot, the release to roll back to, when it booted, and which routing
- * engines are unreachable. Persisted beside the device model.
+ * next boot, the release to roll back to, and when it booted. Persisted
+ * beside the device model. (Unreachable REs are the `unreachable-re` setting.)
  */
 export const SYSTEM_STATE_FORMAT = 1;
 
@@ -17,7 +17,6 @@ export interface SystemStateJson {
   /** Release that ran before the last upgrade (`request system software rollback`). */
   rollbackVersion: string | null;
   bootedAt: number;
-  downRoutingEngines: string[];
 }
 
 export class SystemState {
@@ -25,7 +24,6 @@ export class SystemState {
   rollbackVersion: string | null = null;
   /** Virtual epoch ms of the last boot. */
   bootedAt: number;
-  private readonly down = new Set<string>();
   private readonly listeners = new Set<() => void>();
 
   constructor(bootedAt: number) {
@@ -38,7 +36,6 @@ export class SystemState {
     const s = new SystemState(j.bootedAt);
     s.pending = j.pending ?? null;
     s.rollbackVersion = j.rollbackVersion ?? null;
-    for (const r of j.downRoutingEngines ?? []) s.down.add(r);
     return s;
   }
 
@@ -48,31 +45,15 @@ export class SystemState {
       pending: this.pending,
       rollbackVersion: this.rollbackVersion,
       bootedAt: this.bootedAt,
-      downRoutingEngines: [...this.down].sort(),
     };
   }
 
-  /** A freshly booted device: nothing pending, nothing to roll back to, every RE reachable. */
+  /** A freshly booted device: nothing pending, nothing to roll back to. */
   reset(bootedAt: number): void {
     this.pending = null;
     this.rollbackVersion = null;
     this.bootedAt = bootedAt;
-    this.down.clear();
     this.changed();
-  }
-
-  /**
-   * Marks a routing engine unreachable (`Could not connect to re1` in
-   * multi-RE replies) or reachable again. For tests and the control API.
-   */
-  setRoutingEngineDown(name: string, down: boolean): void {
-    if (down) this.down.add(name);
-    else this.down.delete(name);
-    this.changed();
-  }
-
-  isDown(name: string): boolean {
-    return this.down.has(name);
   }
 
   onChange(listener: () => void): () => void {

@@ -147,6 +147,27 @@ describe('routing matrix over NETCONF, master and backup RE', function () {
   });
 });
 
+describe('an unreachable RE (device setting unreachable-re)', function () {
+  it('gets a per-target error in all-lcc and in show system snapshot, the other LCCs answer', async () => {
+    const t = await startTestEmulator({
+      yaml: {
+        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+        devices: [{ name: 'matrix', port: 0, profile: 'txmatrix', 'unreachable-re': ['lcc2-re0'] }],
+      },
+    });
+    try {
+      const c = await t.client();
+      const text = outputOf(await c.rpc('<request-snapshot format="text"><all-lcc/></request-snapshot>'));
+      expect(text).to.include('lcc2-re0:\n' + '-'.repeat(74) + '\nerror: Could not connect to lcc2-re0 : No route to host');
+      expect(text).to.include("lcc0-re0:\n" + '-'.repeat(74) + "\nCopying '/' to '/altroot' ..");
+      const xml = await c.rpc('<request-snapshot><all-lcc/></request-snapshot>');
+      expect(xml).to.match(/<re-name>lcc2-re0<\/re-name>\s*<xnm:error[^>]*>\s*<message>Could not connect to lcc2-re0 : No route to host<\/message>/);
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
 describe('--state-dir keeps device state across restarts', function () {
   it('a snapshot taken before a restart is still there after it, and no temp file is left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'junos-emulator-state-'));

@@ -95,13 +95,13 @@ describe('facts: multi-RE show version with an RE down', function () {
   });
   after(async () => t?.stop());
 
-  it('answers the reachable RE and an rpc-error naming the other', async () => {
+  it('answers the reachable RE and an rpc-error naming the other (setting unreachable-re, changed live)', async () => {
     const c = await t.client();
-    t.emulator.devices[0]!.system.setRoutingEngineDown('re1', true);
+    t.emulator.devices[0]!.model.updateSettings({ unreachableRe: ['re1'] });
     const r = await c.rpc('<command>show version invoke-on all-routing-engines</command>');
     expect(r).to.match(/<rpc-error>[\s\S]*<error-message>Could not connect to re1 : No route to host<\/error-message>[\s\S]*<\/rpc-error>\n<multi-routing-engine-results>/);
     expect(r).to.include('<re-name>re0</re-name>').and.not.include('<re-name>re1</re-name>');
-    t.emulator.devices[0]!.system.setRoutingEngineDown('re1', false);
+    t.emulator.devices[0]!.model.updateSettings({ unreachableRe: [] });
     expect(await c.rpc('<command>show version invoke-on all-routing-engines</command>')).to.include('<re-name>re1</re-name>').and.not.include('rpc-error');
   });
 });
