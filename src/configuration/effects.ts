@@ -19,7 +19,29 @@ export interface InterpretedConfiguration {
   /** `system services netconf rfc-compliant` / `version-1.1`. */
   readonly rfcCompliant: boolean;
   readonly version11: boolean;
-  readonly users: ReadonlyArray<{ readonly name: string; readonly class: string | undefined }>;
+  readonly users: readonly ConfiguredLogin[];
+}
+
+/** `system login user NAME`: what logging in as NAME takes. */
+export interface ConfiguredLogin {
+  readonly name: string;
+  readonly class: string | undefined;
+  /** `authentication encrypted-password`: a crypt(3) hash. */
+  readonly encryptedPassword: string | undefined;
+  /** `authentication ssh-rsa|ssh-ed25519|ssh-ecdsa "KEY"`: OpenSSH public key lines. */
+  readonly keys: readonly string[];
+}
+
+const SSH_KEY_STATEMENTS = ['ssh-rsa', 'ssh-ed25519', 'ssh-ecdsa', 'ssh-dsa'];
+
+function login(u: ConfigNode): ConfiguredLogin {
+  const auth = childNamed(u, 'authentication');
+  return {
+    name: keyOf(u)!,
+    class: childNamed(u, 'class')?.value,
+    encryptedPassword: auth ? childNamed(auth, 'encrypted-password')?.value : undefined,
+    keys: (auth?.children ?? []).filter((k) => SSH_KEY_STATEMENTS.includes(k.name)).map((k) => keyOf(k)).filter((k): k is string => k !== undefined),
+  };
 }
 
 function at(root: ConfigNode, ...path: string[]): ConfigNode | undefined {
@@ -30,16 +52,14 @@ function at(root: ConfigNode, ...path: string[]): ConfigNode | undefined {
 
 export function interpret(tree: ConfigNode): InterpretedConfiguration {
   const netconf = at(tree, 'system', 'services', 'netconf');
-  const login = at(tree, 'system', 'login');
+  const logins = at(tree, 'system', 'login');
   return {
     hostName: at(tree, 'system', 'host-name')?.value,
     domainName: at(tree, 'system', 'domain-name')?.value,
     mirrorFlashOnDisk: at(tree, 'system', 'mirror-flash-on-disk') !== undefined,
     rfcCompliant: netconf !== undefined && childNamed(netconf, 'rfc-compliant') !== undefined,
     version11: netconf !== undefined && childNamed(netconf, 'version-1.1') !== undefined,
-    users: (login?.children ?? [])
-      .filter((c) => c.name === 'user' && keyOf(c) !== undefined)
-      .map((u) => ({ name: keyOf(u)!, class: childNamed(u, 'class')?.value })),
+    users: (logins?.children ?? []).filter((c) => c.name === 'user' && keyOf(c) !== undefined).map(login),
   };
 }
 
@@ -63,7 +83,8 @@ export interface ConfigurationTarget {
   setMirrorFlashOnDisk(on: boolean): void;
   /** Takes effect for sessions that start afterwards. */
   setNetconfOptions(o: { rfcCompliant: boolean; version11: boolean }): void;
-  setUserClass(user: string, cls: string): void;
+  /** The logins the configuration defines (their class, password hash, keys). */
+  setLogins(users: readonly ConfiguredLogin[]): void;
   /** The name the device had before any configuration said otherwise. */
   defaultHostname(): string;
 }
@@ -73,5 +94,5 @@ export function applyConfiguration(tree: ConfigNode, target: ConfigurationTarget
   target.setHostname(c.hostName ?? target.defaultHostname());
   target.setMirrorFlashOnDisk(c.mirrorFlashOnDisk);
   target.setNetconfOptions({ rfcCompliant: c.rfcCompliant, version11: c.version11 });
-  for (const u of c.users) if (u.class !== undefined) target.setUserClass(u.name, u.class);
+  target.setLogins(c.users);
 }

@@ -17,6 +17,10 @@ const IMPLICIT: Readonly<Record<string, string>> = {
 const KEYED = new Set([
   'login/user',
   'login/class',
+  'authentication/ssh-rsa',
+  'authentication/ssh-ed25519',
+  'authentication/ssh-ecdsa',
+  'authentication/ssh-dsa',
   'interface/unit',
   '*/address',
   'static/route',
@@ -53,7 +57,7 @@ export function isKeyedList(parent: string, name: string): boolean {
 }
 
 /** Statements the emulator interprets, by `parent/name`: those that need a value, and those that take none. */
-const VALUE_LEAVES = new Set(['system/host-name', 'system/domain-name', 'user/class']);
+const VALUE_LEAVES = new Set(['system/host-name', 'system/domain-name', 'user/class', 'authentication/encrypted-password']);
 const EMPTY_LEAVES = new Set(['system/mirror-flash-on-disk', 'netconf/rfc-compliant', 'netconf/version-1.1']);
 
 export function leafKind(parent: string, name: string): 'value' | 'empty' | undefined {

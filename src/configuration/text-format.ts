@@ -116,8 +116,9 @@ function statementHead(parent: string, words: readonly string[], op: EditOp): Ed
   return { name: words[0]!, op, children: [] };
 }
 
+/** Junos quotes values with blanks or syntax characters, and password hashes (`$`). */
 function quote(v: string): string {
-  return /^[^\s{};"'#[\]]+$/.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`;
+  return /^[^\s{};"'#[\]$]+$/.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`;
 }
 
 /** Renders a configuration (its children) as Junos text, four-space indent. */

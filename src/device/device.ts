@@ -6,12 +6,12 @@ import type { LoginClasses } from '../session/login-class.js';
 import type { SessionInterceptor } from '../session/interceptor.js';
 import { NetconfSession, type SessionOptions } from '../session/netconf-session.js';
 import { SessionRegistry } from '../session/registry.js';
-import { readAuthorizedKeys, type UserAccount } from '../transport/credentials.js';
+import { parseAuthorizedKeys, readAuthorizedKeys, type UserAccount } from '../transport/credentials.js';
 import type { HostKey } from '../transport/device-keys.js';
 import { SshListener, type AuthenticatedPeer, type SshListenerOptions } from '../transport/ssh-listener.js';
 import type { RpcRegistry } from '../../rpc/registry.js';
 import type { DeviceRuntime } from './runtime.js';
-import { applyConfiguration, validateConfiguration, type ConfigurationTarget } from '../configuration/effects.js';
+import { applyConfiguration, validateConfiguration, type ConfigurationTarget, type ConfiguredLogin } from '../configuration/effects.js';
 import { initialConfiguration } from '../configuration/initial.js';
 import { ConfigurationStore } from '../configuration/store.js';
 import { SystemState } from '../system/state.js';
@@ -55,7 +55,10 @@ export class EmulatedDevice implements DeviceRuntime {
   readonly locks = new DatastoreLocks();
   readonly spec: DeviceSpec;
   private readonly deps: DeviceDeps;
+  /** Logins from the emulator's own configuration (YAML, --user): the harness's accounts. */
   private readonly users = new Map<string, UserAccount>();
+  /** Logins as the committed device configuration defines them (`system login user`). */
+  private configured = new Map<string, UserAccount>();
   private listeners: Array<{ re: string; listener: SshListener }> = [];
   /** Ports bound at the first start; a restart reuses them even where the config said 0. */
   private bound: Array<{ re: string; port: number }> = [];
@@ -104,10 +107,7 @@ export class EmulatedDevice implements DeviceRuntime {
         this.spec.rfcCompliant = rfcCompliant;
         this.spec.version11 = version11;
       },
-      setUserClass: (user, cls) => {
-        const u = this.users.get(user);
-        if (u) u.userClass = cls;
-      },
+      setLogins: (logins) => this.setConfiguredLogins(logins),
     };
   }
 
@@ -121,6 +121,34 @@ export class EmulatedDevice implements DeviceRuntime {
     this.model.replaceState(DeviceModel.create(initial.profile, initial.settings, { now: this.clock.now() }));
     this.configuration.reset(initialConfiguration(initial, this.model.settings.mirrorFlashOnDisk));
     this.system.reset(this.clock.now());
+  }
+
+  /**
+   * A configured user logs in with its encrypted-password or its keys; a
+   * harness account it also names keeps its own password and gains the
+   * configured class, hash and keys. Harness accounts the configuration does
+   * not name keep working, so a `load override` cannot lock the test out.
+   */
+  private setConfiguredLogins(logins: readonly ConfiguredLogin[]): void {
+    const next = new Map<string, UserAccount>();
+    for (const l of logins) {
+      const base = this.users.get(l.name);
+      const keys = l.keys.flatMap((line) => {
+        try {
+          return parseAuthorizedKeys(line, `system login user ${l.name}`);
+        } catch {
+          return [];
+        }
+      });
+      next.set(l.name, {
+        name: l.name,
+        password: base?.password,
+        passwordHash: l.encryptedPassword,
+        userClass: l.class ?? base?.userClass ?? 'unauthorized',
+        keys: [...(base?.keys ?? []), ...keys],
+      });
+    }
+    this.configured = next;
   }
 
   reboot(): void {
@@ -166,7 +194,7 @@ export class EmulatedDevice implements DeviceRuntime {
   }
 
   findUser(name: string): UserAccount | undefined {
-    return this.users.get(name);
+    return this.configured.get(name) ?? this.users.get(name);
   }
 
   async start(): Promise<void> {

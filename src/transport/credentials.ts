@@ -2,12 +2,16 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ssh2 from 'ssh2';
 import type { ParsedKey } from 'ssh2';
+import { cryptMatches } from './crypt.js';
 
 const { utils } = ssh2;
 
 export interface UserAccount {
   name: string;
+  /** A plain password from the emulator's own configuration (YAML, --user). */
   password?: string;
+  /** A crypt(3) hash from the device configuration (`authentication encrypted-password`). */
+  passwordHash?: string;
   userClass: string;
   /** Public keys that log in as this user. */
   keys: ParsedKey[];
@@ -31,6 +35,13 @@ export function parseAuthorizedKeys(text: string, source: string): ParsedKey[] {
 
 export function readAuthorizedKeys(file: string): ParsedKey[] {
   return parseAuthorizedKeys(readFileSync(file, 'utf8'), file);
+}
+
+/** Whether `user` can log in with `given`: its plain password or its configured hash. */
+export function acceptsPassword(user: UserAccount | undefined, given: Buffer | string): boolean {
+  if (!user) return false;
+  if (user.password !== undefined && passwordMatches(user.password, given)) return true;
+  return user.passwordHash !== undefined && cryptMatches(user.passwordHash, given);
 }
 
 /** Compares passwords in time that does not depend on where they differ. */

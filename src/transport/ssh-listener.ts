@@ -2,7 +2,7 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel } from 'ssh2';
 import type { HostKey } from './device-keys.js';
-import { keyMatches, passwordMatches, type UserAccount } from './credentials.js';
+import { acceptsPassword, keyMatches, type UserAccount } from './credentials.js';
 
 const { Server } = ssh2;
 
@@ -185,12 +185,12 @@ export class SshListener {
       };
       switch (ctx.method) {
         case 'password':
-          if (user?.password !== undefined && passwordMatches(user.password, ctx.password)) return ok();
+          if (acceptsPassword(user, ctx.password)) return ok();
           break;
         case 'keyboard-interactive':
-          if (user?.password === undefined) break;
+          if (user?.password === undefined && user?.passwordHash === undefined) break;
           ctx.prompt([{ prompt: 'Password:', echo: false }], (answers) => {
-            if (passwordMatches(user.password!, answers[0] ?? '')) ok();
+            if (acceptsPassword(user, answers[0] ?? '')) ok();
             else ctx.reject(['publickey', 'password', 'keyboard-interactive']);
           });
           return;
