@@ -21,19 +21,26 @@ export type SnapshotStep =
   | { readonly kind: 'partitions'; readonly rows: readonly PartitionRow[] }
   | { readonly kind: 'archived'; readonly directories: readonly string[] };
 
-export interface TargetResult {
+/** One routing engine's part of a reply. */
+export interface PerTarget {
   /** RE name for headers and `<re-name>` (`re0`, `lcc0-re0`). */
   readonly reName: string;
-  readonly steps: readonly SnapshotStep[];
-  /** Failures of this target; its steps up to the failure are kept. */
+  /** Failures of this target; what it did before failing is kept beside them. */
   readonly errors: readonly string[];
 }
 
-export interface SnapshotResult {
+/** A reply for one or several routing engines. */
+export interface MultiTarget<T extends PerTarget> {
   /** True when the reply lists targets under headers / multi-routing-engine items. */
   readonly multi: boolean;
-  readonly targets: readonly TargetResult[];
+  readonly targets: readonly T[];
 }
+
+export interface TargetResult extends PerTarget {
+  readonly steps: readonly SnapshotStep[];
+}
+
+export type SnapshotResult = MultiTarget<TargetResult>;
 
 /** `show system snapshot`: one slice of one medium. */
 export interface SnapshotSliceInfo {
@@ -46,16 +53,11 @@ export interface SnapshotSliceInfo {
   readonly packages: ReadonlyArray<{ readonly name: string; readonly version: string }>;
 }
 
-export interface SnapshotInfoTarget {
-  readonly reName: string;
+export interface SnapshotInfoTarget extends PerTarget {
   readonly slices: readonly SnapshotSliceInfo[];
-  readonly errors: readonly string[];
 }
 
-export interface SnapshotInfoResult {
-  readonly multi: boolean;
-  readonly targets: readonly SnapshotInfoTarget[];
-}
+export type SnapshotInfoResult = MultiTarget<SnapshotInfoTarget>;
 
 /** `show system storage`: one mounted file system. */
 export interface FileSystemInfo {
@@ -67,14 +69,10 @@ export interface FileSystemInfo {
   readonly mountedOn: string;
 }
 
-export interface StorageTarget {
-  readonly reName: string;
+export interface StorageTarget extends PerTarget {
   readonly fileSystems: readonly FileSystemInfo[];
-  readonly errors: readonly string[];
 }
 
-export interface StorageResult {
-  readonly multi: boolean;
+export interface StorageResult extends MultiTarget<StorageTarget> {
   readonly detail: boolean;
-  readonly targets: readonly StorageTarget[];
 }

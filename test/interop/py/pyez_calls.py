@@ -10,17 +10,11 @@ import json
 import sys
 
 from lxml import etree
-from jnpr.junos import Device
+from emulator_login import open_device
 from jnpr.junos.exception import RpcError
 
 p = json.loads(sys.argv[1])
-kwargs = dict(host=p["host"], port=p["port"], user=p["user"], gather_facts=False)
-if p.get("key"):
-    kwargs["ssh_private_key_file"] = p["key"]
-else:
-    kwargs["passwd"] = p["password"]
-dev = Device(**kwargs)
-dev.open()
+dev = open_device(p)
 results = []
 for call in p["calls"]:
     try:

@@ -6,18 +6,12 @@ import json
 import sys
 
 from lxml import etree
-from jnpr.junos import Device
+from emulator_login import open_device
 from jnpr.junos.exception import RpcError
 
 p = json.loads(sys.argv[1])
 out = {}
-kwargs = dict(host=p["host"], port=p["port"], user=p["user"], gather_facts=False)
-if p.get("key"):
-    kwargs["ssh_private_key_file"] = p["key"]
-else:
-    kwargs["passwd"] = p["password"]
-dev = Device(**kwargs)
-dev.open()
+dev = open_device(p)
 out["connected"] = dev.connected
 reply = dev.execute("<get-config><source><running/></source></get-config>")
 out["get_config_tag"] = etree.QName(reply).localname if reply is not True else True
