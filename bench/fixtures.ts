@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { stringify } from 'yaml';
+import { newEd25519KeyPair } from '../src/transport/device-keys.js';
 import { loadHostKeys } from '../src/transport/host-keys.js';
 import type { ServerSpec } from './server-protocol.js';
 
@@ -45,7 +46,7 @@ export class Fixtures {
     this.dir = mkdtempSync(join(tmpdir(), 'junos-emulator-bench-'));
     // Generate the host keys here once, so two children never race to create them.
     loadHostKeys({ dir: this.keysDir });
-    const pair = utils.generateKeyPairSync('ed25519', { comment: 'bench-client' });
+    const pair = newEd25519KeyPair('bench-client');
     this.clientPrivateKey = pair.private;
     this.clientPublicKey = pair.public.trim();
     this.authorizedKeysFile = join(this.dir, 'authorized_keys');

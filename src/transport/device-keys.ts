@@ -75,6 +75,17 @@ export function parsedKey(data: Buffer): ParsedKey {
   return Array.isArray(k) ? k[0]! : k;
 }
 
+/**
+ * A new ed25519 key pair in OpenSSH format. Built here rather than with
+ * ssh2's generateKeyPairSync, whose ed25519 private keys ssh2 itself cannot
+ * parse about once in two hundred (measured with ssh2 1.17).
+ */
+export function newEd25519KeyPair(comment = ''): { private: string; public: string } {
+  const priv = deriveEd25519(randomBytes(32), comment);
+  const line = publicKeyLine(priv);
+  return { private: priv.toString(), public: comment ? `${line} ${comment}` : line };
+}
+
 /** `ssh-ed25519 AAAA...`: the public key line of a device, for known_hosts. */
 export function publicKeyLine(key: HostKey): string {
   const k = Buffer.isBuffer(key) ? parsedKey(key) : key.key;

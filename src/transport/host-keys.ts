@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
+import { newEd25519KeyPair } from './device-keys.js';
 
 const { utils } = ssh2;
 
@@ -27,7 +28,7 @@ export function loadHostKeys(o: HostKeyOptions): Buffer[] {
   return wanted.map(({ file, type }) => {
     const path = join(o.dir, file);
     if (!existsSync(path)) {
-      const pair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+      const pair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : newEd25519KeyPair();
       const tmp = `${path}.${process.pid}.tmp`;
       writeFileSync(tmp, pair.private, { mode: 0o600 });
       writeFileSync(`${path}.pub`, `${pair.public}\n`, { mode: 0o644 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import ssh2 from 'ssh2';
 import { NetconfClient } from '../../src/client/netconf-client.js';
+import { newEd25519KeyPair } from '../../src/transport/device-keys.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 
 // `openssh passwd -6 -salt saltsalt lab123`
@@ -26,7 +26,7 @@ describe('configuration: system login user', function () {
   };
 
   it('a committed user logs in with its encrypted-password or its ssh key, with its class', async () => {
-    const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'bob@lab' });
+    const pair = newEd25519KeyPair('bob@lab');
     const admin = await t.client();
     const load = await admin.rpc(
       '<load-configuration><configuration><system><login><user><name>bob</name><class>operator</class><authentication>' +
