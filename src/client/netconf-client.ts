@@ -1,7 +1,7 @@
 import ssh2 from 'ssh2';
 import type { ClientChannel, ConnectConfig } from 'ssh2';
 import { NetconfDecoder, type FramingMode } from '../framing/decoder.js';
-import { frameMessage } from '../framing/encoder.js';
+import { frameHello, frameMessage } from '../framing/encoder.js';
 
 const { Client } = ssh2;
 
@@ -103,7 +103,7 @@ export class NetconfClient {
     });
     if (this.o.manualHello) return;
     this.serverHello = await this.next();
-    this.sendRaw(frameMessage(CLIENT_HELLO(this.o.offerBase11 ?? true), 'eom'));
+    this.sendRaw(frameHello(CLIENT_HELLO(this.o.offerBase11 ?? true), this.o.offerBase11 ?? true));
     if ((this.o.offerBase11 ?? true) && this.serverHello.includes('urn:ietf:params:netconf:base:1.1<')) {
       this.framing = 'chunked';
       this.decoder.mode = 'chunked';

@@ -1,7 +1,7 @@
 import type { DeviceRuntime } from '../device/runtime.js';
 import type { FramingMode } from '../framing/decoder.js';
 import { FramingError, NetconfDecoder } from '../framing/decoder.js';
-import { frameMessage } from '../framing/encoder.js';
+import { frameHello, frameMessage } from '../framing/encoder.js';
 import type { XmlElement } from '../xml/element.js';
 import type { ParseLimits } from '../xml/parse.js';
 import { parseXml, rawRootAttributes, XmlParseError } from '../xml/parse.js';
@@ -109,16 +109,15 @@ export class NetconfSession implements SessionHandle, SessionView {
   /** Sends the server hello; the device speaks first, as Junos does. */
   start(): void {
     this.o.device.sessions.add(this);
-    this.send(
-      renderServerHello({
-        sessionId: this.id,
-        user: this.user,
-        userClass: this.userClass,
-        rfcCompliant: this.o.rfcCompliant,
-        version11: this.o.version11,
-        extraCapabilities: this.o.extraCapabilities,
-      }),
-    );
+    const hello = renderServerHello({
+      sessionId: this.id,
+      user: this.user,
+      userClass: this.userClass,
+      rfcCompliant: this.o.rfcCompliant,
+      version11: this.o.version11,
+      extraCapabilities: this.o.extraCapabilities,
+    });
+    this.send(hello, frameHello(hello, this.o.rfcCompliant && this.o.version11));
   }
 
   receive(data: Buffer): void {
@@ -158,10 +157,9 @@ export class NetconfSession implements SessionHandle, SessionView {
     this.finish(`framing error: ${err.message}`, true);
   }
 
-  private send(xml: string): void {
+  private send(xml: string, framed = frameMessage(xml, this.outMode)): void {
     if (this.ended) return;
     this.o.onTraffic?.(this, 'out', xml, this.outMode);
-    const framed = frameMessage(xml, this.outMode);
     this.bytesOut += framed.length;
     this.transport.write(framed);
   }

@@ -23,6 +23,17 @@ describe('netconf session (own client over ssh2)', function () {
     expect(c.serverHello).to.match(/<session-id>\d{4,5}<\/session-id>/);
   });
 
+  it('base:1.0: each message is followed by exactly LF ]]>]]> LF, and the next starts at once', async () => {
+    const c = await t.client();
+    await c.rpc('<get/>');
+    await c.rpc('<nope/>');
+    const parts = Buffer.concat(c.raw).toString('utf8').split(']]>]]>');
+    expect(parts).to.have.length(4);
+    expect(parts[3]).to.equal('\n');
+    for (const p of parts.slice(0, 3)) expect(p).to.match(/^\n?<[^]*>\n$/);
+    for (const p of parts.slice(1, 3)) expect(p.startsWith('\n<rpc-reply ')).to.equal(true);
+  });
+
   it('gives each session its own session-id', async () => {
     const ids = new Set<string>();
     for (let i = 0; i < 5; i++) {
@@ -157,6 +168,27 @@ describe('netconf session: rfc-compliant with base:1.1', function () {
     const err = await c.rpc('<nope/>');
     expect(err).to.include('<nc:rpc-error>');
     expect(err).to.include('<nc:bad-element>nope</nc:bad-element>');
+  });
+
+  it('sends nothing between the hello\'s ]]>]]> and the first chunk, nor between chunked messages', async () => {
+    const c = await t.client();
+    await c.rpc('<get/>');
+    await c.rpc('<nope/>');
+    const all = Buffer.concat(c.raw);
+    const eom = all.indexOf(']]>]]>');
+    expect(all.subarray(eom - 12, eom).toString()).to.equal('</nc:hello>\n');
+    // RFC 6242 4.2: chunked-message = 1*chunk end-of-chunks; chunk = LF HASH size LF data.
+    let off = eom + 6;
+    let messages = 0;
+    while (off < all.length) {
+      const header = /^\n#([1-9][0-9]*)\n/.exec(all.subarray(off, off + 16).toString('latin1'));
+      expect(header, `chunk header at byte ${off}: ${JSON.stringify(all.subarray(off, off + 16).toString('latin1'))}`).to.not.equal(null);
+      off += header![0].length + Number(header![1]);
+      expect(all.subarray(off, off + 4).toString('latin1')).to.equal('\n##\n');
+      off += 4;
+      messages++;
+    }
+    expect(messages).to.equal(2);
   });
 
   it('keeps end-of-message framing for a client that offers only base:1.0', async () => {
