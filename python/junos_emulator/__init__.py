@@ -62,7 +62,7 @@ class Device:
     def ncclient_params(self):
         """Keyword arguments for ncclient.manager.connect."""
         return dict(host=self.host, port=self.port, username=self.username, password=self.password,
-                    hostkey_verify=False, allow_agent=False, look_for_keys=False)
+                    hostkey_verify=False)
 
     def pyez_params(self):
         """Keyword arguments for jnpr.junos.Device."""

@@ -12,7 +12,7 @@ from ncclient.xml_ import to_ele
 
 p = json.loads(sys.argv[1])
 kwargs = dict(host=p["host"], port=p["port"], username=p["user"], password=p["password"],
-              hostkey_verify=False, allow_agent=False, look_for_keys=False, timeout=60)
+              hostkey_verify=False, timeout=60)
 if p.get("junos"):
     kwargs["device_params"] = {"name": "junos"}
 m = manager.connect(**kwargs)

@@ -36,7 +36,7 @@ def control_call(c):
 
 
 kwargs = dict(host=p["host"], port=p["port"], username=p["user"], password=p["password"], hostkey_verify=False,
-              allow_agent=False, look_for_keys=False, timeout=p.get("connect_timeout", 10))
+              timeout=p.get("connect_timeout", 10))
 if p.get("junos"):
     kwargs["device_params"] = {"name": "junos"}
 t0 = time.monotonic()

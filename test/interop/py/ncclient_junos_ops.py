@@ -12,7 +12,7 @@ from ncclient.xml_ import to_ele
 
 p = json.loads(sys.argv[1])
 m = manager.connect(host=p["host"], port=p["port"], username=p["user"], password=p["password"],
-                    hostkey_verify=False, allow_agent=False, look_for_keys=False, timeout=60,
+                    hostkey_verify=False, timeout=60,
                     device_params={"name": "junos"})
 out = {}
 out["command_xml"] = etree.tostring(m.command("show version", format="xml").xpath("//software-information")[0], encoding="unicode")

@@ -14,7 +14,7 @@ from ncclient.xml_ import to_ele
 p = json.loads(sys.argv[1])
 out = {}
 kwargs = dict(host=p["host"], port=p["port"], username=p["user"], hostkey_verify=False,
-              allow_agent=False, look_for_keys=False, timeout=20)
+              timeout=20)
 if p.get("key"):
     kwargs["key_filename"] = p["key"]
 else:
