@@ -107,6 +107,9 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
             requestLog.add({ device: spec.name, session: s.id, user: s.user, direction: 'event', event: `session end: ${reason}` });
             log.debug({ device: spec.name, session: s.id, reason }, 'session end');
           },
+          onFlowControl: (s, paused, why) => {
+            requestLog.add({ device: spec.name, session: s.id, user: s.user, direction: 'event', event: `input ${paused ? 'paused' : 'resumed'}: ${why}` });
+          },
           onTraffic: recordTraffic ? (s, dir, xml, framing) => requestLog.message(spec.name, s.id, s.user, dir, xml, framing) : undefined,
         },
         sessionInterceptor: (s) => sessionInterceptor(faults, clock, spec.name, s),

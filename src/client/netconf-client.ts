@@ -123,8 +123,23 @@ export class NetconfClient {
     });
   }
 
-  sendRaw(data: Buffer | string): void {
-    this.channel!.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  /** Writes bytes; false when the channel holds more than its high-water mark (the server is not reading). */
+  sendRaw(data: Buffer | string): boolean {
+    return this.channel!.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  }
+
+  /** Bytes written and not yet sent: they wait for the server's SSH window. */
+  get unsentBytes(): number {
+    return this.channel?.writableLength ?? 0;
+  }
+
+  /** Stops reading the server's replies (a client that never reads, for flow-control tests). */
+  pauseReading(): void {
+    this.channel?.pause();
+  }
+
+  resumeReading(): void {
+    this.channel?.resume();
   }
 
   /** Frames and sends one message in the session's framing. */

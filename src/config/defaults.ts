@@ -15,4 +15,5 @@ export const DEFAULT_LIMITS: Limits = {
   loginGraceMs: 60_000,
   maxUnauthenticated: 64,
   connectionLimit: 75,
+  maxPendingRpcs: 64,
 };

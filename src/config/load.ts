@@ -108,7 +108,7 @@ function parseUsers(v: unknown, where: string, baseDir: string): UserSpec[] {
   return v.map((u, i) => parseUser(u, `${where}[${i}]`, baseDir));
 }
 
-const LIMIT_KEYS = ['max-message-bytes', 'max-xml-depth', 'login-grace-seconds', 'max-unauthenticated', 'connection-limit'] as const;
+const LIMIT_KEYS = ['max-message-bytes', 'max-xml-depth', 'login-grace-seconds', 'max-unauthenticated', 'connection-limit', 'max-pending-rpcs'] as const;
 
 function parseLimits(v: unknown, where: string, base: Limits): Limits {
   if (v === undefined) return base;
@@ -120,6 +120,7 @@ function parseLimits(v: unknown, where: string, base: Limits): Limits {
   if (v['login-grace-seconds'] !== undefined) l.loginGraceMs = 1000 * int(v['login-grace-seconds'], `${where}.login-grace-seconds`, 1, 86_400);
   if (v['max-unauthenticated'] !== undefined) l.maxUnauthenticated = int(v['max-unauthenticated'], `${where}.max-unauthenticated`, 1, 1_000_000);
   if (v['connection-limit'] !== undefined) l.connectionLimit = int(v['connection-limit'], `${where}.connection-limit`, 1, 1_000_000);
+  if (v['max-pending-rpcs'] !== undefined) l.maxPendingRpcs = int(v['max-pending-rpcs'], `${where}.max-pending-rpcs`, 1, 1_000_000);
   return l;
 }
 

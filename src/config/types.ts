@@ -18,6 +18,12 @@ export interface Limits {
   maxUnauthenticated: number;
   /** Connections at once per device (Junos `connection-limit`). */
   connectionLimit: number;
+  /**
+   * RPCs one session may have received and not yet answered. At the limit the
+   * session stops reading, so the SSH window closes on a client that sends
+   * without reading its replies.
+   */
+  maxPendingRpcs: number;
 }
 
 export interface DeviceSpec {

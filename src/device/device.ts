@@ -30,7 +30,7 @@ export interface DeviceDeps {
   /** Software release the device reports (xmlns:junos, show version). */
   release: () => string;
   persist: () => Promise<void>;
-  hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError'>;
+  hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError' | 'onFlowControl'>;
   /** Gives each new session its interceptor (fault injection). */
   sessionInterceptor?: (session: { id: number; user: string }) => SessionInterceptor | undefined;
   /** Listener hooks (fault injection: refused logins, subsystem, connections). */
@@ -239,9 +239,10 @@ export class EmulatedDevice implements DeviceRuntime {
     let ended = false;
     const session = new NetconfSession(
       {
-        write: (data) => {
-          if (!ended) channel.write(data);
-        },
+        write: (data) => (ended ? true : channel.write(data)),
+        pauseInput: () => channel.pause(),
+        resumeInput: () => channel.resume(),
+        onceDrained: (cb) => channel.once('drain', cb),
         end: () => {
           if (ended) return;
           ended = true;
@@ -266,6 +267,7 @@ export class EmulatedDevice implements DeviceRuntime {
         version11: spec.version11,
         extraCapabilities: this.deps.extraCapabilities,
         maxMessageBytes: spec.limits.maxMessageBytes,
+        maxPendingRpcs: spec.limits.maxPendingRpcs,
         parseLimits: { maxDepth: spec.limits.maxXmlDepth },
         ...this.deps.hooks,
         interceptor: this.deps.sessionInterceptor?.({ id, user: peer.user.name }),

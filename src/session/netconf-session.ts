@@ -16,11 +16,17 @@ import type { SessionHandle } from './registry.js';
 
 /** The byte pipe under a session: an SSH channel in production, anything in tests. */
 export interface SessionTransport {
-  write(data: Buffer): void;
+  /** False when the peer is not taking bytes as fast as they come: wait for onceDrained. */
+  write(data: Buffer): boolean | void;
   /** Ends the stream after queued bytes are sent. */
   end(): void;
   /** Cuts the connection at once, as a network failure would (fault injection). */
   drop?(): void;
+  /** Stops delivering the client's bytes: on SSH the channel window then closes. */
+  pauseInput?(): void;
+  resumeInput?(): void;
+  /** Calls back once the bytes written so far have gone out. */
+  onceDrained?(cb: () => void): void;
 }
 
 export type TrafficDirection = 'in' | 'out';
@@ -38,10 +44,14 @@ export interface SessionOptions {
   version11: boolean;
   extraCapabilities: readonly string[];
   maxMessageBytes: number;
+  /** RPCs received and not yet answered before the session stops reading. */
+  maxPendingRpcs: number;
   parseLimits: ParseLimits;
   /** Sees every message in and out, after de-framing / before framing. */
   onTraffic?: (session: NetconfSession, dir: TrafficDirection, xml: string, framing: FramingMode) => void;
   onEnd?: (session: NetconfSession, reason: string) => void;
+  /** The session stopped (or started again) reading the client's bytes, and why. */
+  onFlowControl?: (session: NetconfSession, paused: boolean, why: string) => void;
   onInternalError?: (err: unknown) => void;
   /** Asked before each RPC is answered (fault injection). */
   interceptor?: SessionInterceptor;
@@ -73,8 +83,13 @@ export class NetconfSession implements SessionHandle, SessionView {
   private helloDone = false;
   private ended = false;
   private chain: Promise<void> = Promise.resolve();
-  /** RPCs started and not yet answered (0 or 1: they run one at a time). */
-  private running = 0;
+  /** RPCs received and not yet answered, and their size: bounded by the limits. */
+  private pending = 0;
+  private pendingBytes = 0;
+  /** A write was refused by the transport and has not drained yet. */
+  private outBlocked = false;
+  private drainWaiters: Array<() => void> = [];
+  private inputPaused = false;
   private transport: SessionTransport;
   /** Replies written so far, for tests and the request log. */
   rpcCount = 0;
@@ -143,6 +158,7 @@ export class NetconfSession implements SessionHandle, SessionView {
     this.o.device.locks.releaseAll(this.id);
     if (endTransport) this.transport.end();
     for (const w of this.endWaiters.splice(0)) w();
+    for (const w of this.drainWaiters.splice(0)) w();
     this.o.onEnd?.(this, reason);
   }
 
@@ -160,8 +176,45 @@ export class NetconfSession implements SessionHandle, SessionView {
   private send(xml: string, framed = frameMessage(xml, this.outMode)): void {
     if (this.ended) return;
     this.o.onTraffic?.(this, 'out', xml, this.outMode);
+    this.write(framed);
+  }
+
+  /**
+   * Writes to the transport, noting when it takes no more: the next RPC then
+   * waits for the drain and the session stops reading, as an SSH server's
+   * window makes a client that never reads its replies stop sending.
+   */
+  private write(framed: Buffer): void {
     this.bytesOut += framed.length;
-    this.transport.write(framed);
+    if (this.transport.write(framed) !== false || this.outBlocked || !this.transport.onceDrained) return;
+    this.outBlocked = true;
+    this.pauseInput();
+    this.transport.onceDrained(() => {
+      this.outBlocked = false;
+      for (const w of this.drainWaiters.splice(0)) w();
+      this.maybeResumeInput();
+    });
+  }
+
+  private untilDrained(): Promise<void> {
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  private pauseInput(): void {
+    if (this.inputPaused || !this.transport.pauseInput) return;
+    this.inputPaused = true;
+    this.transport.pauseInput();
+    const why = this.outBlocked ? 'replies not read by the client' : `${this.pending} RPCs pending (${this.pendingBytes} bytes)`;
+    this.o.onFlowControl?.(this, true, why);
+  }
+
+  /** Reads again once replies flow and the queue is down to half its limit. */
+  private maybeResumeInput(): void {
+    if (!this.inputPaused || this.outBlocked || this.ended) return;
+    if (this.pending > this.o.maxPendingRpcs / 2 || this.pendingBytes > this.o.maxMessageBytes / 2) return;
+    this.inputPaused = false;
+    this.transport.resumeInput?.();
+    this.o.onFlowControl?.(this, false, `${this.pending} RPCs pending`);
   }
 
   /** Writes a reply the way a directive says: whole, cut off, never, or slowly. */
@@ -179,8 +232,7 @@ export class NetconfSession implements SessionHandle, SessionView {
           this.o.onTraffic?.(this, 'out', xml, this.outMode);
           const framed = frameMessage(xml, this.outMode);
           const cut = delivery.at === 'mid-reply' ? Math.floor(framed.length / 2) : this.midFrameOffset(xml, framed);
-          this.bytesOut += cut;
-          this.transport.write(framed.subarray(0, cut));
+          this.write(framed.subarray(0, cut));
         }
         this.dropTransport();
         return;
@@ -192,8 +244,8 @@ export class NetconfSession implements SessionHandle, SessionView {
           if (off > 0) await delivery.pause();
           if (this.ended) return;
           const piece = framed.subarray(off, Math.min(off + delivery.bytes, framed.length));
-          this.bytesOut += piece.length;
-          this.transport.write(piece);
+          this.write(piece);
+          if (this.outBlocked) await this.untilDrained();
         }
         return;
       }
@@ -220,16 +272,25 @@ export class NetconfSession implements SessionHandle, SessionView {
       this.onClientHello(xml);
       return;
     }
-    const run = (): Promise<void> => {
-      this.running++;
+    const size = xml.length;
+    this.pending++;
+    this.pendingBytes += size;
+    if (this.pending >= this.o.maxPendingRpcs || this.pendingBytes >= this.o.maxMessageBytes) this.pauseInput();
+    const go = (): Promise<void> => {
       return this.handleRpc(xml)
         .catch((err: unknown) => this.o.onInternalError?.(err))
-        .finally(() => this.running--);
+        .finally(() => {
+          this.pending--;
+          this.pendingBytes -= size;
+          this.maybeResumeInput();
+        });
     };
+    // A reply waits while the client is not reading the ones before it.
+    const run = (): Promise<void> => (this.outBlocked ? this.untilDrained().then(go) : go());
     // Replies go out in request order: an RPC starts only when the one before
-    // has written its reply. With none running, it starts at once (lock-step
+    // has written its reply. With none pending, it starts at once (lock-step
     // clients, the common case, skip a promise hop per RPC).
-    this.chain = this.running === 0 ? run() : this.chain.then(run);
+    this.chain = this.pending === 1 ? run() : this.chain.then(run);
   }
 
   private onClientHello(xml: string): void {
