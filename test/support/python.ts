@@ -39,7 +39,8 @@ export const DEBIAN_STACK: ClientStack = { name: 'debian', label: "Debian's clie
 export const CURRENT_STACK: ClientStack = {
   name: 'current',
   label: 'current clients (../shared/clients)',
-  pythonPath: CURRENT_PATHS.map((p) => join(SHARED_CLIENTS, p)),
+  // sitecustomize there lets PYTHONPATH win over Debian's jnpr namespace .pth.
+  pythonPath: [join(PY_DIR, 'current-stack'), ...CURRENT_PATHS.map((p) => join(SHARED_CLIENTS, p))],
   missing: existsSync(join(SHARED_CLIENTS, 'ncclient')) ? undefined : `no current client sources at ${SHARED_CLIENTS}`,
 };
 
@@ -74,8 +75,7 @@ export function pythonHas(module: string, stack: ClientStack = DEBIAN_STACK): bo
   let ok = moduleCache.get(key);
   if (ok === undefined) {
     try {
-      const fix = stack.name === 'current' ? "import sys; sys.modules.pop('jnpr', None); " : '';
-      execFileSync(SYSTEM_PYTHON, ['-c', `${fix}import ${module}`], { stdio: 'ignore', env: stackEnv(stack, process.env) });
+      execFileSync(SYSTEM_PYTHON, ['-c', `import ${module}`], { stdio: 'ignore', env: stackEnv(stack, process.env) });
       ok = true;
     } catch {
       ok = false;
@@ -118,22 +118,27 @@ export async function runPython<T = Record<string, unknown>>(
   timeoutMs = 60_000,
   stack: ClientStack = DEBIAN_STACK,
 ): Promise<T> {
-  const pool = idle.get(stack.name) ?? [];
-  idle.set(stack.name, pool);
-  const driver = pool.pop() ?? new PythonDriver(SYSTEM_PYTHON, join(PY_DIR, 'driver.py'), await clientEnv(stack));
-  let stdout: string;
-  try {
-    stdout = await driver.run(join(PY_DIR, script), params, timeoutMs);
-  } catch (err) {
-    driver.stop();
-    throw new Error(`${script} (${stack.label}) failed: ${(err as Error).message}`);
-  }
-  pool.push(driver);
+  const stdout = await runPythonText(join(PY_DIR, script), params, timeoutMs, stack);
   const last = stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(last) as T;
   } catch {
     throw new Error(`${script} (${stack.label}) printed no JSON:\n${stdout}`);
+  }
+}
+
+/** Runs a Python file (any path) in a long-lived interpreter of the stack; resolves with what it printed. */
+export async function runPythonText(file: string, params: Record<string, unknown>, timeoutMs: number, stack: ClientStack): Promise<string> {
+  const pool = idle.get(stack.name) ?? [];
+  idle.set(stack.name, pool);
+  const driver = pool.pop() ?? new PythonDriver(SYSTEM_PYTHON, join(PY_DIR, 'driver.py'), await clientEnv(stack));
+  try {
+    const out = await driver.run(file, params, timeoutMs);
+    pool.push(driver);
+    return out;
+  } catch (err) {
+    driver.stop();
+    throw new Error(`${file} (${stack.label}) failed: ${(err as Error).message}`);
   }
 }
 

@@ -10,17 +10,9 @@ when it is started on its own; what it prints is captured and returned.
 import contextlib
 import io
 import json
-import os
 import runpy
 import sys
 import traceback
-
-# Debian's python3-junos-eznc installs a namespace-package .pth file that
-# binds "jnpr" to /usr/lib/python3/dist-packages before PYTHONPATH is looked
-# at, so the current PyEZ on PYTHONPATH would never load. Forget that binding
-# and let the path order decide, as it does for every other package.
-if os.environ.get("JUNOS_EMULATOR_CLIENTS") == "current":
-    sys.modules.pop("jnpr", None)
 
 real_stdout = sys.stdout
 
