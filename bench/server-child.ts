@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { loadConfig } from '../src/config/load.js';
-import { startEmulator } from '../src/emulator.js';
+import { startEmulator } from '../src/compose.js';
 import { createLogger } from '../src/log/logger.js';
 import { loadHostKeys } from '../src/transport/host-keys.js';
 import { startCeilingServer } from './ceiling-server.js';

@@ -8,7 +8,7 @@ import { createLogger, type Logger } from './log/logger.js';
 import { LoginClasses } from './session/login-class.js';
 import { deriveEd25519, loadSeed, parsedKey, type HostKey } from './transport/device-keys.js';
 import { loadHostKeys } from './transport/host-keys.js';
-import { defaultRegistry } from '../rpc/index.js';
+import type { RpcRegistry } from './dispatch/registry.js';
 import { ControlPlane } from './control/control-plane.js';
 import { ControlServer } from './control/http-server.js';
 import { RequestLog } from './control/request-log.js';
@@ -16,6 +16,7 @@ import { attachSnapshotFaultHooks } from './engine/index.js';
 import { listenerHooks, sessionInterceptor, snapshotHooks } from './faults/hooks.js';
 import { FaultPlan } from './faults/plan.js';
 import { Transcripts } from './log/transcript.js';
+import type { InjectOptions, InjectResult } from './session/inject.js';
 
 /** The package's own keys/ folder (this file is dist/src/emulator.js). */
 export function defaultKeysDir(): string {
@@ -35,6 +36,11 @@ export interface RunningEmulator {
   /** Base URL of the control API, when it is on. */
   readonly controlUrl: string | undefined;
   device(name: string): EmulatedDevice | undefined;
+  /**
+   * Runs NETCONF messages through a session of a device without SSH (as
+   * fastify's inject): `await emu.inject('r1', '<get-software-information/>')`.
+   */
+  inject(device: string, messages: string | readonly string[], o?: InjectOptions & { user?: string }): Promise<InjectResult>;
   /** Lines that say where each device listens and how to log in. */
   banner(): string[];
   stop(): Promise<void>;
@@ -67,12 +73,15 @@ export interface StartOptions {
   recordTraffic?: boolean;
 }
 
-/** Starts every configured device in this process and returns when all listen. */
-export async function startEmulator(config: EmulatorConfig, opts: StartOptions = {}): Promise<RunningEmulator> {
+/**
+ * Starts every configured device in this process, answering RPCs with the
+ * given handlers, and returns when all listen. The composition root
+ * (compose.ts) supplies the handlers of rpc/; the core never imports them.
+ */
+export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry, opts: StartOptions = {}): Promise<RunningEmulator> {
   const log = opts.logger ?? createLogger(config.logLevel);
   const clock = new VirtualClock({ speed: config.speed });
   const hostKeys = hostKeysFor(config);
-  const registry = defaultRegistry();
   const classes = new LoginClasses(config.classes);
   const requestLog = new RequestLog({ virtualNow: () => clock.now() });
   const recordTraffic = opts.recordTraffic ?? (config.control !== undefined || config.transcriptDir !== undefined);
@@ -139,6 +148,10 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
     control,
     controlUrl: controlServer?.url,
     device: (name) => byName.get(name),
+    inject: (name, messages, o) => {
+      const d = byName.get(name);
+      return d ? d.inject(messages, o) : Promise.reject(new Error(`inject: no device ${name}`));
+    },
     banner: () => [
       ...devices.flatMap((d) => {
         const u = d.spec.users[0];

@@ -13,5 +13,6 @@ export { ConfigError } from './config/types.js';
 export type { ClockSpeed } from './config/types.js';
 export type { ProfileName } from './engine/index.js';
 export { PROFILE_NAMES } from './engine/index.js';
-export { startEmulator as startEmulatorFromConfig } from './emulator.js';
-export type { RunningEmulator } from './emulator.js';
+export { startEmulator as startEmulatorFromConfig } from './compose.js';
+export type { RunningEmulator } from './compose.js';
+export type { InjectOptions, InjectResult } from './session/inject.js';

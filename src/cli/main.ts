@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/types.js';
 import { loadConfig, type CommandLineOptions } from '../config/load.js';
-import { defaultKeysDir, startEmulator } from '../emulator.js';
+import { defaultKeysDir, startEmulator } from '../compose.js';
 
 function collect(value: string, previous: string[]): string[] {
   return previous.concat([value]);

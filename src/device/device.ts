@@ -4,12 +4,13 @@ import { DeviceModel, type ProfileName, type VirtualClock } from '../engine/inde
 import { DatastoreLocks } from '../session/locks.js';
 import type { LoginClasses } from '../session/login-class.js';
 import type { SessionInterceptor } from '../session/interceptor.js';
-import { NetconfSession, type SessionOptions } from '../session/netconf-session.js';
+import { NetconfSession, type SessionOptions, type SessionTransport } from '../session/netconf-session.js';
+import { inject, type InjectOptions, type InjectResult } from '../session/inject.js';
 import { SessionRegistry } from '../session/registry.js';
 import { parseAuthorizedKeys, readAuthorizedKeys, type UserAccount } from '../transport/credentials.js';
 import type { HostKey } from '../transport/device-keys.js';
 import { SshListener, type AuthenticatedPeer, type SshListenerOptions } from '../transport/ssh-listener.js';
-import type { RpcRegistry } from '../../rpc/registry.js';
+import type { RpcRegistry } from '../dispatch/registry.js';
 import type { DeviceRuntime } from './runtime.js';
 import { applyConfiguration, validateConfiguration, type ConfigurationTarget, type ConfiguredLogin } from '../configuration/effects.js';
 import { initialConfiguration } from '../configuration/initial.js';
@@ -234,10 +235,8 @@ export class EmulatedDevice implements DeviceRuntime {
   }
 
   private openSession(channel: ServerChannel, peer: AuthenticatedPeer, re: string): void {
-    const spec = this.spec;
-    const id = this.sessions.allocateId();
     let ended = false;
-    const session = new NetconfSession(
+    const session = this.createSession(
       {
         write: (data) => (ended ? true : channel.write(data)),
         pauseInput: () => channel.pause(),
@@ -254,24 +253,8 @@ export class EmulatedDevice implements DeviceRuntime {
           peer.drop();
         },
       },
-      {
-        id,
-        user: peer.user.name,
-        userClass: peer.user.userClass,
-        routingEngine: re,
-        remoteAddress: peer.remoteAddress,
-        device: this,
-        registry: this.deps.registry,
-        classes: this.deps.classes,
-        rfcCompliant: spec.rfcCompliant,
-        version11: spec.version11,
-        extraCapabilities: this.deps.extraCapabilities,
-        maxMessageBytes: spec.limits.maxMessageBytes,
-        maxPendingRpcs: spec.limits.maxPendingRpcs,
-        parseLimits: { maxDepth: spec.limits.maxXmlDepth },
-        ...this.deps.hooks,
-        interceptor: this.deps.sessionInterceptor?.({ id, user: peer.user.name }),
-      },
+      { user: peer.user, remoteAddress: peer.remoteAddress },
+      re,
     );
     channel.on('data', (d: Buffer) => session.receive(d));
     channel.on('close', () => {
@@ -280,5 +263,42 @@ export class EmulatedDevice implements DeviceRuntime {
     });
     channel.on('error', () => undefined);
     session.start();
+  }
+
+  /** A session of this device over any transport: an SSH channel, or memory (inject). */
+  private createSession(transport: SessionTransport, peer: { user: UserAccount; remoteAddress: string }, re: string): NetconfSession {
+    const spec = this.spec;
+    const id = this.sessions.allocateId();
+    return new NetconfSession(transport, {
+      id,
+      user: peer.user.name,
+      userClass: peer.user.userClass,
+      routingEngine: re,
+      remoteAddress: peer.remoteAddress,
+      device: this,
+      registry: this.deps.registry,
+      classes: this.deps.classes,
+      rfcCompliant: spec.rfcCompliant,
+      version11: spec.version11,
+      extraCapabilities: this.deps.extraCapabilities,
+      maxMessageBytes: spec.limits.maxMessageBytes,
+      maxPendingRpcs: spec.limits.maxPendingRpcs,
+      parseLimits: { maxDepth: spec.limits.maxXmlDepth },
+      ...this.deps.hooks,
+      interceptor: this.deps.sessionInterceptor?.({ id, user: peer.user.name }),
+    });
+  }
+
+  /**
+   * Runs messages through a session of this device without SSH: hello,
+   * dispatch and replies, as a logged-in `user` (default: the first
+   * configured one) on re0. Bare operations are wrapped in `<rpc>`.
+   */
+  inject(messages: string | readonly string[], o: InjectOptions & { user?: string } = {}): Promise<InjectResult> {
+    const name = o.user ?? [...this.users.keys()][0];
+    const user = name === undefined ? undefined : this.findUser(name);
+    if (!user) return Promise.reject(new Error(`inject: no user ${name ?? '(none configured)'} on device ${this.name}`));
+    const list = typeof messages === 'string' ? [messages] : messages;
+    return inject((t) => this.createSession(t, { user, remoteAddress: 'inject' }, 're0'), list, o);
   }
 }

@@ -13,7 +13,7 @@ import type { ClockInfo, DeviceInfo, SessionInfo, SettingsJson } from '../contro
 import type { LogEntry, LogFilter } from '../control/request-log.js';
 import { DEFAULT_HOST, DEFAULT_LIMITS, DEFAULT_USER } from '../config/defaults.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from '../config/types.js';
-import { startEmulator as startFromConfig, type RunningEmulator } from '../emulator.js';
+import { startEmulator as startFromConfig, type RunningEmulator } from '../compose.js';
 import { isProfileName, parseDeviceSettings, type ProfileName } from '../engine/index.js';
 import type { FaultStatus } from '../faults/types.js';
 import { createLogger, type Logger } from '../log/logger.js';

@@ -1,33 +1,22 @@
 import type { DeviceRuntime } from '../device/runtime.js';
+import { Dispatcher, type Outcome } from '../dispatch/dispatcher.js';
+import type { RpcRegistry } from '../dispatch/registry.js';
+import type { SessionView } from '../dispatch/types.js';
 import type { FramingMode } from '../framing/decoder.js';
 import { FramingError, NetconfDecoder } from '../framing/decoder.js';
-import { frameHello, frameMessage } from '../framing/encoder.js';
+import { frameHello } from '../framing/encoder.js';
 import type { XmlElement } from '../xml/element.js';
 import type { ParseLimits } from '../xml/parse.js';
 import { parseXml, rawRootAttributes, XmlParseError } from '../xml/parse.js';
 import type { RpcErrorInfo } from '../xml/rpc-error.js';
-import { permissionDenied, renderRpcError, RpcError, syntaxError } from '../xml/rpc-error.js';
-import type { RpcRegistry } from '../../rpc/registry.js';
-import type { OutputFormat, RpcContext, RpcReply, SessionView } from '../../rpc/types.js';
+import { renderRpcError, syntaxError } from '../xml/rpc-error.js';
 import { BASE_1_1, clientCapabilities, NETCONF_NS, renderServerHello } from './hello.js';
 import type { LoginClasses } from './login-class.js';
-import type { Delivery, RpcDirective, SessionInterceptor } from './interceptor.js';
+import type { ReplyOverride, RpcDirective, SessionInterceptor } from './interceptor.js';
 import type { SessionHandle } from './registry.js';
+import { ReplyWriter, type SessionTransport } from './reply-writer.js';
 
-/** The byte pipe under a session: an SSH channel in production, anything in tests. */
-export interface SessionTransport {
-  /** False when the peer is not taking bytes as fast as they come: wait for onceDrained. */
-  write(data: Buffer): boolean | void;
-  /** Ends the stream after queued bytes are sent. */
-  end(): void;
-  /** Cuts the connection at once, as a network failure would (fault injection). */
-  drop?(): void;
-  /** Stops delivering the client's bytes: on SSH the channel window then closes. */
-  pauseInput?(): void;
-  resumeInput?(): void;
-  /** Calls back once the bytes written so far have gone out. */
-  onceDrained?(cb: () => void): void;
-}
+export type { SessionTransport } from './reply-writer.js';
 
 export type TrafficDirection = 'in' | 'out';
 
@@ -57,18 +46,11 @@ export interface SessionOptions {
   interceptor?: SessionInterceptor;
 }
 
-const FORMATS: Record<string, { format: OutputFormat; minified: boolean }> = {
-  xml: { format: 'xml', minified: false },
-  'xml-minified': { format: 'xml', minified: true },
-  text: { format: 'text', minified: false },
-  ascii: { format: 'text', minified: false },
-  json: { format: 'json', minified: false },
-  'json-minified': { format: 'json', minified: true },
-};
-
 /**
- * One NETCONF session: hello exchange, framing choice, strictly ordered RPC
- * processing, replies. It owns no socket; the transport layer feeds it bytes.
+ * One NETCONF session's protocol: hello exchange, framing choice, strictly
+ * ordered RPC processing, the `<rpc-reply>` envelope and flow control. What
+ * an operation does is the dispatcher's business; how bytes leave is the
+ * reply writer's. It owns no socket; the transport layer feeds it bytes.
  */
 export class NetconfSession implements SessionHandle, SessionView {
   readonly id: number;
@@ -79,23 +61,20 @@ export class NetconfSession implements SessionHandle, SessionView {
   readonly startedAt = new Date();
   private readonly o: SessionOptions;
   private readonly decoder: NetconfDecoder;
-  private outMode: FramingMode = 'eom';
+  private readonly writer: ReplyWriter;
+  private readonly dispatcher: Dispatcher;
+  private readonly transport: SessionTransport;
   private helloDone = false;
   private ended = false;
   private chain: Promise<void> = Promise.resolve();
   /** RPCs received and not yet answered, and their size: bounded by the limits. */
   private pending = 0;
   private pendingBytes = 0;
-  /** A write was refused by the transport and has not drained yet. */
-  private outBlocked = false;
-  private drainWaiters: Array<() => void> = [];
   private inputPaused = false;
-  private transport: SessionTransport;
-  /** Replies written so far, for tests and the request log. */
+  /** Replies written so far, for the control API and tests. */
   rpcCount = 0;
-  /** Bytes received from and sent to the client (framing included). */
+  /** Bytes received from the client (framing included). */
   bytesIn = 0;
-  bytesOut = 0;
   private endWaiters: Array<() => void> = [];
 
   constructor(transport: SessionTransport, o: SessionOptions) {
@@ -111,6 +90,18 @@ export class NetconfSession implements SessionHandle, SessionView {
       onMessage: (xml) => this.onMessage(xml),
       onError: (err) => this.onFramingError(err),
     });
+    this.writer = new ReplyWriter(transport, {
+      onMessage: (xml, framing) => o.onTraffic?.(this, 'out', xml, framing),
+      onBlocked: (blocked) => (blocked ? this.pauseInput('replies not read by the client') : this.maybeResumeInput()),
+      onDropped: () => this.finish('connection dropped (fault)', false),
+    });
+    this.dispatcher = new Dispatcher({
+      registry: o.registry,
+      classes: o.classes,
+      device: o.device,
+      prefix: this.prefix,
+      onInternalError: o.onInternalError,
+    });
   }
 
   get closed(): boolean {
@@ -119,6 +110,11 @@ export class NetconfSession implements SessionHandle, SessionView {
 
   get prefix(): string {
     return this.o.rfcCompliant ? 'nc:' : '';
+  }
+
+  /** Bytes sent to the client (framing included). */
+  get bytesOut(): number {
+    return this.writer.bytesOut;
   }
 
   /** Sends the server hello; the device speaks first, as Junos does. */
@@ -132,7 +128,7 @@ export class NetconfSession implements SessionHandle, SessionView {
       version11: this.o.version11,
       extraCapabilities: this.o.extraCapabilities,
     });
-    this.send(hello, frameHello(hello, this.o.rfcCompliant && this.o.version11));
+    this.writer.send(hello, frameHello(hello, this.o.rfcCompliant && this.o.version11));
   }
 
   receive(data: Buffer): void {
@@ -154,11 +150,11 @@ export class NetconfSession implements SessionHandle, SessionView {
   private finish(reason: string, endTransport: boolean): void {
     if (this.ended) return;
     this.ended = true;
+    this.writer.close();
     this.o.device.sessions.remove(this.id);
     this.o.device.locks.releaseAll(this.id);
     if (endTransport) this.transport.end();
     for (const w of this.endWaiters.splice(0)) w();
-    for (const w of this.drainWaiters.splice(0)) w();
     this.o.onEnd?.(this, reason);
   }
 
@@ -173,97 +169,20 @@ export class NetconfSession implements SessionHandle, SessionView {
     this.finish(`framing error: ${err.message}`, true);
   }
 
-  private send(xml: string, framed = frameMessage(xml, this.outMode)): void {
-    if (this.ended) return;
-    this.o.onTraffic?.(this, 'out', xml, this.outMode);
-    this.write(framed);
-  }
-
-  /**
-   * Writes to the transport, noting when it takes no more: the next RPC then
-   * waits for the drain and the session stops reading, as an SSH server's
-   * window makes a client that never reads its replies stop sending.
-   */
-  private write(framed: Buffer): void {
-    this.bytesOut += framed.length;
-    if (this.transport.write(framed) !== false || this.outBlocked || !this.transport.onceDrained) return;
-    this.outBlocked = true;
-    this.pauseInput();
-    this.transport.onceDrained(() => {
-      this.outBlocked = false;
-      for (const w of this.drainWaiters.splice(0)) w();
-      this.maybeResumeInput();
-    });
-  }
-
-  private untilDrained(): Promise<void> {
-    return new Promise((resolve) => this.drainWaiters.push(resolve));
-  }
-
-  private pauseInput(): void {
+  private pauseInput(why: string): void {
     if (this.inputPaused || !this.transport.pauseInput) return;
     this.inputPaused = true;
     this.transport.pauseInput();
-    const why = this.outBlocked ? 'replies not read by the client' : `${this.pending} RPCs pending (${this.pendingBytes} bytes)`;
     this.o.onFlowControl?.(this, true, why);
   }
 
   /** Reads again once replies flow and the queue is down to half its limit. */
   private maybeResumeInput(): void {
-    if (!this.inputPaused || this.outBlocked || this.ended) return;
+    if (!this.inputPaused || this.writer.isBlocked || this.ended) return;
     if (this.pending > this.o.maxPendingRpcs / 2 || this.pendingBytes > this.o.maxMessageBytes / 2) return;
     this.inputPaused = false;
     this.transport.resumeInput?.();
     this.o.onFlowControl?.(this, false, `${this.pending} RPCs pending`);
-  }
-
-  /** Writes a reply the way a directive says: whole, cut off, never, or slowly. */
-  private async deliver(xml: string, delivery: Delivery): Promise<void> {
-    if (this.ended) return;
-    switch (delivery.kind) {
-      case 'normal':
-        this.send(xml);
-        return;
-      case 'hang':
-        await this.whenEnded();
-        return;
-      case 'drop': {
-        if (delivery.at !== 'before-reply') {
-          this.o.onTraffic?.(this, 'out', xml, this.outMode);
-          const framed = frameMessage(xml, this.outMode);
-          const cut = delivery.at === 'mid-reply' ? Math.floor(framed.length / 2) : this.midFrameOffset(xml, framed);
-          this.write(framed.subarray(0, cut));
-        }
-        this.dropTransport();
-        return;
-      }
-      case 'drip': {
-        this.o.onTraffic?.(this, 'out', xml, this.outMode);
-        const framed = frameMessage(xml, this.outMode);
-        for (let off = 0; off < framed.length && !this.ended; off += delivery.bytes) {
-          if (off > 0) await delivery.pause();
-          if (this.ended) return;
-          const piece = framed.subarray(off, Math.min(off + delivery.bytes, framed.length));
-          this.write(piece);
-          if (this.outBlocked) await this.untilDrained();
-        }
-        return;
-      }
-    }
-  }
-
-  /** Inside the first chunk's data (chunked), or inside the `]]>]]>` end marker (base:1.0). */
-  private midFrameOffset(xml: string, framed: Buffer): number {
-    if (this.outMode === 'eom') return framed.length - 5;
-    const data = Buffer.byteLength(xml, 'utf8');
-    const header = framed.indexOf(0x0a, 1) + 1;
-    return header + Math.max(1, Math.floor(Math.min(data, framed.length - header) / 2));
-  }
-
-  private dropTransport(): void {
-    if (this.transport.drop) this.transport.drop();
-    else this.transport.end();
-    this.finish('connection dropped (fault)', false);
   }
 
   private onMessage(xml: string): void {
@@ -275,18 +194,19 @@ export class NetconfSession implements SessionHandle, SessionView {
     const size = xml.length;
     this.pending++;
     this.pendingBytes += size;
-    if (this.pending >= this.o.maxPendingRpcs || this.pendingBytes >= this.o.maxMessageBytes) this.pauseInput();
-    const go = (): Promise<void> => {
-      return this.handleRpc(xml)
+    if (this.pending >= this.o.maxPendingRpcs || this.pendingBytes >= this.o.maxMessageBytes) {
+      this.pauseInput(`${this.pending} RPCs pending (${this.pendingBytes} bytes)`);
+    }
+    const go = (): Promise<void> =>
+      this.handleRpc(xml)
         .catch((err: unknown) => this.o.onInternalError?.(err))
         .finally(() => {
           this.pending--;
           this.pendingBytes -= size;
           this.maybeResumeInput();
         });
-    };
     // A reply waits while the client is not reading the ones before it.
-    const run = (): Promise<void> => (this.outBlocked ? this.untilDrained().then(go) : go());
+    const run = (): Promise<void> => (this.writer.isBlocked ? this.writer.untilDrained().then(go) : go());
     // Replies go out in request order: an RPC starts only when the one before
     // has written its reply. With none pending, it starts at once (lock-step
     // clients, the common case, skip a promise hop per RPC).
@@ -305,27 +225,24 @@ export class NetconfSession implements SessionHandle, SessionView {
     this.helloDone = true;
     if (this.o.rfcCompliant && this.o.version11 && caps.includes(BASE_1_1)) {
       this.decoder.mode = 'chunked';
-      this.outMode = 'chunked';
+      this.writer.mode = 'chunked';
     }
   }
 
   private async handleRpc(xml: string): Promise<void> {
     if (this.ended) return;
     const echo = this.echoAttributes(xml);
+    const refused = (errors: readonly RpcErrorInfo[]): Promise<void> => this.reply(echo, { errors, body: '', okBody: false, endSession: false });
     let root: XmlElement;
     try {
       root = parseXml(xml, this.o.parseLimits);
     } catch (err) {
       const msg = err instanceof XmlParseError ? err.message : String(err);
-      this.reply(echo, '', [{ type: 'rpc', tag: 'malformed-message', severity: 'error', message: `XML parse error: ${msg}` }]);
-      return;
+      return refused([{ type: 'rpc', tag: 'malformed-message', severity: 'error', message: `XML parse error: ${msg}` }]);
     }
-    if (root.name !== 'rpc') {
-      this.reply(echo, '', syntaxError(root.name).errors);
-      return;
-    }
+    if (root.name !== 'rpc') return refused(syntaxError(root.name).errors);
     if (root.attrs['message-id'] === undefined) {
-      this.reply(echo, '', [
+      return refused([
         {
           type: 'rpc',
           tag: 'missing-attribute',
@@ -337,13 +254,9 @@ export class NetconfSession implements SessionHandle, SessionView {
           ],
         },
       ]);
-      return;
     }
     const op = root.children[0];
-    if (!op) {
-      this.reply(echo, '', syntaxError('rpc').errors);
-      return;
-    }
+    if (!op) return refused(syntaxError('rpc').errors);
     const directive = this.o.interceptor?.beforeDispatch?.({
       sessionId: this.id,
       user: this.user,
@@ -351,66 +264,15 @@ export class NetconfSession implements SessionHandle, SessionView {
       command: op.name === 'command' ? op.text.trim() : undefined,
       messageId: root.attrs['message-id'],
     });
-    const p = this.prefix;
-    if (directive?.reply) {
-      const r = directive.reply;
-      if (r.kind === 'errors') await this.reply(echo, r.ok ? `<${p}ok/>` : '', r.errors, true, directive);
-      else await this.reply(echo, r.body, [], false, directive);
-      return;
-    }
-    let result: RpcReply;
-    try {
-      result = await this.dispatch(op);
-    } catch (err) {
-      if (err instanceof RpcError) {
-        await this.reply(echo, '', err.errors, false, directive);
-      } else {
-        this.o.onInternalError?.(err);
-        await this.reply(echo, '', [{ type: 'application', tag: 'operation-failed', severity: 'error', message: 'internal error' }], false, directive);
-      }
-      return;
-    }
-    switch (result.kind) {
-      case 'ok':
-        await this.reply(echo, `<${p}ok/>`, result.warnings ?? [], true, directive);
-        break;
-      case 'body':
-        await this.reply(echo, result.body, result.warnings ?? [], false, directive);
-        break;
-      case 'partial':
-        await this.reply(echo, result.body, result.errors, false, directive);
-        break;
-    }
-    if ((result.kind === 'ok' || result.kind === 'body') && result.endSession) {
-      this.finish('session closed by client', true);
-    }
+    const outcome = directive?.reply ? this.overridden(directive.reply) : await this.dispatcher.run(op, this);
+    await this.reply(echo, outcome, directive);
+    if (outcome.endSession) this.finish('session closed by client', true);
   }
 
-  /** `forced` is set when `<command>` runs the RPC its CLI words map to (ctx.invoke). */
-  private async dispatch(op: XmlElement, forced?: { format: OutputFormat; minified: boolean }): Promise<RpcReply> {
-    const handler = this.o.registry.find(op.name);
-    if (!handler) throw syntaxError(op.name);
-    if (handler.permission && !this.o.classes.allows(this.userClass, handler.permission)) {
-      throw permissionDenied(op.name);
-    }
-    let f = forced;
-    if (!f) {
-      const fmtChild = handler.formatIsLeaf ? undefined : op.children.find((c) => c.name === 'format');
-      const fmt = op.attrs['format'] ?? fmtChild?.text.trim() ?? 'xml';
-      f = FORMATS[fmt] ?? (handler.ownsFormat ? FORMATS['xml'] : undefined);
-      if (!f) throw syntaxError(fmt, 'invalid value for format');
-      this.rpcCount++;
-    }
-    const minified = f.minified;
-    const ctx: RpcContext = {
-      session: this,
-      device: this.o.device,
-      format: f.format,
-      minified,
-      prefix: this.prefix,
-      invoke: (inner, format) => this.dispatch(inner, { format, minified }),
-    };
-    return handler.handle(op, ctx);
+  /** A fault plan's reply in place of the handler's. */
+  private overridden(r: ReplyOverride): Outcome {
+    if (r.kind === 'body') return { errors: [], body: r.body, okBody: false, endSession: false };
+    return { errors: r.errors, body: r.ok ? `<${this.prefix}ok/>` : '', okBody: true, endSession: false };
   }
 
   /** The client's rpc attributes, echoed byte for byte minus the namespaces the reply declares itself. */
@@ -424,20 +286,22 @@ export class NetconfSession implements SessionHandle, SessionView {
     return s;
   }
 
-  private async reply(echo: string, body: string, errors: readonly RpcErrorInfo[], okBody = false, directive?: RpcDirective): Promise<void> {
+  private async reply(echo: string, outcome: Outcome, directive?: RpcDirective): Promise<void> {
     const p = this.prefix;
     const ns = this.o.rfcCompliant ? `xmlns:${p.slice(0, -1)}="${NETCONF_NS}"` : `xmlns="${NETCONF_NS}"`;
     let s = `<${p}rpc-reply ${ns} xmlns:junos="http://xml.juniper.net/junos/${this.o.device.release()}/junos"${echo}>\n`;
-    for (const e of errors) s += renderRpcError(e, p);
+    for (const e of outcome.errors) s += renderRpcError(e, p);
     // A reply that carries errors of severity error has no <ok/>.
-    const hasError = errors.some((e) => e.severity === 'error');
-    if (body !== '' && !(okBody && hasError)) s += body.endsWith('\n') ? body : `${body}\n`;
+    const hasError = outcome.errors.some((e) => e.severity === 'error');
+    const body = outcome.body;
+    if (body !== '' && !(outcome.okBody && hasError)) s += body.endsWith('\n') ? body : `${body}\n`;
     s += `</${p}rpc-reply>`;
+    this.rpcCount++;
     if (!directive) {
-      this.send(s);
+      this.writer.send(s);
       return;
     }
     await directive.wait?.();
-    await this.deliver(s, directive.delivery ?? { kind: 'normal' });
+    await this.writer.deliver(s, directive.delivery ?? { kind: 'normal' }, () => this.whenEnded());
   }
 }

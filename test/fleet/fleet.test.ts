@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { NetconfClient } from '../../src/client/netconf-client.js';
 import { loadConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/config/types.js';
-import { startEmulator } from '../../src/emulator.js';
+import { startEmulator } from '../../src/compose.js';
 import { createLogger } from '../../src/log/logger.js';
 import { deriveEd25519, loadSeed, publicKeyLine } from '../../src/transport/device-keys.js';
 import { TEST_KEYS_DIR } from '../support/emulator.js';

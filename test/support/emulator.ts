@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig, type CommandLineOptions } from '../../src/config/load.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator.js';
+import { startEmulator, type RunningEmulator } from '../../src/compose.js';
 import { NetconfClient, type NetconfClientOptions } from '../../src/client/netconf-client.js';
 import { createLogger } from '../../src/log/logger.js';
 

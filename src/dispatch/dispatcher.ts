@@ -1,0 +1,91 @@
+/**
+ * From an operation element to what goes inside `<rpc-reply>`: the handler
+ * by name, the login-class check, the output format, and every failure turned
+ * into rpc-errors in one place. The session around it knows nothing of
+ * handlers; handlers know nothing of sessions beyond their SessionView.
+ */
+import type { DeviceRuntime } from '../device/runtime.js';
+import type { LoginClasses } from '../session/login-class.js';
+import type { XmlElement } from '../xml/element.js';
+import { permissionDenied, RpcError, syntaxError, type RpcErrorInfo } from '../xml/rpc-error.js';
+import { outputFormat, type FormatChoice } from './formats.js';
+import type { RpcRegistry } from './registry.js';
+import type { RpcContext, RpcReply, SessionView } from './types.js';
+
+/** What the envelope carries: rpc-errors first, then the body (none when an error has severity error and the body is `<ok/>`). */
+export interface Outcome {
+  readonly errors: readonly RpcErrorInfo[];
+  readonly body: string;
+  /** The body is `<ok/>`, which an error of severity error replaces. */
+  readonly okBody: boolean;
+  /** The client asked to end the session (close-session, request-end-session). */
+  readonly endSession: boolean;
+}
+
+export interface DispatcherOptions {
+  registry: RpcRegistry;
+  classes: LoginClasses;
+  device: DeviceRuntime;
+  /** The NETCONF element prefix of replies: '' or 'nc:' (rfc-compliant). */
+  prefix: string;
+  /** Sees failures that are bugs, not refusals; the client is told "internal error". */
+  onInternalError?: (err: unknown) => void;
+}
+
+const INTERNAL_ERROR: RpcErrorInfo = { type: 'application', tag: 'operation-failed', severity: 'error', message: 'internal error' };
+
+export class Dispatcher {
+  constructor(private readonly o: DispatcherOptions) {}
+
+  /** Runs one operation for a session; never throws. */
+  async run(op: XmlElement, session: SessionView): Promise<Outcome> {
+    try {
+      return this.outcome(await this.invoke(op, session));
+    } catch (err) {
+      return { errors: this.errorsOf(err), body: '', okBody: false, endSession: false };
+    }
+  }
+
+  /** `forced` is set when `<command>` runs the RPC its CLI words map to (ctx.invoke). */
+  private invoke(op: XmlElement, session: SessionView, forced?: FormatChoice): Promise<RpcReply> | RpcReply {
+    const handler = this.o.registry.find(op.name);
+    if (!handler) throw syntaxError(op.name);
+    if (handler.permission && !this.o.classes.allows(session.userClass, handler.permission)) {
+      throw permissionDenied(op.name);
+    }
+    let f = forced;
+    if (!f) {
+      const fmtChild = handler.formatIsLeaf ? undefined : op.children.find((c) => c.name === 'format');
+      const fmt = op.attrs['format'] ?? fmtChild?.text.trim() ?? 'xml';
+      f = outputFormat(fmt) ?? (handler.ownsFormat ? outputFormat('xml') : undefined);
+      if (!f) throw syntaxError(fmt, 'invalid value for format');
+    }
+    const minified = f.minified;
+    const ctx: RpcContext = {
+      session,
+      device: this.o.device,
+      format: f.format,
+      minified,
+      prefix: this.o.prefix,
+      invoke: async (inner, format) => this.invoke(inner, session, { format, minified }),
+    };
+    return handler.handle(op, ctx);
+  }
+
+  private outcome(r: RpcReply): Outcome {
+    switch (r.kind) {
+      case 'ok':
+        return { errors: r.warnings ?? [], body: `<${this.o.prefix}ok/>`, okBody: true, endSession: r.endSession === true };
+      case 'body':
+        return { errors: r.warnings ?? [], body: r.body, okBody: false, endSession: r.endSession === true };
+      case 'partial':
+        return { errors: r.errors, body: r.body, okBody: false, endSession: false };
+    }
+  }
+
+  private errorsOf(err: unknown): readonly RpcErrorInfo[] {
+    if (err instanceof RpcError) return err.errors;
+    this.o.onInternalError?.(err);
+    return [INTERNAL_ERROR];
+  }
+}
