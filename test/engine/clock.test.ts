@@ -50,9 +50,12 @@ describe('VirtualClock', () => {
 
   it('switching to instant releases pending sleeps', async () => {
     const c = new VirtualClock({ speed: 1 });
+    const before = c.now();
     const p = c.sleep(3_600_000);
     c.setSpeed('instant');
     await p;
+    expect(c.pending()).to.equal(0);
+    expect(c.now() - before).to.be.at.least(3_600_000);
   });
 
   it('resume continues from the paused virtual time', async () => {
@@ -60,9 +63,12 @@ describe('VirtualClock', () => {
     const p = c.sleep(1000);
     await tick(10);
     expect(c.pending()).to.equal(1);
+    expect(c.now()).to.equal(0);
     c.resume();
+    // From where it paused, not from the wall clock (which is decades past 0).
+    expect(c.now()).to.be.lessThan(60_000);
     await p;
-    expect(c.now()).to.be.at.least(1000);
+    expect(c.now()).to.be.at.least(1000).and.lessThan(60_000);
   });
 
   it('shutdown rejects pending and later sleeps', async () => {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { LogEntry } from '../../src/control/request-log.js';
 import { frameMessage } from '../../src/framing/encoder.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { mustCall } from '../support/must-call.js';
 
 const NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
 const MAX_PENDING = 8;
@@ -9,10 +10,12 @@ const MAX_PENDING = 8;
 /** Resolves with the first request-log entry that matches, or when `stop` resolves first. */
 function waitForLog(t: TestEmulator, match: (e: LogEntry) => boolean): Promise<LogEntry> {
   return new Promise((resolve) => {
-    const off = t.emulator.requestLog.subscribe((e) => {
-      if (!match(e)) return;
+    const found = mustCall((e: LogEntry) => {
       off();
       resolve(e);
+    }, 1, 'request-log match');
+    const off = t.emulator.requestLog.subscribe((e) => {
+      if (match(e)) found(e);
     });
   });
 }

@@ -54,6 +54,8 @@ describe('bad input battery', function () {
     const c = await t.client();
     c.sendRaw(Buffer.alloc(70_000, 0x61));
     await c.waitClosed();
+    expect(c.closed).to.equal(true);
+    expect(c.messages, 'nothing is answered for a message that was never whole').to.deep.equal([]);
   });
 
   it('unbalanced tags, bare text and a wrong root each get an rpc-error', async () => {
@@ -76,6 +78,8 @@ describe('bad input battery', function () {
     await c.next();
     c.sendRaw('garbage]]>]]>');
     await c.waitClosed();
+    expect(c.closed).to.equal(true);
+    expect(c.messages).to.deep.equal([]);
   });
 
   it('wrong passwords and unknown users are refused', async () => {

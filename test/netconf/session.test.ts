@@ -201,6 +201,8 @@ describe('netconf session: rfc-compliant with base:1.1', function () {
     const c = await t.client();
     c.sendRaw('\n#abc\n');
     await c.waitClosed();
+    expect(c.closed).to.equal(true);
+    expect(c.messages).to.deep.equal([]);
   });
 });
 
