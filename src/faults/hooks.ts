@@ -10,8 +10,9 @@ import type { SshListenerOptions } from '../transport/ssh-listener.js';
 import { EomSplitFilter } from './eom-split.js';
 import type { FaultPlan } from './plan.js';
 import type { FaultAction } from './types.js';
+import type { RpcErrorInfo } from '../xml/rpc-error.js';
 
-const RPC_ACTIONS = ['delay', 'rpc-error', 'reply', 'drop', 'hang', 'drip'] as const;
+const RPC_ACTIONS = ['delay', 'rpc-error', 'warning', 'reply', 'drop', 'hang', 'drip'] as const;
 
 function waitFor(clock: VirtualClock, ms: number, realTime: boolean): () => Promise<void> {
   if (realTime) return () => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,6 +26,7 @@ export function directiveFor(actions: readonly FaultAction[], clock: VirtualCloc
   const waits: Array<() => Promise<void>> = [];
   let reply: ReplyOverride | undefined;
   let delivery: Delivery | undefined;
+  const warnings: RpcErrorInfo[] = [];
   for (const a of actions) {
     switch (a.type) {
       case 'delay':
@@ -32,6 +34,9 @@ export function directiveFor(actions: readonly FaultAction[], clock: VirtualCloc
         break;
       case 'rpc-error':
         reply ??= { kind: 'errors', errors: a.errors, ok: a.ok };
+        break;
+      case 'warning':
+        warnings.push(...a.errors);
         break;
       case 'reply':
         reply ??= { kind: 'body', body: a.body };
@@ -49,7 +54,8 @@ export function directiveFor(actions: readonly FaultAction[], clock: VirtualCloc
         break;
     }
   }
-  const d: { wait?: () => Promise<void>; reply?: ReplyOverride; delivery?: Delivery } = {};
+  const d: { wait?: () => Promise<void>; reply?: ReplyOverride; delivery?: Delivery; warnings?: readonly RpcErrorInfo[] } = {};
+  if (warnings.length > 0) d.warnings = warnings;
   if (waits.length > 0) d.wait = async () => {
     for (const w of waits) await w();
   };

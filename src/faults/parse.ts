@@ -24,6 +24,7 @@ const SCOPE_KEYS = ['id', 'device', 'user', 'rpc', 'command', 'nth', 'probabilit
 const ACTION_KEYS: Readonly<Record<FaultActionType, readonly string[]>> = {
   delay: ['delay', 'clock'],
   'rpc-error': ['errors', 'ok'],
+  warning: ['errors'],
   reply: ['body'],
   drop: ['at'],
   hang: [],
@@ -115,6 +116,13 @@ function parseAction(type: FaultActionType, v: Obj, where: string): FaultAction 
       const errors = errs.map((e, i) => parseError(e, `${where}.errors[${i}]`));
       if (ok && errors.some((e) => e.severity === 'error')) fail(`${where}.ok`, 'ok: true goes with warnings only (an error reply has no <ok/>)');
       return { type, errors, ok };
+    }
+    case 'warning': {
+      const errs = v['errors'];
+      if (!Array.isArray(errs) || errs.length === 0) fail(`${where}.errors`, 'expected a non-empty list of warnings');
+      const errors = errs.map((e, i) => parseError(isObj(e) && e['severity'] === undefined ? { ...e, severity: 'warning' } : e, `${where}.errors[${i}]`));
+      if (errors.some((e) => e.severity !== 'warning')) fail(`${where}.errors`, 'a warning action takes severity warning only (use rpc-error for errors)');
+      return { type, errors };
     }
     case 'reply':
       return { type, body: typeof v['body'] === 'string' ? v['body'] : fail(`${where}.body`, 'expected the XML to put inside <rpc-reply>') };

@@ -6,6 +6,11 @@ export type FaultAction =
   | { readonly type: 'delay'; readonly ms: number; readonly realTime: boolean }
   /** Replies with these rpc-errors instead of running the RPC; `ok` adds `<ok/>` (warnings). */
   | { readonly type: 'rpc-error'; readonly errors: readonly RpcErrorInfo[]; readonly ok: boolean }
+  /**
+   * Runs the RPC and adds these warnings where Junos puts them: beside an
+   * `<ok/>` reply, or as the first children of the result element.
+   */
+  | { readonly type: 'warning'; readonly errors: readonly RpcErrorInfo[] }
   /** Replies with this content inside `<rpc-reply>` instead of running the RPC. */
   | { readonly type: 'reply'; readonly body: string }
   | { readonly type: 'drop'; readonly at: 'before-reply' | 'mid-reply' | 'mid-chunk' }
@@ -24,6 +29,7 @@ export type FaultActionType = FaultAction['type'];
 export const FAULT_ACTIONS: readonly FaultActionType[] = [
   'delay',
   'rpc-error',
+  'warning',
   'reply',
   'drop',
   'hang',

@@ -38,6 +38,8 @@ export interface RpcDirective {
   readonly wait?: () => Promise<void>;
   /** Replaces the handler: it is not called. */
   readonly reply?: ReplyOverride;
+  /** Added to the handler's reply where Junos puts warnings (beside `<ok/>`, or inside the result element). */
+  readonly warnings?: readonly RpcErrorInfo[];
   readonly delivery?: Delivery;
 }
 

@@ -15,6 +15,7 @@ import type { LoginClasses } from './login-class.js';
 import type { ReplyOverride, RpcDirective, SessionInterceptor } from './interceptor.js';
 import type { SessionHandle } from './registry.js';
 import { ReplyWriter, type SessionTransport } from './reply-writer.js';
+import { withWarnings } from './warnings.js';
 
 export type { SessionTransport } from './reply-writer.js';
 
@@ -264,7 +265,8 @@ export class NetconfSession implements SessionHandle, SessionView {
       command: op.name === 'command' ? op.text.trim() : undefined,
       messageId: root.attrs['message-id'],
     });
-    const outcome = directive?.reply ? this.overridden(directive.reply) : await this.dispatcher.run(op, this);
+    let outcome = directive?.reply ? this.overridden(directive.reply) : await this.dispatcher.run(op, this);
+    if (directive?.warnings) outcome = withWarnings(outcome, directive.warnings, this.prefix);
     await this.reply(echo, outcome, directive);
     if (outcome.endSession) this.finish('session closed by client', true);
   }
