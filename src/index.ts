@@ -16,3 +16,5 @@ export { PROFILE_NAMES } from './engine/index.js';
 export { startEmulator as startEmulatorFromConfig } from './compose.js';
 export type { RunningEmulator } from './compose.js';
 export type { InjectOptions, InjectResult } from './session/inject.js';
+export { NetconfClient } from './client/netconf-client.js';
+export type { NetconfClientOptions } from './client/netconf-client.js';
