@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pathSegment } from './config/names.js';
 import type { EmulatorConfig } from './config/types.js';
 import { EmulatedDevice } from './device/device.js';
 import { createDeviceState } from './device/device-state.js';
@@ -85,7 +86,7 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
   const transcripts = config.transcriptDir ? new Transcripts(config.transcriptDir, requestLog) : undefined;
   const devices: EmulatedDevice[] = [];
   for (const spec of config.devices) {
-    const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, spec.name) : undefined);
+    const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, pathSegment(spec.name)) : undefined);
     attachSnapshotFaultHooks(state.model, snapshotHooks(faults, spec.name));
     devices.push(
       new EmulatedDevice({

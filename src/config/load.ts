@@ -14,6 +14,7 @@ import {
 } from './defaults.js';
 import { fleetEntries } from './fleet.js';
 import { HARNESS_KEYS, parseHarness } from './harness.js';
+import { checkDeviceName } from './names.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -90,11 +91,20 @@ export function parseUserFlag(flag: string): UserSpec {
   return { name, password, class: cls };
 }
 
+function parsePassword(v: unknown, where: string): string {
+  if (v === null || v === undefined) throw new ConfigError(`${where}: no value (write the password, or leave the key out and use authorized-keys)`);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v !== 'string') throw new ConfigError(`${where}: expected a string`);
+  if (v === '') throw new ConfigError(`${where}: empty password`);
+  return v;
+}
+
 function parseUser(v: unknown, where: string, baseDir: string): UserSpec {
   if (!isObj(v)) throw new ConfigError(`${where}: expected a mapping with name, password, class`);
   refuseUnknown(v, ['name', 'password', 'class', 'authorized-keys'], where);
   const u: UserSpec = { name: str(v['name'], `${where}.name`), class: v['class'] === undefined ? 'super-user' : str(v['class'], `${where}.class`) };
-  if (v['password'] !== undefined) u.password = String(v['password']);
+  // `password:` with no value is YAML null, which String() would make the password "null".
+  if ('password' in v) u.password = parsePassword(v['password'], `${where}.password`);
   if (v['authorized-keys'] !== undefined) u.authorizedKeys = resolve(baseDir, str(v['authorized-keys'], `${where}.authorized-keys`));
   if (u.password === undefined && u.authorizedKeys === undefined) {
     throw new ConfigError(`${where}: a user needs a password or authorized-keys`);
@@ -137,7 +147,7 @@ function parseProfile(v: unknown, where: string): ProfileName {
 function parseDevice(v: unknown, where: string, baseDir: string, limits: Limits): DeviceSpec {
   if (!isObj(v)) throw new ConfigError(`${where}: expected a mapping`);
   refuseUnknown(v, DEVICE_KEYS, where, isSettingKey);
-  const name = str(v['name'], `${where}.name`);
+  const name = checkDeviceName(v['name'], `${where}.name`);
   const rfc = v['rfc-compliant'] === undefined ? false : bool(v['rfc-compliant'], `${where}.rfc-compliant`);
   const d: DeviceSpec = {
     name,

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { ClockInfo, DeviceInfo, SessionInfo, SettingsJson } from '../control/control-plane.js';
 import type { LogEntry, LogFilter } from '../control/request-log.js';
 import { DEFAULT_HOST, DEFAULT_LIMITS, DEFAULT_USER } from '../config/defaults.js';
+import { checkDeviceName } from '../config/names.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from '../config/types.js';
 import { startEmulator as startFromConfig, type RunningEmulator } from '../emulator.js';
 import { isProfileName, parseDeviceSettings, type ProfileName } from '../engine/index.js';
@@ -122,7 +123,9 @@ function defaultKeysDir(): string {
   return dir;
 }
 
-function toUser(u: UserOptions): UserSpec {
+function toUser(u: UserOptions, where: string): UserSpec {
+  if (typeof u.name !== 'string' || u.name === '') throw new ConfigError(`${where}.name: expected a non-empty string`);
+  if (typeof u.password !== 'string' || u.password === '') throw new ConfigError(`${where}.password: expected a non-empty string`);
   return { name: u.name, password: u.password, class: u.class ?? 'super-user' };
 }
 
@@ -130,9 +133,9 @@ function toUser(u: UserOptions): UserSpec {
 export function configFromOptions(o: EmulatorOptions): EmulatorConfig {
   const entries: DeviceOptions[] = typeof o.devices === 'number' ? Array.from({ length: o.devices }, () => ({})) : (o.devices ?? [{}]);
   if (entries.length === 0) throw new ConfigError('devices: expected at least one device');
-  const globalUsers = (o.users ?? [{ ...DEFAULT_USER }]).map(toUser);
+  const globalUsers = (o.users ?? [{ ...DEFAULT_USER }]).map((u, i) => toUser(u, `users[${i}]`));
   const devices: DeviceSpec[] = entries.map((d, i) => {
-    const name = d.name ?? `junos${i + 1}`;
+    const name = checkDeviceName(d.name ?? `junos${i + 1}`, `devices[${i}].name`);
     const profile = d.profile ?? o.profile ?? 'mx960';
     if (!isProfileName(profile)) throw new ConfigError(`devices[${i}].profile: unknown profile '${String(profile)}'`);
     let settings;
@@ -141,7 +144,7 @@ export function configFromOptions(o: EmulatorOptions): EmulatorConfig {
     } catch (err) {
       throw new ConfigError(err instanceof Error ? err.message : String(err));
     }
-    const own = (d.users ?? []).map(toUser).filter((u) => !globalUsers.some((g) => g.name === u.name));
+    const own = (d.users ?? []).map((u, j) => toUser(u, `devices[${i}].users[${j}]`)).filter((u) => !globalUsers.some((g) => g.name === u.name));
     const spec: DeviceSpec = {
       name,
       port: d.port ?? 0,
