@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONTROL_HOST } from './config/defaults.js';
 import { pathSegment } from './config/names.js';
 import type { EmulatorConfig } from './config/types.js';
 import { EmulatedDevice } from './device/device.js';
@@ -120,7 +121,7 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
     );
   }
   const control = new ControlPlane({ host: config.host, devices, clock, log: requestLog, faults });
-  const controlServer = config.control ? new ControlServer(control, { host: config.host, port: config.control.port, token: config.control.token }) : undefined;
+  const controlServer = config.control ? new ControlServer(control, { host: config.control.host ?? DEFAULT_CONTROL_HOST, port: config.control.port, token: config.control.token }) : undefined;
   try {
     await Promise.all(devices.map((d) => d.start()));
     await controlServer?.start();

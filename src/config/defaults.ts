@@ -2,6 +2,8 @@ import type { Limits } from './types.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8830;
+/** The control API listens here unless `--control-host` / `control.host` says otherwise (not `--host`). */
+export const DEFAULT_CONTROL_HOST = '127.0.0.1';
 export const DEFAULT_PROFILE = 'mx960';
 export const DEFAULT_DEVICE_NAME = 'junos1';
 /** Used when no user is configured at all, and printed at start. */

@@ -35,7 +35,8 @@ export interface CommandLineOptions {
   /** Fleet: this many devices of `profile` on ports from `basePort`. */
   devices?: number;
   basePort?: number;
-  /** Control API port (0 = a free one) and bearer token. */
+  /** Control API address (default loopback), port (0 = a free one) and bearer token. */
+  controlHost?: string;
   controlPort?: number;
   controlToken?: string;
   /** Per-session transcripts in Junos traceoptions format. */

@@ -62,6 +62,8 @@ export interface EmulatorConfig {
 }
 
 export interface ControlSpec {
+  /** Listen address; loopback (DEFAULT_CONTROL_HOST) when absent. */
+  host?: string;
   port: number;
   /** Bearer token every control request must carry, if set. */
   token?: string;

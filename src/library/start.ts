@@ -11,7 +11,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { ClockInfo, DeviceInfo, SessionInfo, SettingsJson } from '../control/control-plane.js';
 import type { LogEntry, LogFilter } from '../control/request-log.js';
-import { DEFAULT_HOST, DEFAULT_LIMITS, DEFAULT_USER } from '../config/defaults.js';
+import { DEFAULT_CONTROL_HOST, DEFAULT_HOST, DEFAULT_LIMITS, DEFAULT_USER } from '../config/defaults.js';
 import { checkDeviceName } from '../config/names.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from '../config/types.js';
 import { startEmulator as startFromConfig, type RunningEmulator } from '../emulator.js';
@@ -60,6 +60,8 @@ export interface EmulatorOptions {
   faults?: unknown[];
   /** Also serve the HTTP control API (0: a free port). */
   controlPort?: number;
+  /** Address of the control API (default 127.0.0.1, whatever `host` says). */
+  controlHost?: string;
   controlToken?: string;
   transcriptDir?: string;
   /** pino level for the emulator's own log (default silent). */
@@ -175,7 +177,10 @@ export function configFromOptions(o: EmulatorOptions): EmulatorConfig {
   };
   if (o.stateDir !== undefined) config.stateDir = o.stateDir;
   if (o.faults !== undefined) config.faults = o.faults;
-  if (o.controlPort !== undefined) config.control = o.controlToken !== undefined ? { port: o.controlPort, token: o.controlToken } : { port: o.controlPort };
+  if (o.controlPort !== undefined) {
+    config.control = { host: o.controlHost ?? DEFAULT_CONTROL_HOST, port: o.controlPort };
+    if (o.controlToken !== undefined) config.control.token = o.controlToken;
+  }
   if (o.transcriptDir !== undefined) config.transcriptDir = o.transcriptDir;
   return config;
 }

@@ -84,3 +84,14 @@ describe('config inputs: device names and passwords', () => {
     });
   });
 });
+
+describe('config inputs: control API address', () => {
+  it('the control API stays on loopback when --host moves the devices; control.host / --control-host move it', () => {
+    const c = loadConfig({ config: yamlFile('host: 0.0.0.0\ncontrol: { port: 0 }\n') }, TEST_KEYS_DIR);
+    expect(c.host).to.equal('0.0.0.0');
+    expect(c.control).to.deep.equal({ host: '127.0.0.1', port: 0 });
+    expect(loadConfig({ config: yamlFile('control: { port: 0, host: 127.0.0.3 }\n') }, TEST_KEYS_DIR).control?.host).to.equal('127.0.0.3');
+    expect(loadConfig({ controlPort: 0, controlHost: '::1' }, TEST_KEYS_DIR).control?.host).to.equal('::1');
+    expect(refusal('control: { host: 127.0.0.3 }\n')).to.equal('control: a host needs a port (--control-port)');
+  });
+});
