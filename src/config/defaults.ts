@@ -18,4 +18,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxUnauthenticated: 64,
   connectionLimit: 75,
   maxPendingRpcs: 64,
+  /** Junos `system services ssh max-sessions-per-connection` and OpenSSH MaxSessions default. */
+  maxSessionsPerConnection: 10,
+  /** Our choice (Junos documents none): as long as the login grace time. */
+  helloTimeoutMs: 60_000,
 };

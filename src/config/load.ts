@@ -12,6 +12,7 @@ import {
   DEFAULT_SPEED,
   DEFAULT_USER,
 } from './defaults.js';
+import { parseDuration } from './duration.js';
 import { fleetEntries } from './fleet.js';
 import { HARNESS_KEYS, parseHarness } from './harness.js';
 import { checkDeviceName } from './names.js';
@@ -119,7 +120,22 @@ function parseUsers(v: unknown, where: string, baseDir: string): UserSpec[] {
   return v.map((u, i) => parseUser(u, `${where}[${i}]`, baseDir));
 }
 
-const LIMIT_KEYS = ['max-message-bytes', 'max-xml-depth', 'login-grace-seconds', 'max-unauthenticated', 'connection-limit', 'max-pending-rpcs'] as const;
+const LIMIT_KEYS = [
+  'max-message-bytes',
+  'max-xml-depth',
+  'login-grace-seconds',
+  'max-unauthenticated',
+  'connection-limit',
+  'max-pending-rpcs',
+  'max-sessions-per-connection',
+  'hello-timeout',
+] as const;
+
+function duration(v: unknown, where: string, minMs: number, maxMs: number): number {
+  const ms = parseDuration(v);
+  if (ms === undefined || ms < minMs || ms > maxMs) throw new ConfigError(`${where}: expected a duration from ${minMs}ms to ${maxMs / 1000}s (500ms, 30s, 2m, or a number of ms)`);
+  return ms;
+}
 
 function parseLimits(v: unknown, where: string, base: Limits): Limits {
   if (v === undefined) return base;
@@ -132,6 +148,10 @@ function parseLimits(v: unknown, where: string, base: Limits): Limits {
   if (v['max-unauthenticated'] !== undefined) l.maxUnauthenticated = int(v['max-unauthenticated'], `${where}.max-unauthenticated`, 1, 1_000_000);
   if (v['connection-limit'] !== undefined) l.connectionLimit = int(v['connection-limit'], `${where}.connection-limit`, 1, 1_000_000);
   if (v['max-pending-rpcs'] !== undefined) l.maxPendingRpcs = int(v['max-pending-rpcs'], `${where}.max-pending-rpcs`, 1, 1_000_000);
+  if (v['max-sessions-per-connection'] !== undefined) {
+    l.maxSessionsPerConnection = int(v['max-sessions-per-connection'], `${where}.max-sessions-per-connection`, 1, 65_535);
+  }
+  if (v['hello-timeout'] !== undefined) l.helloTimeoutMs = duration(v['hello-timeout'], `${where}.hello-timeout`, 1, 86_400_000);
   return l;
 }
 

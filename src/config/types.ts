@@ -24,6 +24,10 @@ export interface Limits {
    * without reading its replies.
    */
   maxPendingRpcs: number;
+  /** Session channels (NETCONF sessions) at once on one SSH connection (Junos `max-sessions-per-connection`). */
+  maxSessionsPerConnection: number;
+  /** A NETCONF session that sends no hello within this time is closed. */
+  helloTimeoutMs: number;
 }
 
 export interface DeviceSpec {

@@ -269,6 +269,7 @@ export class EmulatedDevice implements DeviceRuntime {
         maxMessageBytes: spec.limits.maxMessageBytes,
         maxPendingRpcs: spec.limits.maxPendingRpcs,
         parseLimits: { maxDepth: spec.limits.maxXmlDepth },
+        helloTimeoutMs: spec.limits.helloTimeoutMs,
         ...this.deps.hooks,
         interceptor: this.deps.sessionInterceptor?.({ id, user: peer.user.name }),
       },

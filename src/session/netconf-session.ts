@@ -47,6 +47,8 @@ export interface SessionOptions {
   /** RPCs received and not yet answered before the session stops reading. */
   maxPendingRpcs: number;
   parseLimits: ParseLimits;
+  /** Closes the session if no client hello arrived this long after the server hello. */
+  helloTimeoutMs?: number;
   /** Sees every message in and out, after de-framing / before framing. */
   onTraffic?: (session: NetconfSession, dir: TrafficDirection, xml: string, framing: FramingMode) => void;
   onEnd?: (session: NetconfSession, reason: string) => void;
@@ -81,6 +83,7 @@ export class NetconfSession implements SessionHandle, SessionView {
   private readonly decoder: NetconfDecoder;
   private outMode: FramingMode = 'eom';
   private helloDone = false;
+  private helloTimer: NodeJS.Timeout | undefined;
   private ended = false;
   private chain: Promise<void> = Promise.resolve();
   /** RPCs received and not yet answered, and their size: bounded by the limits. */
@@ -133,6 +136,11 @@ export class NetconfSession implements SessionHandle, SessionView {
       extraCapabilities: this.o.extraCapabilities,
     });
     this.send(hello, frameHello(hello, this.o.rfcCompliant && this.o.version11));
+    const wait = this.o.helloTimeoutMs;
+    if (wait !== undefined && !this.helloDone && !this.ended) {
+      this.helloTimer = setTimeout(() => this.finish(`no client hello within ${wait} ms`, true), wait);
+      this.helloTimer.unref();
+    }
   }
 
   receive(data: Buffer): void {
@@ -154,6 +162,7 @@ export class NetconfSession implements SessionHandle, SessionView {
   private finish(reason: string, endTransport: boolean): void {
     if (this.ended) return;
     this.ended = true;
+    clearTimeout(this.helloTimer);
     this.o.device.sessions.remove(this.id);
     this.o.device.locks.releaseAll(this.id);
     if (endTransport) this.transport.end();
@@ -303,6 +312,7 @@ export class NetconfSession implements SessionHandle, SessionView {
       return;
     }
     this.helloDone = true;
+    clearTimeout(this.helloTimer);
     if (this.o.rfcCompliant && this.o.version11 && caps.includes(BASE_1_1)) {
       this.decoder.mode = 'chunked';
       this.outMode = 'chunked';

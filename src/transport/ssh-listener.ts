@@ -30,6 +30,8 @@ export interface SshLimits {
   maxUnauthenticated: number;
   /** Connections at once on this listener (Junos `connection-limit`). */
   connectionLimit: number;
+  /** Session channels open at once on one connection (Junos `max-sessions-per-connection`, OpenSSH MaxSessions). */
+  maxSessionsPerConnection: number;
 }
 
 export interface AuthenticatedPeer {
@@ -213,8 +215,15 @@ export class SshListener {
         clearTimeout(state.grace);
       }
       this.o.onEvent?.('login', { ip, user: peer?.user.name });
-      client.on('session', (acceptSession) => {
+      let sessions = 0;
+      client.on('session', (acceptSession, rejectSession) => {
+        if (sessions >= this.o.limits.maxSessionsPerConnection) {
+          this.o.onEvent?.('session-refused', { ip, reason: 'max-sessions-per-connection', open: sessions });
+          return rejectSession();
+        }
         const session = acceptSession();
+        sessions++;
+        session.once('close', () => sessions--);
         const open = (accept: () => ServerChannel, entry: NetconfEntry): void => {
           if (!peer || this.o.refuseNetconf?.(peer)) return;
           this.o.onNetconf(accept(), peer, entry);
