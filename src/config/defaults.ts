@@ -22,4 +22,12 @@ export const DEFAULT_LIMITS: Limits = {
   maxSessionsPerConnection: 10,
   /** Our choice (Junos documents none): as long as the login grace time. */
   helloTimeoutMs: 60_000,
+  /** Junos's documented retry-options defaults: 10 tries, delays from the 2nd failure, 5 s steps. */
+  triesBeforeDisconnect: 10,
+  backoffThreshold: 2,
+  backoffFactorMs: 5000,
+  /** Our choice: enough for an agent holding many keys; OpenSSH's MaxAuthTries 6 counts keys and passwords together. */
+  maxPublickeyTries: 32,
+  /** Our choice: above passlib's 656,000 (Ansible's password_hash), far below SHA-crypt's 999,999,999. */
+  maxPasswordHashRounds: 1_000_000,
 };

@@ -16,6 +16,7 @@ import { parseDuration } from './duration.js';
 import { fleetEntries } from './fleet.js';
 import { HARNESS_KEYS, parseHarness } from './harness.js';
 import { checkDeviceName } from './names.js';
+import { SHA_CRYPT_MAX_ROUNDS, SHA_CRYPT_MIN_ROUNDS } from '../transport/crypt.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -129,6 +130,11 @@ const LIMIT_KEYS = [
   'max-pending-rpcs',
   'max-sessions-per-connection',
   'hello-timeout',
+  'tries-before-disconnect',
+  'backoff-threshold',
+  'backoff-factor',
+  'max-publickey-tries',
+  'max-password-hash-rounds',
 ] as const;
 
 function duration(v: unknown, where: string, minMs: number, maxMs: number): number {
@@ -152,6 +158,13 @@ function parseLimits(v: unknown, where: string, base: Limits): Limits {
     l.maxSessionsPerConnection = int(v['max-sessions-per-connection'], `${where}.max-sessions-per-connection`, 1, 65_535);
   }
   if (v['hello-timeout'] !== undefined) l.helloTimeoutMs = duration(v['hello-timeout'], `${where}.hello-timeout`, 1, 86_400_000);
+  if (v['tries-before-disconnect'] !== undefined) l.triesBeforeDisconnect = int(v['tries-before-disconnect'], `${where}.tries-before-disconnect`, 1, 1000);
+  if (v['backoff-threshold'] !== undefined) l.backoffThreshold = int(v['backoff-threshold'], `${where}.backoff-threshold`, 1, 1000);
+  if (v['backoff-factor'] !== undefined) l.backoffFactorMs = duration(v['backoff-factor'], `${where}.backoff-factor`, 0, 600_000);
+  if (v['max-publickey-tries'] !== undefined) l.maxPublickeyTries = int(v['max-publickey-tries'], `${where}.max-publickey-tries`, 1, 10_000);
+  if (v['max-password-hash-rounds'] !== undefined) {
+    l.maxPasswordHashRounds = int(v['max-password-hash-rounds'], `${where}.max-password-hash-rounds`, SHA_CRYPT_MIN_ROUNDS, SHA_CRYPT_MAX_ROUNDS);
+  }
   return l;
 }
 

@@ -28,6 +28,16 @@ export interface Limits {
   maxSessionsPerConnection: number;
   /** A NETCONF session that sends no hello within this time is closed. */
   helloTimeoutMs: number;
+  /** Junos `system login retry-options tries-before-disconnect`: password failures that close a connection. */
+  triesBeforeDisconnect: number;
+  /** Junos `retry-options backoff-threshold`: the failure from which answers are delayed. */
+  backoffThreshold: number;
+  /** Junos `retry-options backoff-factor` (seconds there, ms here): the delay's step. */
+  backoffFactorMs: number;
+  /** Unauthorized public keys a connection may offer before it is closed. */
+  maxPublickeyTries: number;
+  /** Largest SHA-crypt `rounds=` a configured encrypted-password may have. */
+  maxPasswordHashRounds: number;
 }
 
 export interface DeviceSpec {
