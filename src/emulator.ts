@@ -1,5 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONTROL_HOST } from './config/defaults.js';
+import { pathSegment } from './config/names.js';
 import type { EmulatorConfig } from './config/types.js';
 import { EmulatedDevice } from './device/device.js';
 import { createDeviceState } from './device/device-state.js';
@@ -94,7 +96,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
   const transcripts = config.transcriptDir ? new Transcripts(config.transcriptDir, requestLog) : undefined;
   const devices: EmulatedDevice[] = [];
   for (const spec of config.devices) {
-    const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, spec.name) : undefined);
+    const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, pathSegment(spec.name)) : undefined);
     attachSnapshotFaultHooks(state.model, snapshotHooks(faults, spec.name));
     devices.push(
       new EmulatedDevice({
@@ -128,7 +130,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
     );
   }
   const control = new ControlPlane({ host: config.host, devices, clock, log: requestLog, faults });
-  const controlServer = config.control ? new ControlServer(control, { host: config.host, port: config.control.port, token: config.control.token }) : undefined;
+  const controlServer = config.control ? new ControlServer(control, { host: config.control.host ?? DEFAULT_CONTROL_HOST, port: config.control.port, token: config.control.token }) : undefined;
   try {
     await Promise.all(devices.map((d) => d.start()));
     await controlServer?.start();

@@ -38,6 +38,7 @@ const program = new Command()
   .option('--base-port <n>', 'first port of a fleet; device i listens on base-port + i (0: free ports)', parsePort)
   .option('--control-port <n>', 'serve the control API (HTTP/JSON) on this loopback port (0: a free one)', parsePort)
   .option('--control-token <token>', 'bearer token the control API requires')
+  .option('--control-host <addr>', 'address the control API listens on (default 127.0.0.1, whatever --host says)')
   .option('--transcript-dir <dir>', 'write a Junos traceoptions-style transcript per NETCONF session here')
   .showHelpAfterError();
 

@@ -2,13 +2,14 @@
  * The test-harness part of the config file: `control`, `faults` and
  * `transcript-dir`, with their command-line overrides.
  *
- *   control: { port: 9000, token: s3cret }
+ *   control: { port: 9000, token: s3cret, host: 127.0.0.1 }
  *   transcript-dir: ./transcripts
  *   faults:
  *     - { device: r1, rpc: get-config, nth: 1, action: drop, at: mid-reply }
  */
 import { resolve } from 'node:path';
 import { FaultSpecError, parseFault } from '../faults/parse.js';
+import { DEFAULT_CONTROL_HOST } from './defaults.js';
 import { ConfigError, type ControlSpec } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -16,6 +17,7 @@ type Obj = Record<string, unknown>;
 export const HARNESS_KEYS = ['control', 'faults', 'transcript-dir', 'fleet'] as const;
 
 export interface HarnessFlags {
+  controlHost?: string;
   controlPort?: number;
   controlToken?: string;
   transcriptDir?: string;
@@ -32,12 +34,13 @@ function isObj(v: unknown): v is Obj {
 }
 
 function parseControl(v: unknown, flags: HarnessFlags): ControlSpec | undefined {
-  if (v !== undefined && !isObj(v)) throw new ConfigError('control: expected a mapping with port and token');
+  if (v !== undefined && !isObj(v)) throw new ConfigError('control: expected a mapping with port, token and host');
   const c: Obj = v ?? {};
-  for (const k of Object.keys(c)) if (k !== 'port' && k !== 'token') throw new ConfigError(`control.${k}: unknown key`);
+  for (const k of Object.keys(c)) if (k !== 'port' && k !== 'token' && k !== 'host') throw new ConfigError(`control.${k}: unknown key`);
   const port = flags.controlPort ?? c['port'];
   if (port === undefined) {
     if (flags.controlToken !== undefined || c['token'] !== undefined) throw new ConfigError('control: a token needs a port (--control-port)');
+    if (flags.controlHost !== undefined || c['host'] !== undefined) throw new ConfigError('control: a host needs a port (--control-port)');
     return undefined;
   }
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
@@ -45,7 +48,10 @@ function parseControl(v: unknown, flags: HarnessFlags): ControlSpec | undefined 
   }
   const token = flags.controlToken ?? c['token'];
   if (token !== undefined && (typeof token !== 'string' || token === '')) throw new ConfigError('control.token: expected a non-empty string');
-  return token === undefined ? { port } : { port, token: token as string };
+  // Loopback unless asked: the API hands out passwords, whatever address the devices listen on.
+  const host = flags.controlHost ?? c['host'] ?? DEFAULT_CONTROL_HOST;
+  if (typeof host !== 'string' || host.trim() === '') throw new ConfigError(`${flags.controlHost !== undefined ? '--control-host' : 'control.host'}: expected an address`);
+  return token === undefined ? { host, port } : { host, port, token: token as string };
 }
 
 export function parseHarness(raw: Obj, flags: HarnessFlags, baseDir: string, deviceNames: readonly string[]): Harness {

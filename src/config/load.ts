@@ -12,8 +12,11 @@ import {
   DEFAULT_SPEED,
   DEFAULT_USER,
 } from './defaults.js';
+import { parseDuration } from './duration.js';
 import { fleetEntries } from './fleet.js';
 import { HARNESS_KEYS, parseHarness } from './harness.js';
+import { checkDeviceName } from './names.js';
+import { SHA_CRYPT_MAX_ROUNDS, SHA_CRYPT_MIN_ROUNDS } from '../transport/crypt.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -34,7 +37,8 @@ export interface CommandLineOptions {
   /** Fleet: this many devices of `profile` on ports from `basePort`. */
   devices?: number;
   basePort?: number;
-  /** Control API port (0 = a free one) and bearer token. */
+  /** Control API address (default loopback), port (0 = a free one) and bearer token. */
+  controlHost?: string;
   controlPort?: number;
   controlToken?: string;
   /** Per-session transcripts in Junos traceoptions format. */
@@ -90,11 +94,20 @@ export function parseUserFlag(flag: string): UserSpec {
   return { name, password, class: cls };
 }
 
+function parsePassword(v: unknown, where: string): string {
+  if (v === null || v === undefined) throw new ConfigError(`${where}: no value (write the password, or leave the key out and use authorized-keys)`);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v !== 'string') throw new ConfigError(`${where}: expected a string`);
+  if (v === '') throw new ConfigError(`${where}: empty password`);
+  return v;
+}
+
 function parseUser(v: unknown, where: string, baseDir: string): UserSpec {
   if (!isObj(v)) throw new ConfigError(`${where}: expected a mapping with name, password, class`);
   refuseUnknown(v, ['name', 'password', 'class', 'authorized-keys'], where);
   const u: UserSpec = { name: str(v['name'], `${where}.name`), class: v['class'] === undefined ? 'super-user' : str(v['class'], `${where}.class`) };
-  if (v['password'] !== undefined) u.password = String(v['password']);
+  // `password:` with no value is YAML null, which String() would make the password "null".
+  if ('password' in v) u.password = parsePassword(v['password'], `${where}.password`);
   if (v['authorized-keys'] !== undefined) u.authorizedKeys = resolve(baseDir, str(v['authorized-keys'], `${where}.authorized-keys`));
   if (u.password === undefined && u.authorizedKeys === undefined) {
     throw new ConfigError(`${where}: a user needs a password or authorized-keys`);
@@ -108,7 +121,27 @@ function parseUsers(v: unknown, where: string, baseDir: string): UserSpec[] {
   return v.map((u, i) => parseUser(u, `${where}[${i}]`, baseDir));
 }
 
-const LIMIT_KEYS = ['max-message-bytes', 'max-xml-depth', 'login-grace-seconds', 'max-unauthenticated', 'connection-limit', 'max-pending-rpcs'] as const;
+const LIMIT_KEYS = [
+  'max-message-bytes',
+  'max-xml-depth',
+  'login-grace-seconds',
+  'max-unauthenticated',
+  'connection-limit',
+  'max-pending-rpcs',
+  'max-sessions-per-connection',
+  'hello-timeout',
+  'tries-before-disconnect',
+  'backoff-threshold',
+  'backoff-factor',
+  'max-publickey-tries',
+  'max-password-hash-rounds',
+] as const;
+
+function duration(v: unknown, where: string, minMs: number, maxMs: number): number {
+  const ms = parseDuration(v);
+  if (ms === undefined || ms < minMs || ms > maxMs) throw new ConfigError(`${where}: expected a duration from ${minMs}ms to ${maxMs / 1000}s (500ms, 30s, 2m, or a number of ms)`);
+  return ms;
+}
 
 function parseLimits(v: unknown, where: string, base: Limits): Limits {
   if (v === undefined) return base;
@@ -121,6 +154,17 @@ function parseLimits(v: unknown, where: string, base: Limits): Limits {
   if (v['max-unauthenticated'] !== undefined) l.maxUnauthenticated = int(v['max-unauthenticated'], `${where}.max-unauthenticated`, 1, 1_000_000);
   if (v['connection-limit'] !== undefined) l.connectionLimit = int(v['connection-limit'], `${where}.connection-limit`, 1, 1_000_000);
   if (v['max-pending-rpcs'] !== undefined) l.maxPendingRpcs = int(v['max-pending-rpcs'], `${where}.max-pending-rpcs`, 1, 1_000_000);
+  if (v['max-sessions-per-connection'] !== undefined) {
+    l.maxSessionsPerConnection = int(v['max-sessions-per-connection'], `${where}.max-sessions-per-connection`, 1, 65_535);
+  }
+  if (v['hello-timeout'] !== undefined) l.helloTimeoutMs = duration(v['hello-timeout'], `${where}.hello-timeout`, 1, 86_400_000);
+  if (v['tries-before-disconnect'] !== undefined) l.triesBeforeDisconnect = int(v['tries-before-disconnect'], `${where}.tries-before-disconnect`, 1, 1000);
+  if (v['backoff-threshold'] !== undefined) l.backoffThreshold = int(v['backoff-threshold'], `${where}.backoff-threshold`, 1, 1000);
+  if (v['backoff-factor'] !== undefined) l.backoffFactorMs = duration(v['backoff-factor'], `${where}.backoff-factor`, 0, 600_000);
+  if (v['max-publickey-tries'] !== undefined) l.maxPublickeyTries = int(v['max-publickey-tries'], `${where}.max-publickey-tries`, 1, 10_000);
+  if (v['max-password-hash-rounds'] !== undefined) {
+    l.maxPasswordHashRounds = int(v['max-password-hash-rounds'], `${where}.max-password-hash-rounds`, SHA_CRYPT_MIN_ROUNDS, SHA_CRYPT_MAX_ROUNDS);
+  }
   return l;
 }
 
@@ -137,7 +181,7 @@ function parseProfile(v: unknown, where: string): ProfileName {
 function parseDevice(v: unknown, where: string, baseDir: string, limits: Limits): DeviceSpec {
   if (!isObj(v)) throw new ConfigError(`${where}: expected a mapping`);
   refuseUnknown(v, DEVICE_KEYS, where, isSettingKey);
-  const name = str(v['name'], `${where}.name`);
+  const name = checkDeviceName(v['name'], `${where}.name`);
   const rfc = v['rfc-compliant'] === undefined ? false : bool(v['rfc-compliant'], `${where}.rfc-compliant`);
   const d: DeviceSpec = {
     name,

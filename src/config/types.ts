@@ -24,6 +24,20 @@ export interface Limits {
    * without reading its replies.
    */
   maxPendingRpcs: number;
+  /** Session channels (NETCONF sessions) at once on one SSH connection (Junos `max-sessions-per-connection`). */
+  maxSessionsPerConnection: number;
+  /** A NETCONF session that sends no hello within this time is closed. */
+  helloTimeoutMs: number;
+  /** Junos `system login retry-options tries-before-disconnect`: password failures that close a connection. */
+  triesBeforeDisconnect: number;
+  /** Junos `retry-options backoff-threshold`: the failure from which answers are delayed. */
+  backoffThreshold: number;
+  /** Junos `retry-options backoff-factor` (seconds there, ms here): the delay's step. */
+  backoffFactorMs: number;
+  /** Unauthorized public keys a connection may offer before it is closed. */
+  maxPublickeyTries: number;
+  /** Largest SHA-crypt `rounds=` a configured encrypted-password may have. */
+  maxPasswordHashRounds: number;
 }
 
 export interface DeviceSpec {
@@ -62,6 +76,8 @@ export interface EmulatorConfig {
 }
 
 export interface ControlSpec {
+  /** Listen address; loopback (DEFAULT_CONTROL_HOST) when absent. */
+  host?: string;
   port: number;
   /** Bearer token every control request must carry, if set. */
   token?: string;

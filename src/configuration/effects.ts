@@ -20,6 +20,23 @@ export interface InterpretedConfiguration {
   readonly rfcCompliant: boolean;
   readonly version11: boolean;
   readonly users: readonly ConfiguredLogin[];
+  /** `system login retry-options`: the statements given, as written. */
+  readonly retryOptions: Readonly<Partial<Record<RetryStatement, string>>>;
+}
+
+/** The `system login retry-options` statements the emulator acts on, with Junos's ranges. */
+export const RETRY_RANGES = {
+  'tries-before-disconnect': [1, 10],
+  'backoff-threshold': [1, 3],
+  'backoff-factor': [5, 10],
+} as const;
+export type RetryStatement = keyof typeof RETRY_RANGES;
+
+/** What the committed retry-options set: tries, threshold, factor in ms. */
+export interface ConfiguredRetryOptions {
+  triesBeforeDisconnect?: number;
+  backoffThreshold?: number;
+  backoffFactorMs?: number;
 }
 
 /** `system login user NAME`: what logging in as NAME takes. */
@@ -60,14 +77,60 @@ export function interpret(tree: ConfigNode): InterpretedConfiguration {
     rfcCompliant: netconf !== undefined && childNamed(netconf, 'rfc-compliant') !== undefined,
     version11: netconf !== undefined && childNamed(netconf, 'version-1.1') !== undefined,
     users: (logins?.children ?? []).filter((c) => c.name === 'user' && keyOf(c) !== undefined).map(login),
+    retryOptions: retryStatements(logins),
   };
 }
 
+function retryStatements(logins: ConfigNode | undefined): Partial<Record<RetryStatement, string>> {
+  const retry = logins && childNamed(logins, 'retry-options');
+  const out: Partial<Record<RetryStatement, string>> = {};
+  for (const k of Object.keys(RETRY_RANGES) as RetryStatement[]) {
+    const v = retry && childNamed(retry, k)?.value;
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+function retryValue(v: string | undefined, k: RetryStatement): number | undefined {
+  if (v === undefined || !/^\d+$/.test(v)) return undefined;
+  const n = Number(v);
+  const [min, max] = RETRY_RANGES[k];
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** The retry-options a commit sets (values outside Junos's ranges never pass the commit check). */
+export function configuredRetryOptions(c: InterpretedConfiguration): ConfiguredRetryOptions {
+  const out: ConfiguredRetryOptions = {};
+  const tries = retryValue(c.retryOptions['tries-before-disconnect'], 'tries-before-disconnect');
+  const threshold = retryValue(c.retryOptions['backoff-threshold'], 'backoff-threshold');
+  const factor = retryValue(c.retryOptions['backoff-factor'], 'backoff-factor');
+  if (tries !== undefined) out.triesBeforeDisconnect = tries;
+  if (threshold !== undefined) out.backoffThreshold = threshold;
+  if (factor !== undefined) out.backoffFactorMs = factor * 1000;
+  return out;
+}
+
+/** Checks the device adds to a commit check: what it can compute. */
+export interface ValidationLimits {
+  /** Why an encrypted-password cannot be used (too many rounds), or undefined. */
+  hashProblem?: (hash: string) => string | undefined;
+}
+
 /** What a commit check reports (Junos wording where known). */
-export function validateConfiguration(tree: ConfigNode, classExists: (name: string) => boolean): ConfigurationProblem[] {
+export function validateConfiguration(tree: ConfigNode, classExists: (name: string) => boolean, limits: ValidationLimits = {}): ConfigurationProblem[] {
   const errors: ConfigurationProblem[] = [];
   const c = interpret(tree);
+  for (const [k, v] of Object.entries(c.retryOptions) as Array<[RetryStatement, string]>) {
+    if (retryValue(v, k) === undefined) {
+      const [min, max] = RETRY_RANGES[k];
+      errors.push({ path: '[edit system login retry-options]', element: k, message: `Value ${v} is not within range (${min}..${max})` });
+    }
+  }
   for (const u of c.users) {
+    const hashProblem = u.encryptedPassword !== undefined ? limits.hashProblem?.(u.encryptedPassword) : undefined;
+    if (hashProblem !== undefined) {
+      errors.push({ path: `[edit system login user ${u.name} authentication]`, element: 'encrypted-password', message: `encrypted-password: ${hashProblem}` });
+    }
     if (u.class === undefined) {
       errors.push({ path: `[edit system login user ${u.name}]`, element: 'class', message: "Missing mandatory statement: 'class'" });
     } else if (!classExists(u.class)) {
@@ -85,6 +148,8 @@ export interface ConfigurationTarget {
   setNetconfOptions(o: { rfcCompliant: boolean; version11: boolean }): void;
   /** The logins the configuration defines (their class, password hash, keys). */
   setLogins(users: readonly ConfiguredLogin[]): void;
+  /** `system login retry-options`; what is absent falls back to the emulator's limits. */
+  setRetryOptions?(o: ConfiguredRetryOptions): void;
   /** The name the device had before any configuration said otherwise. */
   defaultHostname(): string;
 }
@@ -95,4 +160,5 @@ export function applyConfiguration(tree: ConfigNode, target: ConfigurationTarget
   target.setMirrorFlashOnDisk(c.mirrorFlashOnDisk);
   target.setNetconfOptions({ rfcCompliant: c.rfcCompliant, version11: c.version11 });
   target.setLogins(c.users);
+  target.setRetryOptions?.(configuredRetryOptions(c));
 }

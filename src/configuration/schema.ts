@@ -57,7 +57,15 @@ export function isKeyedList(parent: string, name: string): boolean {
 }
 
 /** Statements the emulator interprets, by `parent/name`: those that need a value, and those that take none. */
-const VALUE_LEAVES = new Set(['system/host-name', 'system/domain-name', 'user/class', 'authentication/encrypted-password']);
+const VALUE_LEAVES = new Set([
+  'system/host-name',
+  'system/domain-name',
+  'user/class',
+  'authentication/encrypted-password',
+  'retry-options/tries-before-disconnect',
+  'retry-options/backoff-threshold',
+  'retry-options/backoff-factor',
+]);
 const EMPTY_LEAVES = new Set(['system/mirror-flash-on-disk', 'netconf/rfc-compliant', 'netconf/version-1.1']);
 
 export function leafKind(parent: string, name: string): 'value' | 'empty' | undefined {
@@ -67,7 +75,7 @@ export function leafKind(parent: string, name: string): 'value' | 'empty' | unde
 
 /** Statements that are always containers, so `set system services ssh` never reads `ssh` as the value of `services`. */
 const CONTAINERS = new Set([
-  'system', 'login', 'services', 'netconf', 'ssh', 'syslog', 'ntp', 'authentication', 'archival',
+  'system', 'login', 'retry-options', 'services', 'netconf', 'ssh', 'syslog', 'ntp', 'authentication', 'archival',
   'interfaces', 'family', 'inet', 'inet6', 'protocols', 'routing-options', 'static', 'policy-options',
   'firewall', 'snmp', 'chassis', 'security', 'forwarding-options', 'class-of-service', 'bgp', 'ospf', 'isis',
 ]);

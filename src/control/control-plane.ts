@@ -12,6 +12,9 @@ import type { FaultPlan } from '../faults/plan.js';
 import type { FaultStatus } from '../faults/types.js';
 import type { LogDirection, LogEntry, LogFilter, RequestLog } from './request-log.js';
 
+/** The virtual clock can be advanced up to the end of year 9999. */
+const LATEST_VIRTUAL_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** A refused control request: `status` is the HTTP status the API answers with. */
 export class ControlError extends Error {
   readonly status: number;
@@ -195,6 +198,9 @@ export class ControlPlane {
   advanceClock(by: unknown): ClockInfo {
     const ms = parseDuration(by);
     if (ms === undefined) throw new ControlError(400, 'by: expected a duration such as 500ms, 30s, 15m, 1h30m or a number of ms');
+    // Past year 9999 a date has no Junos (or ISO 8601) rendering; refuse before the clock moves.
+    const room = LATEST_VIRTUAL_TIME - this.d.clock.now();
+    if (ms > room) throw new ControlError(400, `by: ${ms} ms would move the clock past ${new Date(LATEST_VIRTUAL_TIME).toISOString()} (at most ${Math.max(0, Math.floor(room))} ms from now)`);
     this.d.clock.advance(ms);
     return this.clock();
   }

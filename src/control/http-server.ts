@@ -2,9 +2,15 @@
  * The control API: HTTP/JSON on loopback, one route per control operation.
  * node:http is enough for a dozen routes; the routing table below is the
  * whole surface (docs/control-api.md shows a curl call for each).
+ *
+ * It hands out every password and stops devices, so a web page the user has
+ * open must not reach it: without a token, a Host that is a DNS name other
+ * than localhost is refused (DNS rebinding), any request from a browser
+ * origin is refused, and bodies must be declared JSON, which no cross-origin
+ * "simple" request can do without a preflight that this server never grants.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { ControlError, type ControlPlane } from './control-plane.js';
 import type { LogDirection, LogFilter } from './request-log.js';
@@ -116,7 +122,42 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The host part of a Host header (`[::1]:9000` -> `::1`), lower case. */
+function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') < 0 ? undefined : h.indexOf(']'));
+  const colon = h.lastIndexOf(':');
+  return colon < 0 ? h : h.slice(0, colon);
+}
+
+/** An address no DNS answer can stand for: an IP literal or localhost. */
+function isLiteralHost(name: string): boolean {
+  return isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost');
+}
+
+/** Refuses requests a browser page could have made (see the module comment). */
+function checkCaller(req: IncomingMessage, tokenSet: boolean): void {
+  const host = req.headers.host;
+  if (!tokenSet && (host === undefined || !isLiteralHost(hostName(host)))) {
+    throw new ControlError(403, `Host ${JSON.stringify(host ?? '')} refused: without a token the control API answers only to an IP address or localhost (set a token to use a DNS name)`);
+  }
+  // No browser page is ever a legitimate caller: the API serves no pages.
+  const origin = req.headers.origin;
+  if (origin !== undefined) throw new ControlError(403, `requests from a browser origin (${origin}) are refused`);
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'none' && site !== 'same-origin') throw new ControlError(403, `requests from a browser page (sec-fetch-site: ${site}) are refused`);
+}
+
+function isJsonType(header: string | undefined): boolean {
+  const type = (header ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
 async function readBody(req: IncomingMessage): Promise<unknown> {
+  const declared = req.headers['content-type'];
+  if (declared !== undefined && !isJsonType(declared)) {
+    throw new ControlError(415, `content-type ${JSON.stringify(declared)} refused: send JSON with content-type: application/json`);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -126,6 +167,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (text === '') return undefined;
+  if (declared === undefined) throw new ControlError(415, 'a request body needs content-type: application/json');
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
@@ -188,6 +230,7 @@ export class ControlServer {
       res.setHeader('www-authenticate', 'Bearer');
       throw new ControlError(401, 'missing or wrong bearer token');
     }
+    checkCaller(req, this.o.token !== undefined);
     const url = new URL(req.url ?? '/', 'http://control');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const matching = this.routes.map((r) => ({ r, m: r.pattern.exec(path) })).filter((x) => x.m !== null);

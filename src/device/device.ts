@@ -7,12 +7,18 @@ import type { SessionInterceptor } from '../session/interceptor.js';
 import { NetconfSession, type SessionOptions, type SessionTransport } from '../session/netconf-session.js';
 import { inject, type InjectOptions, type InjectResult } from '../session/inject.js';
 import { SessionRegistry } from '../session/registry.js';
-import { parseAuthorizedKeys, readAuthorizedKeys, type UserAccount } from '../transport/credentials.js';
+import { hashRoundsProblem, parseAuthorizedKeys, readAuthorizedKeys, type UserAccount } from '../transport/credentials.js';
 import type { HostKey } from '../transport/device-keys.js';
 import { SshListener, type AuthenticatedPeer, type SshListenerOptions } from '../transport/ssh-listener.js';
 import type { RpcRegistry } from '../dispatch/registry.js';
 import type { DeviceRuntime } from './runtime.js';
-import { applyConfiguration, validateConfiguration, type ConfigurationTarget, type ConfiguredLogin } from '../configuration/effects.js';
+import {
+  applyConfiguration,
+  validateConfiguration,
+  type ConfigurationTarget,
+  type ConfiguredLogin,
+  type ConfiguredRetryOptions,
+} from '../configuration/effects.js';
 import { initialConfiguration } from '../configuration/initial.js';
 import { ConfigurationStore } from '../configuration/store.js';
 import { SystemState } from '../system/state.js';
@@ -60,6 +66,8 @@ export class EmulatedDevice implements DeviceRuntime {
   private readonly users = new Map<string, UserAccount>();
   /** Logins as the committed device configuration defines them (`system login user`). */
   private configured = new Map<string, UserAccount>();
+  /** `system login retry-options` as committed; they override the limits' defaults. */
+  private retryOptions: ConfiguredRetryOptions = {};
   private listeners: Array<{ re: string; listener: SshListener }> = [];
   /** Ports bound at the first start; a restart reuses them even where the config said 0. */
   private bound: Array<{ re: string; port: number }> = [];
@@ -89,7 +97,8 @@ export class EmulatedDevice implements DeviceRuntime {
     }
     this.configuration = deps.configuration ?? new ConfigurationStore(deps.clock, initialConfiguration(deps.spec, deps.model.settings.mirrorFlashOnDisk));
     this.system = deps.system ?? new SystemState(deps.clock.now());
-    this.configuration.validate = (tree) => validateConfiguration(tree, (c) => deps.classes.has(c));
+    this.configuration.validate = (tree) =>
+      validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) });
     const target = this.configurationTarget();
     this.configuration.onCommit((tree) => applyConfiguration(tree, target));
     applyConfiguration(this.configuration.committed(), target);
@@ -109,6 +118,9 @@ export class EmulatedDevice implements DeviceRuntime {
         this.spec.version11 = version11;
       },
       setLogins: (logins) => this.setConfiguredLogins(logins),
+      setRetryOptions: (o) => {
+        this.retryOptions = o;
+      },
     };
   }
 
@@ -211,6 +223,7 @@ export class EmulatedDevice implements DeviceRuntime {
           hostKeys: this.deps.hostKeys,
           limits: this.spec.limits,
           findUser: (n) => this.findUser(n),
+          retryOptions: () => this.retryOptions,
           onNetconf: (channel, peer) => this.openSession(channel, peer, ep.re),
           onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re: ep.re }),
           ...this.deps.listenerHooks,
@@ -284,6 +297,7 @@ export class EmulatedDevice implements DeviceRuntime {
       maxMessageBytes: spec.limits.maxMessageBytes,
       maxPendingRpcs: spec.limits.maxPendingRpcs,
       parseLimits: { maxDepth: spec.limits.maxXmlDepth },
+      helloTimeoutMs: spec.limits.helloTimeoutMs,
       ...this.deps.hooks,
       interceptor: this.deps.sessionInterceptor?.({ id, user: peer.user.name }),
     });

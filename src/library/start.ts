@@ -11,7 +11,8 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { ClockInfo, DeviceInfo, SessionInfo, SettingsJson } from '../control/control-plane.js';
 import type { LogEntry, LogFilter } from '../control/request-log.js';
-import { DEFAULT_HOST, DEFAULT_LIMITS, DEFAULT_USER } from '../config/defaults.js';
+import { DEFAULT_CONTROL_HOST, DEFAULT_HOST, DEFAULT_LIMITS, DEFAULT_USER } from '../config/defaults.js';
+import { checkDeviceName } from '../config/names.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from '../config/types.js';
 import { startEmulator as startFromConfig, type RunningEmulator } from '../compose.js';
 import { isProfileName, parseDeviceSettings, type ProfileName } from '../engine/index.js';
@@ -59,6 +60,8 @@ export interface EmulatorOptions {
   faults?: unknown[];
   /** Also serve the HTTP control API (0: a free port). */
   controlPort?: number;
+  /** Address of the control API (default 127.0.0.1, whatever `host` says). */
+  controlHost?: string;
   controlToken?: string;
   transcriptDir?: string;
   /** pino level for the emulator's own log (default silent). */
@@ -122,7 +125,9 @@ function defaultKeysDir(): string {
   return dir;
 }
 
-function toUser(u: UserOptions): UserSpec {
+function toUser(u: UserOptions, where: string): UserSpec {
+  if (typeof u.name !== 'string' || u.name === '') throw new ConfigError(`${where}.name: expected a non-empty string`);
+  if (typeof u.password !== 'string' || u.password === '') throw new ConfigError(`${where}.password: expected a non-empty string`);
   return { name: u.name, password: u.password, class: u.class ?? 'super-user' };
 }
 
@@ -130,9 +135,9 @@ function toUser(u: UserOptions): UserSpec {
 export function configFromOptions(o: EmulatorOptions): EmulatorConfig {
   const entries: DeviceOptions[] = typeof o.devices === 'number' ? Array.from({ length: o.devices }, () => ({})) : (o.devices ?? [{}]);
   if (entries.length === 0) throw new ConfigError('devices: expected at least one device');
-  const globalUsers = (o.users ?? [{ ...DEFAULT_USER }]).map(toUser);
+  const globalUsers = (o.users ?? [{ ...DEFAULT_USER }]).map((u, i) => toUser(u, `users[${i}]`));
   const devices: DeviceSpec[] = entries.map((d, i) => {
-    const name = d.name ?? `junos${i + 1}`;
+    const name = checkDeviceName(d.name ?? `junos${i + 1}`, `devices[${i}].name`);
     const profile = d.profile ?? o.profile ?? 'mx960';
     if (!isProfileName(profile)) throw new ConfigError(`devices[${i}].profile: unknown profile '${String(profile)}'`);
     let settings;
@@ -141,7 +146,7 @@ export function configFromOptions(o: EmulatorOptions): EmulatorConfig {
     } catch (err) {
       throw new ConfigError(err instanceof Error ? err.message : String(err));
     }
-    const own = (d.users ?? []).map(toUser).filter((u) => !globalUsers.some((g) => g.name === u.name));
+    const own = (d.users ?? []).map((u, j) => toUser(u, `devices[${i}].users[${j}]`)).filter((u) => !globalUsers.some((g) => g.name === u.name));
     const spec: DeviceSpec = {
       name,
       port: d.port ?? 0,
@@ -172,7 +177,10 @@ export function configFromOptions(o: EmulatorOptions): EmulatorConfig {
   };
   if (o.stateDir !== undefined) config.stateDir = o.stateDir;
   if (o.faults !== undefined) config.faults = o.faults;
-  if (o.controlPort !== undefined) config.control = o.controlToken !== undefined ? { port: o.controlPort, token: o.controlToken } : { port: o.controlPort };
+  if (o.controlPort !== undefined) {
+    config.control = { host: o.controlHost ?? DEFAULT_CONTROL_HOST, port: o.controlPort };
+    if (o.controlToken !== undefined) config.control.token = o.controlToken;
+  }
   if (o.transcriptDir !== undefined) config.transcriptDir = o.transcriptDir;
   return config;
 }

@@ -6,6 +6,7 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { deviceNameProblem, pathSegment } from '../config/names.js';
 import type { LogEntry, RequestLog } from '../control/request-log.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -25,7 +26,8 @@ export function traceLine(e: LogEntry): string | undefined {
 
 /** File of one session: DIR/DEVICE/netconf-SESSIONID.log. */
 export function transcriptPath(dir: string, device: string, session: number): string {
-  return join(dir, device, `netconf-${session}.log`);
+  if (!Number.isSafeInteger(session) || session < 0) throw new Error(`not a session id: ${session}`);
+  return join(dir, pathSegment(device), `netconf-${session}.log`);
 }
 
 export class Transcripts {
@@ -41,7 +43,8 @@ export class Transcripts {
   }
 
   private onEntry(e: LogEntry): void {
-    if (e.session === null) return;
+    // Names are checked at load; one that is not a safe folder name gets no transcript rather than a path outside the folder.
+    if (e.session === null || deviceNameProblem(e.device) !== undefined) return;
     const key = `${e.device}/${e.session}`;
     if (e.direction === 'event' && e.event?.startsWith('session end')) {
       const w = this.open.get(key);
@@ -58,7 +61,7 @@ export class Transcripts {
     if (line === undefined) return;
     let w = this.open.get(key);
     if (!w) {
-      mkdirSync(join(this.dir, e.device), { recursive: true });
+      mkdirSync(join(this.dir, pathSegment(e.device)), { recursive: true });
       w = createWriteStream(transcriptPath(this.dir, e.device, e.session), { flags: 'a' });
       w.on('error', () => undefined);
       this.open.set(key, w);

@@ -37,6 +37,8 @@ export interface SessionOptions {
   /** RPCs received and not yet answered before the session stops reading. */
   maxPendingRpcs: number;
   parseLimits: ParseLimits;
+  /** Closes the session if no client hello arrived this long after the server hello. */
+  helloTimeoutMs?: number;
   /** Sees every message in and out, after de-framing / before framing. */
   onTraffic?: (session: NetconfSession, dir: TrafficDirection, xml: string, framing: FramingMode) => void;
   onEnd?: (session: NetconfSession, reason: string) => void;
@@ -66,6 +68,7 @@ export class NetconfSession implements SessionHandle, SessionView {
   private readonly dispatcher: Dispatcher;
   private readonly transport: SessionTransport;
   private helloDone = false;
+  private helloTimer: NodeJS.Timeout | undefined;
   private ended = false;
   private chain: Promise<void> = Promise.resolve();
   /** RPCs received and not yet answered, and their size: bounded by the limits. */
@@ -130,6 +133,11 @@ export class NetconfSession implements SessionHandle, SessionView {
       extraCapabilities: this.o.extraCapabilities,
     });
     this.writer.send(hello, frameHello(hello, this.o.rfcCompliant && this.o.version11));
+    const wait = this.o.helloTimeoutMs;
+    if (wait !== undefined && !this.helloDone && !this.ended) {
+      this.helloTimer = setTimeout(() => this.finish(`no client hello within ${wait} ms`, true), wait);
+      this.helloTimer.unref();
+    }
   }
 
   receive(data: Buffer): void {
@@ -152,6 +160,7 @@ export class NetconfSession implements SessionHandle, SessionView {
     if (this.ended) return;
     this.ended = true;
     this.writer.close();
+    clearTimeout(this.helloTimer);
     this.o.device.sessions.remove(this.id);
     this.o.device.locks.releaseAll(this.id);
     if (endTransport) this.transport.end();
@@ -224,6 +233,7 @@ export class NetconfSession implements SessionHandle, SessionView {
       return;
     }
     this.helloDone = true;
+    clearTimeout(this.helloTimer);
     if (this.o.rfcCompliant && this.o.version11 && caps.includes(BASE_1_1)) {
       this.decoder.mode = 'chunked';
       this.writer.mode = 'chunked';

@@ -1,18 +1,52 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
+export type ShaCryptAlgorithm = 'sha256' | 'sha512';
+
+/** The SHA-crypt specification's bounds on `rounds=` (values outside are clamped). */
+export const SHA_CRYPT_MIN_ROUNDS = 1000;
+export const SHA_CRYPT_MAX_ROUNDS = 999_999_999;
+export const SHA_CRYPT_DEFAULT_ROUNDS = 5000;
+
+/** A SHA-crypt hash taken apart: what computing it needs, and the digest to compare with. */
+export interface ShaCryptHash {
+  algorithm: ShaCryptAlgorithm;
+  /** After the specification's clamping to 1000..999,999,999. */
+  rounds: number;
+  salt: Buffer;
+  digest: string;
+}
+
 /**
- * Checks a password against a crypt(3) hash as Junos stores it in
- * `system login user NAME authentication encrypted-password` ($6$ SHA-512,
- * $5$ SHA-256; Ulrich Drepper's SHA-crypt). Other schemes never match.
+ * A crypt(3) hash as Junos stores it in `system login user NAME
+ * authentication encrypted-password` ($6$ SHA-512, $5$ SHA-256; Ulrich
+ * Drepper's SHA-crypt), or undefined for other schemes and garbage.
+ */
+export function parseShaCrypt(hash: string): ShaCryptHash | undefined {
+  const m = /^\$([56])\$(?:rounds=(\d+)\$)?([^$]{0,16})[^$]*\$([./0-9A-Za-z]+)$/.exec(hash);
+  if (!m) return undefined;
+  const asked = m[2] === undefined ? SHA_CRYPT_DEFAULT_ROUNDS : Number(m[2]);
+  return {
+    algorithm: m[1] === '6' ? 'sha512' : 'sha256',
+    rounds: Math.min(SHA_CRYPT_MAX_ROUNDS, Math.max(SHA_CRYPT_MIN_ROUNDS, asked)),
+    salt: Buffer.from(m[3]!),
+    digest: m[4]!,
+  };
+}
+
+/** Whether a computed digest is the hash's, in time that does not depend on where they differ. */
+export function digestMatches(h: ShaCryptHash, computed: string): boolean {
+  const a = Buffer.from(computed);
+  const b = Buffer.from(h.digest);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Checks a password against a hash on the calling thread. Logins use
+ * src/transport/hash-pool.ts instead, which runs this work off the event loop.
  */
 export function cryptMatches(hash: string, password: string | Buffer): boolean {
-  const m = /^\$([56])\$(?:rounds=(\d+)\$)?([^$]{0,16})[^$]*\$([./0-9A-Za-z]+)$/.exec(hash);
-  if (!m) return false;
-  const alg = m[1] === '6' ? 'sha512' : 'sha256';
-  const rounds = m[2] === undefined ? 5000 : Math.min(999_999_999, Math.max(1000, Number(m[2])));
-  const expected = Buffer.from(m[4]!);
-  const actual = Buffer.from(shaCrypt(alg, Buffer.from(password), Buffer.from(m[3]!), rounds));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const h = parseShaCrypt(hash);
+  return h !== undefined && digestMatches(h, shaCrypt(h.algorithm, Buffer.from(password), h.salt, h.rounds));
 }
 
 const ALPHABET = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -44,7 +78,8 @@ function repeatTo(block: Buffer, length: number): Buffer {
   return out;
 }
 
-function shaCrypt(alg: 'sha256' | 'sha512', p: Buffer, s: Buffer, rounds: number): string {
+/** The encoded digest (the part after the last `$`) of SHA-crypt. */
+export function shaCrypt(alg: ShaCryptAlgorithm, p: Buffer, s: Buffer, rounds: number): string {
   const h = (...parts: Buffer[]): Buffer => {
     const x = createHash(alg);
     for (const part of parts) x.update(part);

@@ -2,7 +2,8 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel } from 'ssh2';
 import type { HostKey } from './device-keys.js';
-import { acceptsPassword, keyMatches, type UserAccount } from './credentials.js';
+import { ConnectionAuthenticator, type AuthPolicy, type RetryOptions } from './authenticator.js';
+import type { UserAccount } from './credentials.js';
 
 const { Server } = ssh2;
 
@@ -30,6 +31,14 @@ export interface SshLimits {
   maxUnauthenticated: number;
   /** Connections at once on this listener (Junos `connection-limit`). */
   connectionLimit: number;
+  /** Session channels open at once on one connection (Junos `max-sessions-per-connection`, OpenSSH MaxSessions). */
+  maxSessionsPerConnection: number;
+  /** Junos `system login retry-options` defaults (the device configuration can override them). */
+  triesBeforeDisconnect: number;
+  backoffThreshold: number;
+  backoffFactorMs: number;
+  maxPublickeyTries: number;
+  maxPasswordHashRounds: number;
 }
 
 export interface AuthenticatedPeer {
@@ -55,6 +64,8 @@ export interface SshListenerOptions {
   refuseNetconf?: (peer: AuthenticatedPeer) => boolean;
   /** Lets a fault plan refuse a login whose credentials are right. */
   refuseLogin?: (user: string, remoteAddress: string) => boolean;
+  /** `system login retry-options` of the committed configuration; what it sets overrides `limits`. */
+  retryOptions?: () => Partial<RetryOptions>;
   /** Lets a fault plan refuse a connection as if the connection limit were reached. */
   refuseConnection?: (remoteAddress: string) => boolean;
   onEvent?: (event: string, detail: Record<string, unknown>) => void;
@@ -168,44 +179,38 @@ export class SshListener {
     this.ssh!.injectSocket(socket);
   }
 
+  private authPolicy(): AuthPolicy {
+    const l = this.o.limits;
+    return {
+      triesBeforeDisconnect: l.triesBeforeDisconnect,
+      backoffThreshold: l.backoffThreshold,
+      backoffFactorMs: l.backoffFactorMs,
+      maxPublickeyTries: l.maxPublickeyTries,
+      maxPasswordHashRounds: l.maxPasswordHashRounds,
+      ...this.o.retryOptions?.(),
+    };
+  }
+
   private onConnection(client: Connection, ip: string, port: number): void {
     const socket = this.byPeer.get(peerKey(ip, port));
     const state = socket ? this.sockets.get(socket) : undefined;
     let peer: AuthenticatedPeer | undefined;
 
-    client.on('authentication', (ctx: AuthContext) => {
-      const user = this.o.findUser(ctx.username);
-      const ok = (): void => {
-        if (this.o.refuseLogin?.(ctx.username, ip)) {
-          ctx.reject(['publickey', 'password', 'keyboard-interactive']);
-          return;
-        }
-        peer = { user: user!, remoteAddress: ip, drop: () => dropSocket(socket) };
-        ctx.accept();
-      };
-      switch (ctx.method) {
-        case 'password':
-          if (acceptsPassword(user, ctx.password)) return ok();
-          break;
-        case 'keyboard-interactive':
-          if (user?.password === undefined && user?.passwordHash === undefined) break;
-          ctx.prompt([{ prompt: 'Password:', echo: false }], (answers) => {
-            if (acceptsPassword(user, answers[0] ?? '')) ok();
-            else ctx.reject(['publickey', 'password', 'keyboard-interactive']);
-          });
-          return;
-        case 'publickey': {
-          const key = user?.keys.find((k) => keyMatches(k, ctx.key.algo, ctx.key.data));
-          if (!key) break;
-          if (!ctx.signature) return ctx.accept(); // the client asks whether this key would do
-          if (key.verify(ctx.blob!, ctx.signature, ctx.hashAlgo) === true) return ok();
-          break;
-        }
-        default:
-          break;
-      }
-      ctx.reject(['publickey', 'password', 'keyboard-interactive']);
-    });
+    const auth = new ConnectionAuthenticator(
+      {
+        findUser: this.o.findUser,
+        policy: () => this.authPolicy(),
+        refuseLogin: this.o.refuseLogin,
+        onEvent: this.o.onEvent,
+      },
+      ip,
+      () => client.end(),
+      (user) => {
+        peer = { user, remoteAddress: ip, drop: () => dropSocket(socket) };
+      },
+    );
+    client.on('authentication', (ctx: AuthContext) => auth.handle(ctx));
+    client.on('close', () => auth.dispose());
 
     client.on('ready', () => {
       if (state) {
@@ -213,8 +218,15 @@ export class SshListener {
         clearTimeout(state.grace);
       }
       this.o.onEvent?.('login', { ip, user: peer?.user.name });
-      client.on('session', (acceptSession) => {
+      let sessions = 0;
+      client.on('session', (acceptSession, rejectSession) => {
+        if (sessions >= this.o.limits.maxSessionsPerConnection) {
+          this.o.onEvent?.('session-refused', { ip, reason: 'max-sessions-per-connection', open: sessions });
+          return rejectSession();
+        }
         const session = acceptSession();
+        sessions++;
+        session.once('close', () => sessions--);
         const open = (accept: () => ServerChannel, entry: NetconfEntry): void => {
           if (!peer || this.o.refuseNetconf?.(peer)) return;
           this.o.onNetconf(accept(), peer, entry);
