@@ -227,17 +227,15 @@ export class SshListener {
         const session = acceptSession();
         sessions++;
         session.once('close', () => sessions--);
-        const open = (accept: () => ServerChannel, entry: NetconfEntry): void => {
-          if (!peer || this.o.refuseNetconf?.(peer)) return;
-          this.o.onNetconf(accept(), peer, entry);
-        };
+        // refuseNetconf is asked exactly once per channel: a fault plan counts
+        // its calls (`nth`), and a second question would decide another channel.
         session.on('subsystem', (accept, reject, info) => {
           if (info.name !== 'netconf' || !peer || this.o.refuseNetconf?.(peer)) return reject();
-          open(accept, 'subsystem');
+          this.o.onNetconf(accept(), peer, 'subsystem');
         });
         session.on('exec', (accept, reject, info) => {
           if (!NETCONF_EXEC.test(info.command) || !peer || this.o.refuseNetconf?.(peer)) return reject();
-          open(accept, 'exec');
+          this.o.onNetconf(accept(), peer, 'exec');
         });
         // A Junos box has a CLI shell; this emulator has only NETCONF.
         session.on('shell', (_accept, reject) => reject());
