@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { PROFILE_NAMES, isSettingKey, parseDeviceSettings, type ProfileName } from '../engine/index.js';
+import { MAX_CLOCK_SPEED, PROFILE_NAMES, isSettingKey, parseDeviceSettings, type ProfileName } from '../engine/index.js';
 import { KNOWN_PERMISSIONS, PREDEFINED_CLASSES } from '../session/login-class.js';
 import {
   DEFAULT_DEVICE_NAME,
@@ -75,8 +75,8 @@ function bool(v: unknown, where: string): boolean {
 export function parseSpeed(v: unknown, where: string): ClockSpeed {
   if (v === 'instant') return 'instant';
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) {
-    throw new ConfigError(`${where}: expected a positive number or 'instant'`);
+  if (typeof n !== 'number' || !(n > 0 && n <= MAX_CLOCK_SPEED)) {
+    throw new ConfigError(`${where}: expected a positive number up to ${MAX_CLOCK_SPEED} or 'instant'`);
   }
   return n;
 }

@@ -6,7 +6,7 @@
 import { parseDuration } from '../config/duration.js';
 import type { ClockSpeed } from '../config/types.js';
 import type { EmulatedDevice } from '../device/device.js';
-import { DeviceModel, isSettingKey, parseDeviceSettings, SETTING_KEYS, type DeviceSettings, type VirtualClock } from '../engine/index.js';
+import { DeviceModel, isSettingKey, MAX_CLOCK_SPEED, parseDeviceSettings, SETTING_KEYS, type DeviceSettings, type VirtualClock } from '../engine/index.js';
 import { FaultSpecError } from '../faults/parse.js';
 import type { FaultPlan } from '../faults/plan.js';
 import type { FaultStatus } from '../faults/types.js';
@@ -187,8 +187,8 @@ export class ControlPlane {
 
   setClockSpeed(speed: unknown): ClockInfo {
     const n = typeof speed === 'string' && speed !== 'instant' ? Number(speed) : speed;
-    if (n !== 'instant' && !(typeof n === 'number' && Number.isFinite(n) && n > 0)) {
-      throw new ControlError(400, "speed: expected a positive number (virtual ms per real ms) or 'instant'");
+    if (n !== 'instant' && !(typeof n === 'number' && n > 0 && n <= MAX_CLOCK_SPEED)) {
+      throw new ControlError(400, `speed: expected a positive number up to ${MAX_CLOCK_SPEED} (virtual ms per real ms) or 'instant'`);
     }
     this.d.clock.setSpeed(n);
     return this.clock();

@@ -16,6 +16,8 @@ export interface ClockOptions {
 }
 
 export const DEFAULT_CLOCK_SPEED = 1000;
+/** Fastest finite speed: a real millisecond is 11.6 virtual days. Beyond it dates overflow; use 'instant'. */
+export const MAX_CLOCK_SPEED = 1e9;
 
 export class ClockShutdownError extends Error {
   constructor() {
@@ -171,7 +173,7 @@ export class VirtualClock {
 }
 
 function checkSpeed(speed: ClockSpeed): void {
-  if (speed !== 'instant' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
+  if (speed !== 'instant' && !(typeof speed === 'number' && speed > 0 && speed <= MAX_CLOCK_SPEED)) {
     throw new RangeError(`clock speed must be a positive number or 'instant', got ${String(speed)}`);
   }
 }

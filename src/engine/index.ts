@@ -2,7 +2,7 @@
  * Public face of the device model and snapshot engine. Other layers import
  * only from here.
  */
-export { VirtualClock, ClockShutdownError, DEFAULT_CLOCK_SPEED } from './clock.js';
+export { VirtualClock, ClockShutdownError, DEFAULT_CLOCK_SPEED, MAX_CLOCK_SPEED } from './clock.js';
 export type { ClockOptions, ClockSpeed } from './clock.js';
 export { PROFILE_NAMES, PROFILES, DEFAULT_PROFILE, isProfileName, platformOf } from './profiles.js';
 export type { ProfileName, ProfileSpec } from './profiles.js';

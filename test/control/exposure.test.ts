@@ -83,6 +83,16 @@ describe('control API exposure: loopback, Host, Origin, content type, clock rang
     expect((JSON.parse(after.body) as { now: number }).now).to.be.within(before.now, before.now + 86_400_000);
   });
 
+  it('answers an out-of-range /clock/speed with 400 and the clock keeps working', async () => {
+    for (const speed of [1e300, 0, -1, 'fast']) {
+      const r = await http(url, 'POST', '/clock/speed', { 'content-type': 'application/json' }, JSON.stringify({ speed }));
+      expect(r.status, String(speed)).to.equal(400);
+    }
+    const after = await http(url, 'GET', '/clock');
+    expect(after.status).to.equal(200);
+    expect(Number.isFinite((JSON.parse(after.body) as { now: number }).now)).to.equal(true);
+  });
+
   it('control.host / controlHost moves it; with a token a DNS name in Host is fine', async () => {
     const other = await startEmulator({ keysDir: TEST_KEYS_DIR, controlHost: '127.0.0.3', controlPort: 0, controlToken: 'tok', devices: [{ name: 'r9' }] });
     try {
