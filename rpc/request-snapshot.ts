@@ -5,6 +5,7 @@ import { requestSnapshotGrammar } from '../src/grammar/request-snapshot.js';
 import { replyBody } from '../src/render/reply.js';
 import { snapshotText, snapshotTree } from '../src/render/snapshot.js';
 import { engineCall } from './engine-errors.js';
+import { saved } from './saved-reply.js';
 import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
@@ -13,9 +14,9 @@ export const handler: RpcHandler = {
   async handle(op, ctx) {
     const opts = parseRpcOptions(requestSnapshotGrammar, op, platformOf(ctx.device.profile));
     // Runs to completion even if the client goes away meanwhile; the state is
-    // persisted either way.
+    // persisted either way, and the reply waits until it is on disk.
     const result = await engineCall(() => runSnapshot(ctx.device.model, ctx.device.clock, ctx.session.routingEngine, opts));
-    await ctx.device.persist();
+    await saved(ctx.device);
     const body = replyBody(
       ctx.format,
       ctx.minified,

@@ -85,7 +85,9 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
   const transcripts = config.transcriptDir ? new Transcripts(config.transcriptDir, requestLog) : undefined;
   const devices: EmulatedDevice[] = [];
   for (const spec of config.devices) {
-    const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, spec.name) : undefined);
+    const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, spec.name) : undefined, {
+      onBackgroundError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'),
+    });
     attachSnapshotFaultHooks(state.model, snapshotHooks(faults, spec.name));
     devices.push(
       new EmulatedDevice({
@@ -99,6 +101,7 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
         extraCapabilities: state.capabilities,
         release: state.release,
         persist: state.persist,
+        changeCount: state.changeCount,
         configuration: state.configuration,
         system: state.system,
         hooks: {

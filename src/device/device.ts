@@ -29,7 +29,10 @@ export interface DeviceDeps {
   extraCapabilities: readonly string[];
   /** Software release the device reports (xmlns:junos, show version). */
   release: () => string;
+  /** Resolves once every change so far is durable (see DeviceRuntime.persist). */
   persist: () => Promise<void>;
+  /** Counts changes of persisted state; absent: nothing is persisted. */
+  changeCount?: () => number;
   hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError'>;
   /** Gives each new session its interceptor (fault injection). */
   sessionInterceptor?: (session: { id: number; user: string }) => SessionInterceptor | undefined;
@@ -173,6 +176,10 @@ export class EmulatedDevice implements DeviceRuntime {
 
   persist(): Promise<void> {
     return this.deps.persist();
+  }
+
+  changeCount(): number {
+    return this.deps.changeCount?.() ?? 0;
   }
 
   get limits(): Limits {
