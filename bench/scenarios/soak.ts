@@ -156,7 +156,8 @@ export const soak: Scenario = {
       notes: [
         `soak: ${rpcs} RPCs in ${seconds} s over ${sessions} looping sessions and ${opened} short ones, state folder ${withState ? 'on' : 'off'};` +
           ` ${after.length} memory samples (after a gc) from ${warmup} s on. A short run's slope includes the request log filling up` +
-          ` (one event per session end, bounded at 20,000 entries: a few MB over the first minutes of churn); BENCH_SOAK_SECONDS=600 for a real soak`,
+          ` (one event per session end, 20,000 entries plus as many dropped ones until the ring compacts: a few MB over the first minutes of churn);` +
+          ' BENCH_SOAK_SECONDS=600 for a real soak',
       ],
       raw: { samples },
     };
