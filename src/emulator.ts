@@ -151,6 +151,8 @@ export async function startEmulator(config: EmulatorConfig, opts: StartOptions =
       await controlServer?.stop();
       await Promise.all(devices.map((d) => d.stop()));
       clock.shutdown();
+      // Changes no reply waited for (a confirmed commit rolling back) reach the disk before exit.
+      await Promise.all(devices.map((d) => d.persist().catch((err: unknown) => log.warn({ device: d.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'))));
       await transcripts?.close();
     },
   };
