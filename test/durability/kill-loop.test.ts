@@ -109,6 +109,8 @@ describe('durability: kill -9 loop', function () {
     let lostCommits = 0;
     let lostSnapshots = 0;
     let totalCommits = 0;
+    /** Kills that left a temp file: they landed in the middle of a write. */
+    let midWrite = 0;
     /** Commits acknowledged before the last run began. */
     let ackedBefore = 0;
     let totalSnapshots = 0;
@@ -148,9 +150,9 @@ describe('durability: kill -9 loop', function () {
         ledger.snapshotStart = date;
         ledger.snapshotsAcked = 0;
         ledger.lastKnown = undefined;
-        // The kill comes right after the Nth acknowledgement, a few turns of the event loop later.
+        // The kill comes after the Nth acknowledgement: half straight after it, half up to a few hundred loop turns later.
         const killAfter = 1 + Math.floor(random() * 24);
-        const hops = Math.floor(random() * 4);
+        const hops = random() < 0.5 ? Math.floor(random() * 4) : Math.floor(random() * 400);
         let acks = 0;
         await workload(server, ledger, () => {
           if (++acks !== killAfter) return;
@@ -167,10 +169,11 @@ describe('durability: kill -9 loop', function () {
         await server.kill();
       }
       for (const t of tornFiles(stateDir)) failures.push(`run ${run}: torn state file ${t}`);
+      if (filesUnder(stateDir).some((f) => f.endsWith('.tmp'))) midWrite++;
       // What a kill in the middle of a write leaves behind; the next start must clear it.
       writeFileSync(join(stateDir, 'junos1', `junos1.json.99999.${run}.tmp`), '{"half": ');
     }
-    const summary = `${KILLS} kills: ${totalCommits} commits and ${totalSnapshots} snapshots acknowledged; lost ${lostCommits} commits and ${lostSnapshots} snapshot runs`;
+    const summary = `${KILLS} kills: ${totalCommits} commits and ${totalSnapshots} snapshots acknowledged; lost ${lostCommits} commits and ${lostSnapshots} snapshot runs; ${midWrite} kills landed mid-write`;
     console.log(`      ${summary}`);
     for (const f of failures) console.log(`      ${f}`);
     expect(failures, summary).to.deep.equal([]);
