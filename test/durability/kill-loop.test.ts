@@ -7,7 +7,7 @@
  * DURABILITY_KILLS (default 30) sets the number of kills, DURABILITY_SEED the seed.
  */
 import { expect } from 'chai';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NetconfClient } from '../../src/client/netconf-client.js';
@@ -177,5 +177,7 @@ describe('durability: kill -9 loop', function () {
     console.log(`      ${summary}`);
     for (const f of failures) console.log(`      ${f}`);
     expect(failures, summary).to.deep.equal([]);
+    // Kept for a look when the test fails.
+    rmSync(stateDir, { recursive: true, force: true });
   });
 });
