@@ -17,12 +17,13 @@ import { lockstep } from './scenarios/lockstep.js';
 import { pipelined } from './scenarios/pipelined.js';
 import { setup } from './scenarios/setup.js';
 import { snapshot } from './scenarios/snapshot.js';
+import { soak } from './scenarios/soak.js';
 import type { Row, Scenario, ScenarioContext, ScenarioResult, ServerKind, TargetResult } from './scenarios/types.js';
 import { spawnServer, type ServerHandle } from './servers.js';
 import { loadSettings } from './settings.js';
 
 /** Every scenario, in run order. Add new ones (snapshot RPC, fleet start) here. */
-export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, snapshot, fleet];
+export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, snapshot, fleet, soak];
 
 async function main(): Promise<void> {
   const settings = loadSettings();

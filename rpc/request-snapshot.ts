@@ -13,9 +13,8 @@ export const handler: RpcHandler = {
   async handle(op, ctx) {
     const opts = parseRpcOptions(requestSnapshotGrammar, op, platformOf(ctx.device.profile));
     // Runs to completion even if the client goes away meanwhile; the state is
-    // persisted either way.
+    // persisted either way, and the dispatcher answers once it is on disk.
     const result = await engineCall(() => runSnapshot(ctx.device.model, ctx.device.clock, ctx.session.routingEngine, opts));
-    await ctx.device.persist();
     const body = replyBody(
       ctx.format,
       ctx.minified,

@@ -96,7 +96,9 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
   const transcripts = config.transcriptDir ? new Transcripts(config.transcriptDir, requestLog) : undefined;
   const devices: EmulatedDevice[] = [];
   for (const spec of config.devices) {
-    const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, pathSegment(spec.name)) : undefined);
+    const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, pathSegment(spec.name)) : undefined, {
+      onBackgroundError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'),
+    });
     attachSnapshotFaultHooks(state.model, snapshotHooks(faults, spec.name));
     devices.push(
       new EmulatedDevice({
@@ -110,6 +112,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
         extraCapabilities: state.capabilities,
         release: state.release,
         persist: state.persist,
+        changeCount: state.changeCount,
         configuration: state.configuration,
         system: state.system,
         hooks: {
@@ -166,6 +169,8 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
       await controlServer?.stop();
       await Promise.all(devices.map((d) => d.stop()));
       clock.shutdown();
+      // Changes no reply waited for (a confirmed commit rolling back) reach the disk before exit.
+      await Promise.all(devices.map((d) => d.persist().catch((err: unknown) => log.warn({ device: d.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'))));
       await transcripts?.close();
     },
   };

@@ -31,6 +31,8 @@ export interface ConfigurationJson {
   /** history[0] is the committed configuration. */
   history: Revision[];
   candidate: ConfigNode;
+  /** A `commit confirmed` not yet confirmed: rolls back to `previous` at `deadline` (virtual epoch ms). */
+  confirm?: { deadline: number; previous: ConfigNode; user: string };
 }
 
 export type LoadAction = 'merge' | 'replace' | 'override' | 'update';
@@ -64,6 +66,8 @@ export class ConfigurationStore {
     if ('history' in initial) {
       this.history = structuredClone(initial.history);
       this.shared = clone(initial.candidate);
+      // Saved while a confirmed commit was pending: it still rolls back at its deadline.
+      if (initial.confirm) this.armConfirm(initial.confirm.deadline, clone(initial.confirm.previous), initial.confirm.user);
     } else {
       this.history = [{ tree: clone(initial), info: { at: clock.now(), user: 'root' } }];
       this.shared = clone(initial);
@@ -92,7 +96,13 @@ export class ConfigurationStore {
   }
 
   toJSON(): ConfigurationJson {
-    return { format: CONFIGURATION_FORMAT, history: structuredClone(this.history), candidate: clone(this.shared) };
+    const c = this.confirm;
+    return {
+      format: CONFIGURATION_FORMAT,
+      history: structuredClone(this.history),
+      candidate: clone(this.shared),
+      ...(c ? { confirm: { deadline: c.deadline, previous: clone(c.previous), user: c.user } } : {}),
+    };
   }
 
   /** Called with the new committed tree after every commit and confirmed-commit rollback. */
@@ -185,7 +195,7 @@ export class ConfigurationStore {
     const tree = clone(this.candidate(owner));
     this.push(tree, { at: this.clock.now(), user, ...(opts.comment ? { comment: opts.comment } : {}) });
     if (this.privates.has(owner) && !this.isModifiedShared(previous)) this.shared = clone(tree);
-    if (opts.confirmMinutes !== undefined) this.armConfirm(opts.confirmMinutes, this.confirm?.previous ?? previous, user);
+    if (opts.confirmMinutes !== undefined) this.armConfirm(this.clock.now() + opts.confirmMinutes * 60_000, this.confirm?.previous ?? previous, user);
     else this.confirm = undefined;
     this.committedNow();
   }
@@ -204,9 +214,8 @@ export class ConfigurationStore {
     if (this.history.length > HISTORY) this.history.length = HISTORY;
   }
 
-  private armConfirm(minutes: number, previous: ConfigNode, user: string): void {
+  private armConfirm(deadline: number, previous: ConfigNode, user: string): void {
     const gen = ++this.gen;
-    const deadline = this.clock.now() + minutes * 60_000;
     this.confirm = { gen, deadline, previous, user };
     // An instant clock would fire the timer at once, so there the deadline is
     // checked whenever the configuration is next used; otherwise the clock wakes us.

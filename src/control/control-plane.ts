@@ -155,7 +155,7 @@ export class ControlPlane {
       throw new ControlError(400, err instanceof Error ? err.message : String(err));
     }
     dev.model.updateSettings(parsed);
-    await dev.persist();
+    await saveOrFail(dev);
     this.d.log.add({ device: name, session: null, direction: 'event', event: `settings changed: ${JSON.stringify(patch)}` });
     return settingsJson(dev.model.settings);
   }
@@ -164,7 +164,7 @@ export class ControlPlane {
   async resetDevice(name: string): Promise<SettingsJson> {
     const dev = this.dev(name);
     dev.resetState();
-    await dev.persist();
+    await saveOrFail(dev);
     this.d.log.add({ device: name, session: null, direction: 'event', event: 'device reset to its initial state' });
     return settingsJson(dev.model.settings);
   }
@@ -259,6 +259,15 @@ export class ControlPlane {
       users: x.spec.users.map((u) => ({ name: u.name, class: u.class, ...(u.password !== undefined ? { password: u.password } : {}) })),
       sessions: this.sessions(x.name),
     };
+  }
+}
+
+/** Answers only once the change is on disk; a failed write is a 500 with the reason. */
+async function saveOrFail(dev: EmulatedDevice): Promise<void> {
+  try {
+    await dev.persist();
+  } catch (err) {
+    throw new ControlError(500, `could not save the device state: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -1,8 +1,23 @@
 import type { DeviceSpec } from '../config/types.js';
 import { ConfigurationStore } from '../configuration/store.js';
 import { initialConfiguration } from '../configuration/initial.js';
-import { capabilityFor, DeviceModel, SCHEMA_MODULES, StateStore, type VirtualClock } from '../engine/index.js';
+import { capabilityFor, DeviceModel, SCHEMA_MODULES, StateStore, type StateFs, type VirtualClock } from '../engine/index.js';
 import { SystemState } from '../system/state.js';
+import { SaveQueue } from './save-queue.js';
+
+/** Version of `<device>.state.json`. */
+export const DEVICE_STATE_FORMAT = 1;
+
+/** The one file that holds a device: model, configuration and system state, written together. */
+interface DeviceStateDocument {
+  format: typeof DEVICE_STATE_FORMAT;
+  model: unknown;
+  configuration: unknown;
+  system: unknown;
+}
+
+/** Parts of the layout before the single file: `<device>.json`, `.configuration.json`, `.system.json`. */
+const LEGACY_PARTS = ['configuration', 'system'] as const;
 
 export interface DeviceState {
   model: DeviceModel;
@@ -11,51 +26,90 @@ export interface DeviceState {
   /** Capabilities the hello adds for this device (YANG modules it serves). */
   capabilities: readonly string[];
   release: () => string;
+  /** Changes of state so far; always 0 without a state folder (nothing to wait for). */
+  changeCount: () => number;
+  /** Resolves once every change made so far is on disk; rejects when that write fails. */
   persist: () => Promise<void>;
 }
 
+export interface DeviceStateOptions {
+  /** Hears failures of writes no request waits for. */
+  onBackgroundError?: (err: unknown) => void;
+  /** File operations (tests inject failures). */
+  fs?: StateFs;
+}
+
 /**
- * The device model of one device: loaded from the state folder when saved
- * state exists, else fresh from the profile. The config file's settings are
+ * The state of one device: loaded from the state folder when saved state
+ * exists, else fresh from the profile. The config file's settings are
  * applied over loaded state, so editing the YAML takes effect at restart.
- * The configuration and system state are saved beside the model, each in its
- * own file; a saved configuration wins over the YAML (it is what was committed).
+ * Model, configuration and system state live in one file, so a kill never
+ * leaves one part newer than another; a saved configuration wins over the
+ * YAML (it is what was committed).
  */
-export async function createDeviceState(spec: DeviceSpec, clock: VirtualClock, stateDir: string | undefined): Promise<DeviceState> {
-  const store = stateDir ? new StateStore(stateDir) : undefined;
-  const loaded = store ? await store.load(spec.name) : undefined;
-  if (loaded && loaded.profile !== spec.profile) {
-    throw new Error(`device ${spec.name}: saved state in ${stateDir} is of profile ${loaded.profile}, the config says ${spec.profile}`);
+export async function createDeviceState(spec: DeviceSpec, clock: VirtualClock, stateDir: string | undefined, opts: DeviceStateOptions = {}): Promise<DeviceState> {
+  const store = stateDir ? new StateStore(stateDir, opts.fs) : undefined;
+  await store?.removeTemporaries();
+  const saved: Saved = store ? await loadSaved(store, spec.name) : {};
+  if (saved.model && saved.model.profile !== spec.profile) {
+    throw new Error(`device ${spec.name}: saved state in ${stateDir} is of profile ${saved.model.profile}, the config says ${spec.profile}`);
   }
-  const model = loaded ?? DeviceModel.create(spec.profile, spec.settings, { now: clock.now() });
-  if (loaded) model.updateSettings(spec.settings);
-  const savedConfig = store ? await store.loadDocument(spec.name, 'configuration') : undefined;
+  const model = saved.model ?? DeviceModel.create(spec.profile, spec.settings, { now: clock.now() });
+  if (saved.model) model.updateSettings(spec.settings);
   const configuration =
-    savedConfig !== undefined
-      ? ConfigurationStore.fromJSON(clock, savedConfig)
+    saved.configuration !== undefined
+      ? ConfigurationStore.fromJSON(clock, saved.configuration)
       : new ConfigurationStore(clock, initialConfiguration(spec, model.settings.mirrorFlashOnDisk));
-  const savedSystem = store ? await store.loadDocument(spec.name, 'system') : undefined;
-  const system = savedSystem !== undefined ? SystemState.fromJSON(savedSystem) : new SystemState(clock.now());
-  const persist = store
-    ? async () => {
-        await Promise.all([
-          store.save(spec.name, model),
-          store.saveDocument(`${spec.name}.configuration`, configuration.toJSON()),
-          store.saveDocument(`${spec.name}.system`, system.toJSON()),
-        ]);
-      }
-    : async () => undefined;
-  if (store) {
-    if (!loaded || savedConfig === undefined || savedSystem === undefined) await persist();
-    configuration.onChange(() => void persist().catch(() => undefined));
-    system.onChange(() => void persist().catch(() => undefined));
+  const system = saved.system !== undefined ? SystemState.fromJSON(saved.system) : new SystemState(clock.now());
+  const base = { model, configuration, system, capabilities: SCHEMA_MODULES.map(capabilityFor), release: () => model.settings.softwareVersion };
+  if (!store) return { ...base, changeCount: () => 0, persist: () => Promise.resolve() };
+
+  const document = (): DeviceStateDocument => ({ format: DEVICE_STATE_FORMAT, model, configuration, system });
+  const queue = new SaveQueue(
+    () => store.saveDocument(`${spec.name}.state`, document()),
+    opts.onBackgroundError ?? (() => undefined),
+  );
+  const changed = (): void => queue.markChanged();
+  model.onChange(changed);
+  configuration.onChange(changed);
+  system.onChange(changed);
+  // A fresh device, or one saved in the older layout, is written now, before it serves.
+  if (!saved.complete) {
+    queue.markChanged();
+    await queue.flush();
   }
-  return {
-    model,
-    configuration,
-    system,
-    capabilities: SCHEMA_MODULES.map(capabilityFor),
-    release: () => model.settings.softwareVersion,
-    persist,
-  };
+  const documents = await store.documents();
+  for (const part of ['', ...LEGACY_PARTS.map((p) => `.${p}`)]) {
+    if (documents.includes(`${spec.name}${part}`)) await store.removeDocument(`${spec.name}${part}`);
+  }
+  return { ...base, changeCount: () => queue.changes, persist: () => queue.flush() ?? Promise.resolve() };
+}
+
+interface Saved {
+  model?: DeviceModel;
+  configuration?: unknown;
+  system?: unknown;
+  /** True when read from the single file; the three-file layout is rewritten as one and removed. */
+  complete?: boolean;
+}
+
+async function loadSaved(store: StateStore, name: string): Promise<Saved> {
+  const doc = await store.loadDocument(name, 'state');
+  if (doc !== undefined) {
+    const d = doc as Partial<DeviceStateDocument> | null;
+    if (!d || d.format !== DEVICE_STATE_FORMAT || d.model === undefined || d.configuration === undefined || d.system === undefined) {
+      throw new Error(`${store.fileFor(`${name}.state`)}: unsupported or damaged device state`);
+    }
+    let model: DeviceModel;
+    try {
+      model = DeviceModel.fromJSON(d.model);
+    } catch (e) {
+      throw new Error(`${store.fileFor(`${name}.state`)}: ${(e as Error).message}`);
+    }
+    return { model, configuration: d.configuration, system: d.system, complete: true };
+  }
+  const model = await store.load(name);
+  const configuration = await store.loadDocument(name, LEGACY_PARTS[0]);
+  const system = await store.loadDocument(name, LEGACY_PARTS[1]);
+  return { model, configuration, system, complete: false };
 }

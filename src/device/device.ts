@@ -36,8 +36,11 @@ export interface DeviceDeps {
   extraCapabilities: readonly string[];
   /** Software release the device reports (xmlns:junos, show version). */
   release: () => string;
+  /** Resolves once every change so far is durable (see DeviceRuntime.persist). */
   persist: () => Promise<void>;
   hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError' | 'onFlowControl'>;
+  /** Counts changes of persisted state; absent: nothing is persisted. */
+  changeCount?: () => number;
   /** Gives each new session its interceptor (fault injection). */
   sessionInterceptor?: (session: { id: number; user: string }) => SessionInterceptor | undefined;
   /** Listener hooks (fault injection: refused logins, subsystem, connections). */
@@ -186,6 +189,10 @@ export class EmulatedDevice implements DeviceRuntime {
 
   persist(): Promise<void> {
     return this.deps.persist();
+  }
+
+  changeCount(): number {
+    return this.deps.changeCount?.() ?? 0;
   }
 
   get limits(): Limits {

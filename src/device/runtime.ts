@@ -19,7 +19,16 @@ export interface DeviceRuntime {
   hostname(): string;
   /** Release as Junos puts it in `xmlns:junos` (e.g. `21.4R3-S5.4`). */
   release(): string;
-  /** Writes state to the state directory, if one is configured (atomic). */
+  /**
+   * Changes of persisted state so far (configuration, storage, software);
+   * always 0 without a state directory. An RPC that moved it answers only
+   * once `persist()` resolves (src/dispatch/durable.ts).
+   */
+  changeCount(): number;
+  /**
+   * Resolves once every change made so far is on disk (file and directory
+   * fsynced); at once without a state directory. Rejects when the write fails.
+   */
   persist(): Promise<void>;
   /** Committed and candidate configuration. */
   readonly configuration: ConfigurationStore;

@@ -8,6 +8,7 @@ import type { DeviceRuntime } from '../device/runtime.js';
 import type { LoginClasses } from '../session/login-class.js';
 import type { XmlElement } from '../xml/element.js';
 import { permissionDenied, RpcError, syntaxError, type RpcErrorInfo } from '../xml/rpc-error.js';
+import { durably } from './durable.js';
 import { outputFormat, type FormatChoice } from './formats.js';
 import type { RpcRegistry } from './registry.js';
 import type { RpcContext, RpcReply, SessionView } from './types.js';
@@ -69,7 +70,7 @@ export class Dispatcher {
       prefix: this.o.prefix,
       invoke: async (inner, format) => this.invoke(inner, session, { format, minified }),
     };
-    return handler.handle(op, ctx);
+    return durably(this.o.device, () => handler.handle(op, ctx));
   }
 
   private outcome(r: RpcReply): Outcome {

@@ -16,7 +16,7 @@ export { SnapshotRefusal, MIRROR_REFUSAL } from './errors.js';
 export { runSnapshot, planSnapshot, plannedDurationMs, busyMessage } from './snapshot.js';
 export { snapshotInformation } from './snapshot-info.js';
 export { systemStorage } from './storage.js';
-export { StateStore } from './state-store.js';
+export { StateStore, type StateFileHandle, type StateFs } from './state-store.js';
 export { SCHEMA_MODULES, schemaText, capabilityFor } from './schema.js';
 export type { SchemaModule } from './schema.js';
 export { attachSnapshotFaultHooks, mediaFailureMessages, routingEngineReachable, unreachableMessage } from './fault-hooks.js';

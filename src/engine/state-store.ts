@@ -1,18 +1,40 @@
 /**
  * Persists device state atomically: write a temp file, fsync it, rename it
  * over the old one, fsync the directory. A kill at any moment leaves either
- * the old or the new file, never a torn one.
+ * the old or the new file, never a torn one; the temp files such a kill
+ * leaves behind are removed by `removeTemporaries` at the next start.
  */
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeviceModel } from './model.js';
+
+/** The file operations the store uses; tests pass one that fails on purpose. */
+export interface StateFs {
+  mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
+  open(path: string, flags: string, mode?: number): Promise<StateFileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, opts: { force: true }): Promise<void>;
+  readFile(path: string, encoding: 'utf8'): Promise<string>;
+  readdir(path: string): Promise<string[]>;
+}
+
+export interface StateFileHandle {
+  writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TEMP_SUFFIX = '.tmp';
 
 export class StateStore {
   /** Serialises writes per file so a slow write is never overtaken by an older one. */
   private readonly chains = new Map<string, Promise<void>>();
   private seq = 0;
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly fs: StateFs = nodeFs,
+  ) {}
 
   fileFor(deviceName: string): string {
     if (!/^[A-Za-z0-9._-]+$/.test(deviceName) || deviceName.startsWith('.')) {
@@ -25,7 +47,7 @@ export class StateStore {
   async load(deviceName: string): Promise<DeviceModel | undefined> {
     let text: string;
     try {
-      text = await readFile(this.fileFor(deviceName), 'utf8');
+      text = await this.fs.readFile(this.fileFor(deviceName), 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
@@ -48,40 +70,87 @@ export class StateStore {
   async loadDocument(deviceName: string, part: string): Promise<unknown> {
     const file = this.fileFor(`${deviceName}.${part}`);
     try {
-      return JSON.parse(await readFile(file, 'utf8')) as unknown;
+      return JSON.parse(await this.fs.readFile(file, 'utf8')) as unknown;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new Error(`${file}: ${(e as Error).message}`);
     }
   }
 
+  /**
+   * Writes `<name>.json`. The data is serialised during the call, so the file
+   * holds the state of that moment; the promise resolves once it is durable.
+   */
   saveDocument(name: string, data: unknown): Promise<void> {
     const file = this.fileFor(name);
-    // Snapshot the state now, so the write reflects the moment of the call.
     const text = JSON.stringify(data, null, 2) + '\n';
     const prev = this.chains.get(file) ?? Promise.resolve();
     const next = prev.catch(() => undefined).then(() => this.writeAtomic(file, text));
     this.chains.set(file, next);
+    void next.then(
+      () => this.forget(file, next),
+      () => this.forget(file, next),
+    );
     return next;
   }
 
-  private async writeAtomic(file: string, text: string): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.${++this.seq}.tmp`;
+  /** Removes `<name>.json` (a file of an older layout); durable when it resolves. */
+  async removeDocument(name: string): Promise<void> {
+    await this.fs.rm(this.fileFor(name), { force: true });
+    await this.syncDir();
+  }
+
+  /** Names of the documents saved here (`r1` for `r1.json`, `r1.state` for `r1.state.json`). */
+  async documents(): Promise<string[]> {
+    return (await this.list()).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+  }
+
+  /**
+   * Deletes the temp files a kill in the middle of a write left behind. Only
+   * one process may use a state directory, so no other writer owns them.
+   */
+  async removeTemporaries(): Promise<string[]> {
+    const temps = (await this.list()).filter((n) => n.endsWith(TEMP_SUFFIX));
+    for (const n of temps) await this.fs.rm(join(this.dir, n), { force: true });
+    if (temps.length > 0) await this.syncDir();
+    return temps;
+  }
+
+  private async list(): Promise<string[]> {
     try {
-      const fh = await open(tmp, 'w', 0o644);
+      return await this.fs.readdir(this.dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  }
+
+  private forget(file: string, settled: Promise<void>): void {
+    if (this.chains.get(file) === settled) this.chains.delete(file);
+  }
+
+  private async writeAtomic(file: string, text: string): Promise<void> {
+    await this.fs.mkdir(this.dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.${++this.seq}${TEMP_SUFFIX}`;
+    try {
+      const fh = await this.fs.open(tmp, 'w', 0o644);
       try {
         await fh.writeFile(text, 'utf8');
         await fh.sync();
       } finally {
         await fh.close();
       }
-      await rename(tmp, file);
+      await this.fs.rename(tmp, file);
     } catch (e) {
-      await rm(tmp, { force: true });
+      await this.fs.rm(tmp, { force: true }).catch(() => undefined);
       throw e;
     }
-    const dh = await open(this.dir, 'r');
+    await this.syncDir();
+  }
+
+  /** Makes renames and removals in the directory durable. */
+  private async syncDir(): Promise<void> {
+    const dh = await this.fs.open(this.dir, 'r');
     try {
       await dh.sync();
     } catch (e) {

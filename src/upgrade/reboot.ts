@@ -15,6 +15,8 @@ export interface Rebootable {
   readonly system: SystemState;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Resolves once every change so far is on disk. */
+  persist(): Promise<void>;
 }
 
 /** Applies pending software: the release booted now. */
@@ -30,12 +32,16 @@ export function bootSoftware(model: DeviceModel, system: SystemState, now: numbe
 }
 
 export async function rebootDevice(d: Rebootable, onError: (err: unknown) => void): Promise<void> {
-  // Let the reply that asked for the reboot reach the client first.
-  await new Promise((resolve) => setImmediate(resolve));
   try {
+    // Let the reply that asked for the reboot reach the client first: it waits for
+    // the write of what its RPC changed (a package added), then goes out at once.
+    await d.persist().catch(onError);
+    await new Promise((resolve) => setImmediate(resolve));
     await d.stop();
     await d.clock.sleep(BOOT_MS);
     bootSoftware(d.model, d.system, d.clock.now());
+    // The device answers again only once the software it booted is on disk.
+    await d.persist().catch(onError);
     await d.start();
   } catch (err) {
     if (!(err instanceof ClockShutdownError)) onError(err);

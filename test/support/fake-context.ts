@@ -38,6 +38,7 @@ export function fakeDevice(
     configuration: new ConfigurationStore(clock, emptyConfiguration()),
     system: new SystemState(clock.now()),
     reboot: () => undefined,
+    changeCount: () => 0,
     persist: async () => {
       dev.persists++;
     },
