@@ -70,7 +70,8 @@ devices:
     ['limits: { connection-limit: 0 }\n', /limits\.connection-limit: expected an integer/],
     ['users:\n  - { name: a, password: b, class: wizard }\n', /unknown class 'wizard'/],
     ['classes: { ops: [maintenance, teleport] }\n', /classes\.ops\[1\]: unknown permission 'teleport'/],
-    ['speed: -3\n', /speed: expected a positive number or 'instant'/],
+    ['speed: -3\n', /speed: expected a positive number up to 1000000000 or 'instant'/],
+    ['speed: 1e300\n', /speed: expected a positive number up to 1000000000 or 'instant'/],
     ['devices: [\n', /c\.yaml/],
   ];
   for (const [yaml, message] of cases) {
