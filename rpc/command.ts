@@ -25,6 +25,7 @@ function configurationOutput(reply: RpcReply): RpcReply {
 
 export const handler: RpcHandler = {
   name: 'command',
+  permission: 'any-user',
   async handle(op, ctx) {
     const line = op.text.trim();
     if (line === '' || op.children.length > 0) throw new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'syntax error, expecting <command>', info: [['bad-element', op.children[0]?.name ?? 'command']] });

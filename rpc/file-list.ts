@@ -7,7 +7,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'file-list',
-  permission: 'view',
+  grammar: fileListGrammar,
   handle(op, ctx) {
     const opts = parseRpcOptions(fileListGrammar, op, platformOf(ctx.device.profile));
     const home = ctx.session.user === 'root' ? '/root/' : `/var/home/${ctx.session.user}/`;

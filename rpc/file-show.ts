@@ -24,7 +24,7 @@ function content(path: string, ctx: RpcContext): string | undefined {
 
 export const handler: RpcHandler = {
   name: 'file-show',
-  permission: 'view',
+  grammar: fileShowGrammar,
   handle(op, ctx) {
     const opts = parseRpcOptions(fileShowGrammar, op, platformOf(ctx.device.profile));
     const path = opts.get('filename');

@@ -9,7 +9,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'get-bridge-mac-table',
-  permission: 'view',
+  grammar: getBridgeMacTableGrammar,
   handle(op, ctx) {
     const platform = platformOf(ctx.device.profile);
     if (!getBridgeMacTableGrammar.platforms!.includes(platform)) throw syntaxError(op.name);

@@ -8,7 +8,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'get-chassis-inventory',
-  permission: 'view',
+  grammar: getChassisInventoryGrammar,
   handle(op, ctx) {
     parseRpcOptions(getChassisInventoryGrammar, op, platformOf(ctx.device.profile));
     const localSlot = ctx.session.routingEngine.endsWith('re1') ? 're1' : 're0';

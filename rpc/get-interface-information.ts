@@ -15,7 +15,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'get-interface-information',
-  permission: 'view',
+  grammar: getInterfaceInformationGrammar,
   handle(op, ctx) {
     const opts = parseRpcOptions(getInterfaceInformationGrammar, op, platformOf(ctx.device.profile));
     const name = opts.get('interface-name');

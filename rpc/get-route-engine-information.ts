@@ -8,7 +8,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'get-route-engine-information',
-  permission: 'view',
+  grammar: getRouteEngineInformationGrammar,
   handle(op, ctx) {
     const opts = parseRpcOptions(getRouteEngineInformationGrammar, op, platformOf(ctx.device.profile));
     const slot = opts.get('slot');

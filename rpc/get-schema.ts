@@ -13,6 +13,7 @@ function invalid(message: string, badElement: string): RpcError {
 
 export const handler: RpcHandler = {
   name: 'get-schema',
+  permission: 'view',
   formatIsLeaf: true,
   handle(op) {
     const id = child(op, 'identifier')?.text.trim();

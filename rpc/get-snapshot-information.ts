@@ -9,6 +9,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'get-snapshot-information',
+  grammar: getSnapshotInformationGrammar,
   async handle(op, ctx) {
     const opts = parseRpcOptions(getSnapshotInformationGrammar, op, platformOf(ctx.device.profile));
     const result = await engineCall(() => snapshotInformation(ctx.device.model, ctx.session.routingEngine, opts));

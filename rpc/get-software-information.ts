@@ -10,7 +10,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'get-software-information',
-  permission: 'view',
+  grammar: getSoftwareInformationGrammar,
   handle(op, ctx) {
     const model = ctx.device.model;
     const opts = parseRpcOptions(getSoftwareInformationGrammar, op, platformOf(ctx.device.profile));

@@ -9,6 +9,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'get-system-storage',
+  grammar: getSystemStorageGrammar,
   async handle(op, ctx) {
     const opts = parseRpcOptions(getSystemStorageGrammar, op, platformOf(ctx.device.profile));
     const result = await engineCall(() => systemStorage(ctx.device.model, ctx.session.routingEngine, opts));

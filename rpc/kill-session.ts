@@ -1,14 +1,19 @@
 import { child } from '../src/xml/element.js';
-import { RpcError } from '../src/xml/rpc-error.js';
+import { permissionDenied, RpcError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
 
 function invalid(message: string): RpcError {
   return new RpcError({ type: 'protocol', tag: 'invalid-value', severity: 'error', message, info: [['bad-element', 'session-id']] });
 }
 
-/** RFC 6241 7.9: ends another session and releases its locks; never the caller's own. */
+/**
+ * RFC 6241 7.9: ends another session and releases its locks; never the
+ * caller's own. Ending another user's session is `request system logout`
+ * on Junos, a maintenance command; a user may end its own other sessions.
+ */
 export const handler: RpcHandler = {
   name: 'kill-session',
+  permission: 'any-user',
   handle: (op, ctx) => {
     const raw = child(op, 'session-id')?.text.trim() ?? op.attrs['session-id'];
     if (raw === undefined || raw === '') {
@@ -19,6 +24,7 @@ export const handler: RpcHandler = {
     if (id === ctx.session.id) throw invalid('cannot kill the current session');
     const target = ctx.device.sessions.get(id);
     if (!target) throw invalid(`session ${id} does not exist`);
+    if (target.user !== ctx.session.user && ctx.may?.('maintenance') === false) throw permissionDenied('kill-session');
     target.terminate(`killed by session ${ctx.session.id}`);
     return { kind: 'ok' };
   },

@@ -4,6 +4,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'lock',
+  permission: 'configure',
   handle: (op, ctx) => {
     const target = readDatastore(op, 'target');
     if (target === 'candidate') lockCandidate(ctx, 'lock');

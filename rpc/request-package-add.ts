@@ -17,7 +17,7 @@ const VALIDATE_MS = 60_000;
 
 export const handler: RpcHandler = {
   name: 'request-package-add',
-  permission: 'maintenance',
+  grammar: requestPackageAddGrammar,
   async handle(op, ctx) {
     const opts = parseRpcOptions(requestPackageAddGrammar, op, platformOf(ctx.device.profile));
     const name = opts.get('package-name');

@@ -10,7 +10,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'request-package-rollback',
-  permission: 'maintenance',
+  grammar: requestPackageRollbackGrammar,
   handle(op, ctx) {
     parseRpcOptions(requestPackageRollbackGrammar, op, platformOf(ctx.device.profile));
     const sys = ctx.device.system;

@@ -7,7 +7,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'request-reboot',
-  permission: 'maintenance',
+  grammar: requestRebootGrammar,
   handle(op, ctx) {
     const opts = parseRpcOptions(requestRebootGrammar, op, platformOf(ctx.device.profile));
     const minutes = Number(opts.get('in') ?? '0');

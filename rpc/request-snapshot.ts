@@ -9,7 +9,7 @@ import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
   name: 'request-snapshot',
-  permission: 'maintenance',
+  grammar: requestSnapshotGrammar,
   async handle(op, ctx) {
     const opts = parseRpcOptions(requestSnapshotGrammar, op, platformOf(ctx.device.profile));
     // Runs to completion even if the client goes away meanwhile; the state is

@@ -11,7 +11,7 @@ import { permissionDenied, RpcError, syntaxError, type RpcErrorInfo } from '../x
 import { durably } from './durable.js';
 import { outputFormat, type FormatChoice } from './formats.js';
 import type { RpcRegistry } from './registry.js';
-import type { RpcContext, RpcReply, SessionView } from './types.js';
+import { permissionOf, type RpcContext, type RpcReply, type SessionView } from './types.js';
 
 /** What the envelope carries: rpc-errors first, then the body (none when an error has severity error and the body is `<ok/>`). */
 export interface Outcome {
@@ -51,7 +51,8 @@ export class Dispatcher {
   private invoke(op: XmlElement, session: SessionView, forced?: FormatChoice): Promise<RpcReply> | RpcReply {
     const handler = this.o.registry.find(op.name);
     if (!handler) throw syntaxError(op.name);
-    if (handler.permission && !this.o.classes.allows(session.userClass, handler.permission)) {
+    const permission = permissionOf(handler);
+    if (permission !== 'any-user' && !this.o.classes.allows(session.userClass, permission)) {
       throw permissionDenied(op.name);
     }
     let f = forced;
@@ -69,6 +70,7 @@ export class Dispatcher {
       minified,
       prefix: this.o.prefix,
       invoke: async (inner, format) => this.invoke(inner, session, { format, minified }),
+      may: (p) => this.o.classes.allows(session.userClass, p),
     };
     return durably(this.o.device, () => handler.handle(op, ctx));
   }

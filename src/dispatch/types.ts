@@ -1,6 +1,7 @@
 import type { XmlElement } from '../xml/element.js';
 import type { RpcErrorInfo } from '../xml/rpc-error.js';
 import type { DeviceRuntime } from '../device/runtime.js';
+import type { Permission, RpcGrammar, RpcPermission } from '../grammar/types.js';
 
 /** Output format requested with `format=` (ascii is text; the -minified forms keep their base). */
 export type OutputFormat = 'xml' | 'text' | 'json';
@@ -30,6 +31,12 @@ export interface RpcContext {
    * Absent in handler unit tests that never nest.
    */
   readonly invoke?: (op: XmlElement, format: OutputFormat) => Promise<RpcReply>;
+  /**
+   * Whether the session's login class holds a permission, for checks that
+   * depend on the request (another user's session, a configuration
+   * hierarchy). Absent in handler unit tests: everything is allowed there.
+   */
+  readonly may?: (permission: Permission) => boolean;
 }
 
 /**
@@ -42,11 +49,9 @@ export type RpcReply =
   /** Errors that come with partial data (one RE unreachable in a multi-RE reply). */
   | { readonly kind: 'partial'; readonly body: string; readonly errors: readonly RpcErrorInfo[] };
 
-export interface RpcHandler {
+interface RpcHandlerBase {
   /** Operation element local name; the registry dispatches on it. */
   readonly name: string;
-  /** Login-class permission needed; absent means any authenticated user. */
-  readonly permission?: string;
   /**
    * True where `<format>` is the operation's own leaf (get-schema's `yang`),
    * not the output format Junos reads from a `format` child elsewhere.
@@ -56,4 +61,17 @@ export interface RpcHandler {
   readonly ownsFormat?: boolean;
   /** Throw RpcError for failures. */
   handle(op: XmlElement, ctx: RpcContext): Promise<RpcReply> | RpcReply;
+}
+
+/**
+ * A handler names its permission exactly once: through its grammar (which
+ * also gives its options, CLI words, `?` help and YANG), or, for an RPC
+ * without one (the NETCONF base operations, configuration RPCs), itself.
+ */
+export type RpcHandler = RpcHandlerBase &
+  ({ readonly grammar: RpcGrammar; readonly permission?: never } | { readonly grammar?: never; readonly permission: RpcPermission });
+
+/** The permission the dispatcher checks for a handler. */
+export function permissionOf(h: RpcHandler): RpcPermission {
+  return h.grammar ? h.grammar.permission : h.permission!;
 }

@@ -1,3 +1,4 @@
+import type { KNOWN_PERMISSIONS } from '../session/login-class.js';
 /**
  * The option grammar of an RPC: one declaration serves the RPC parser, the CLI
  * parser for `<command>`, validation and the YANG module.
@@ -33,14 +34,23 @@ export interface LeafSpec {
   readonly positional?: boolean;
 }
 
+/** A Junos login-class permission flag. */
+export type Permission = (typeof KNOWN_PERMISSIONS)[number];
+
+/**
+ * Who may call an RPC: holders of a permission flag, or every logged-in user
+ * (`any-user`: close-session, `<command>` whose inner RPC checks its own).
+ */
+export type RpcPermission = Permission | 'any-user';
+
 export interface RpcGrammar {
   /** Operation element name, e.g. `request-snapshot`. */
   readonly rpc: string;
   /** The CLI words that run it, e.g. ['request', 'system', 'snapshot']. */
   readonly cli: readonly string[];
   readonly description: string;
-  /** Login-class permission needed to run it (Junos permission flag name). */
-  readonly permission?: string;
+  /** Login-class permission needed to run it: the one place an RPC with a grammar declares it. */
+  readonly permission: RpcPermission;
   /** Where absent, the command exists on every platform. */
   readonly platforms?: readonly Platform[];
   readonly leaves: readonly LeafSpec[];
