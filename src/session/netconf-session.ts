@@ -47,14 +47,15 @@ export interface SessionOptions {
   interceptor?: SessionInterceptor;
 }
 
-const FORMATS: Record<string, { format: OutputFormat; minified: boolean }> = {
-  xml: { format: 'xml', minified: false },
-  'xml-minified': { format: 'xml', minified: true },
-  text: { format: 'text', minified: false },
-  ascii: { format: 'text', minified: false },
-  json: { format: 'json', minified: false },
-  'json-minified': { format: 'json', minified: true },
-};
+/** A Map: the key is the client's text, and `toString` or `__proto__` must find nothing. */
+const FORMATS = new Map<string, { format: OutputFormat; minified: boolean }>([
+  ['xml', { format: 'xml', minified: false }],
+  ['xml-minified', { format: 'xml', minified: true }],
+  ['text', { format: 'text', minified: false }],
+  ['ascii', { format: 'text', minified: false }],
+  ['json', { format: 'json', minified: false }],
+  ['json-minified', { format: 'json', minified: true }],
+]);
 
 /**
  * One NETCONF session: hello exchange, framing choice, strictly ordered RPC
@@ -338,7 +339,7 @@ export class NetconfSession implements SessionHandle, SessionView {
     if (!f) {
       const fmtChild = handler.formatIsLeaf ? undefined : op.children.find((c) => c.name === 'format');
       const fmt = op.attrs['format'] ?? fmtChild?.text.trim() ?? 'xml';
-      f = FORMATS[fmt] ?? (handler.ownsFormat ? FORMATS['xml'] : undefined);
+      f = FORMATS.get(fmt) ?? (handler.ownsFormat ? FORMATS.get('xml') : undefined);
       if (!f) throw syntaxError(fmt, 'invalid value for format');
       this.rpcCount++;
     }
