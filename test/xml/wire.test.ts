@@ -89,6 +89,15 @@ describe('wire: names the client chose, and what the parser refuses', function (
     expect(reply).to.match(new RegExp(`^<rpc-reply [^\\n]* message-id="${id}" a="x>y" b="2">`));
     await stillAnswers();
   });
+
+  it('close-session with a child or text answers syntax error and keeps the session; without, <ok/> and the end', async () => {
+    expectSyntaxError((await ask(c, '<close-session><foo/></close-session>')).reply, 'syntax error', 'foo');
+    expectSyntaxError((await ask(c, '<close-session>now</close-session>')).reply, 'syntax error', 'now');
+    expect((await ask(c, '<get-software-information/>')).reply).to.include('<software-information');
+    const other = await t.client();
+    expect((await ask(other, '<close-session/>')).reply).to.include('<ok/>');
+    await other.waitClosed();
+  });
 });
 
 describe('wire: replies lxml can read, whatever the request held', function () {
