@@ -75,8 +75,11 @@ export function scanName(s: string, i: number): number {
   return j;
 }
 
+/** Whether a name can start at i (one character looked at, a colon excluded: it is for QNames' local parts and prefixes). */
 export function isNameStartAt(s: string, i: number): boolean {
-  return scanName(s, i) > i;
+  const c = s.charCodeAt(i);
+  if (c < 128) return c !== 0x3a && (ASCII[c]! & NAME_START) !== 0;
+  return isWideNameStart(codePointAt(s, i));
 }
 
 /** XML white space (S): space, tab, line feed, carriage return. */
@@ -101,4 +104,13 @@ export function firstNonXmlChar(s: string): number {
 /** `U+0001`: how error messages name a character, never quoting it raw. */
 export function describeChar(s: string, i: number): string {
   return `U+${codePointAt(s, i).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * A fresh copy of a short string cut from a message, for a memo: a slice
+ * would keep the whole message it was cut from alive. Longer ones are not
+ * worth remembering.
+ */
+export function memoCopy(s: string): string {
+  return s.length <= 256 ? (JSON.parse(JSON.stringify(s)) as string) : '';
 }

@@ -4,7 +4,7 @@
  * NETCONF message is UTF-8 (RFC 6241), decoded before it gets here, so any
  * well-formed encoding name is read as if it said UTF-8.
  */
-import { isSpace } from './chars.js';
+import { isSpace, memoCopy } from './chars.js';
 import { XmlParseError } from './parse-error.js';
 
 function fail(msg: string): never {
@@ -38,7 +38,7 @@ let lastGood = '';
 export function skipXmlDeclaration(xml: string, i: number): number {
   if (lastGood !== '' && xml.startsWith(lastGood, i)) return i + lastGood.length;
   const end = checkXmlDeclaration(xml, i);
-  lastGood = xml.slice(i, end);
+  lastGood = memoCopy(xml.slice(i, end));
   return end;
 }
 

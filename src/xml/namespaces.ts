@@ -71,8 +71,10 @@ export class NamespaceScope {
 
   /** The element at `depth` ends: its bindings go out of scope. */
   close(depth: number): void {
-    const top = this.opened[this.opened.length - 1];
-    if (top === undefined || top.depth !== depth) return;
+    const n = this.opened.length;
+    if (n === 0) return;
+    const top = this.opened[n - 1]!;
+    if (top.depth !== depth) return;
     this.opened.pop();
     for (const p of top.prefixes) this.bindings!.get(p)!.pop();
   }

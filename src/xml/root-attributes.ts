@@ -14,21 +14,15 @@ export interface RawAttribute {
   raw: string;
 }
 
+/** What a value needs looked at: `<`, references, controls and white space, surrogates, non-characters. */
+const NOT_PLAIN = /[<&\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** The attribute value's text as a parser reads it, or undefined where it is not well-formed. */
 function readValue(raw: string): string | undefined {
-  let amp = false;
-  let unusual = false;
-  for (let k = 0; k < raw.length; k++) {
-    const c = raw.charCodeAt(k);
-    if (c === 0x3c /* < */) return undefined;
-    if (c === 0x26 /* & */) amp = true;
-    else if (c < 0x20 || c >= 0xd800) unusual = true;
-  }
-  if (unusual && firstNonXmlChar(raw) >= 0) return undefined;
-  const spaced = unusual ? raw.replace(/\r\n?|[\t\n]/g, ' ') : raw;
-  if (!amp) return spaced;
+  if (!NOT_PLAIN.test(raw)) return raw;
+  if (raw.includes('<') || firstNonXmlChar(raw) >= 0) return undefined;
   try {
-    return decodeReferences(spaced);
+    return decodeReferences(raw.replace(/\r\n?|[\t\n]/g, ' '));
   } catch {
     return undefined;
   }

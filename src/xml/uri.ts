@@ -7,6 +7,8 @@
  * RPC of a session declares the same ones.
  */
 
+import { memoCopy } from './chars.js';
+
 const UNRESERVED_OR_SUB = /[A-Za-z0-9\-._~!$&'()*+,;=]/;
 const HEX = /[0-9A-Fa-f]/;
 let lastGood = '';
@@ -64,6 +66,6 @@ export function isUriReference(s: string): boolean {
   if (s === lastGood) return true;
   const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(s);
   const ok = rest(s, scheme ? scheme[0].length : 0, scheme !== null);
-  if (ok) lastGood = s;
+  if (ok) lastGood = memoCopy(s);
   return ok;
 }
