@@ -10,8 +10,9 @@ export interface XmlElement {
   readonly prefix: string;
   /**
    * Attributes by their qualified name as written (`message-id`, `xmlns:nc`),
-   * values unescaped, in document order. No prototype: a name the client
-   * chose (`toString`, `__proto__`) finds only what the client sent.
+   * values unescaped, in document order. The parser builds it without a
+   * prototype, so a name the client chose (`toString`, `__proto__`) finds
+   * only what the client sent.
    */
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: readonly XmlElement[];
