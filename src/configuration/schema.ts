@@ -5,13 +5,16 @@
  * listed here is read as a container or a leaf by its position.
  */
 
-/** Lists whose entries are written bare under their parent (`interfaces { ge-0/0/0 { ...`). */
-const IMPLICIT: Readonly<Record<string, string>> = {
-  interfaces: 'interface',
-  groups: 'group',
-  'routing-instances': 'instance',
-  vlans: 'vlan',
-};
+/**
+ * Lists whose entries are written bare under their parent (`interfaces { ge-0/0/0 { ...`).
+ * A Map: the key is a statement the client wrote, and `constructor` must find nothing.
+ */
+const IMPLICIT: ReadonlyMap<string, string> = new Map([
+  ['interfaces', 'interface'],
+  ['groups', 'group'],
+  ['routing-instances', 'instance'],
+  ['vlans', 'vlan'],
+]);
 
 /** `parent/list`: the word after `list` is the entry's name. `*` matches any parent. */
 const KEYED = new Set([
@@ -44,12 +47,12 @@ const KEYED = new Set([
 
 /** The element an implicit-list entry under `parent` becomes, or undefined. */
 export function implicitList(parent: string): string | undefined {
-  return IMPLICIT[parent];
+  return IMPLICIT.get(parent);
 }
 
 /** The bare-name form of an element under `parent` (for rendering text and set). */
 export function isImplicitEntry(parent: string, name: string): boolean {
-  return IMPLICIT[parent] === name;
+  return IMPLICIT.get(parent) === name;
 }
 
 export function isKeyedList(parent: string, name: string): boolean {

@@ -67,6 +67,9 @@ export class NetconfDecoder {
   private takeWholeMessages(data: Buffer): Buffer {
     let off = 0;
     while (this.mode === 'eom' && !this.failed) {
+      // White space between messages (the newline after `]]>]]>`) belongs to
+      // neither, wherever the packets were cut.
+      while (off < data.length && isSpace(data[off]!)) off++;
       const at = data.indexOf(EOM_BYTES, off);
       if (at < 0) break;
       if (at - off > this.opts.maxMessageBytes) {
@@ -78,7 +81,6 @@ export class NetconfDecoder {
       off = at + EOM_BYTES.length;
       this.deliver(msg);
     }
-    if (this.mode === 'eom') while (off < data.length && isSpace(data[off]!)) off++;
     return off === 0 ? data : data.subarray(off);
   }
 

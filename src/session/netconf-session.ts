@@ -209,7 +209,12 @@ export class NetconfSession implements SessionHandle, SessionView {
     }
     const go = (): Promise<void> =>
       this.handleRpc(xml)
-        .catch((err: unknown) => this.o.onInternalError?.(err))
+        .catch((err: unknown) => {
+          // The dispatcher turns every failure into rpc-errors; what is left is
+          // a bug in the envelope itself. One reply or a clean close, never silence.
+          this.o.onInternalError?.(err);
+          this.finish('internal error', true);
+        })
         .finally(() => {
           this.pending--;
           this.pendingBytes -= size;

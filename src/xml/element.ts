@@ -8,7 +8,12 @@ export interface XmlElement {
   readonly name: string;
   /** Prefix as written by the client (`nc` in `<nc:rpc>`), or '' when unqualified. */
   readonly prefix: string;
-  /** Attributes by their qualified name as written (`message-id`, `xmlns:nc`), values unescaped. */
+  /**
+   * Attributes by their qualified name as written (`message-id`, `xmlns:nc`),
+   * values unescaped, in document order. The parser builds it without a
+   * prototype, so a name the client chose (`toString`, `__proto__`) finds
+   * only what the client sent.
+   */
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: readonly XmlElement[];
   /** Concatenated character data directly inside this element (entities decoded). */
