@@ -7,7 +7,9 @@
 import type { DeviceRuntime } from '../device/runtime.js';
 import type { LoginClasses } from '../session/login-class.js';
 import type { XmlElement } from '../xml/element.js';
-import { permissionDenied, RpcError, syntaxError, type RpcErrorInfo } from '../xml/rpc-error.js';
+import { internalError, invalidValue, permissionDenied, syntaxError } from '../errors/catalogue.js';
+import { domainError } from '../errors/domain.js';
+import { RpcError, type RpcErrorInfo } from '../errors/rpc-error.js';
 import { durably } from './durable.js';
 import { outputFormat, type FormatChoice } from './formats.js';
 import type { RpcRegistry } from './registry.js';
@@ -33,7 +35,6 @@ export interface DispatcherOptions {
   onInternalError?: (err: unknown) => void;
 }
 
-const INTERNAL_ERROR: RpcErrorInfo = { type: 'application', tag: 'operation-failed', severity: 'error', message: 'internal error' };
 
 export class Dispatcher {
   constructor(private readonly o: DispatcherOptions) {}
@@ -60,7 +61,7 @@ export class Dispatcher {
       const fmtChild = handler.formatIsLeaf ? undefined : op.children.find((c) => c.name === 'format');
       const fmt = op.attrs['format'] ?? fmtChild?.text.trim() ?? 'xml';
       f = outputFormat(fmt) ?? (handler.ownsFormat ? outputFormat('xml') : undefined);
-      if (!f) throw syntaxError(fmt, 'invalid value for format');
+      if (!f) throw invalidValue(fmt, 'format');
     }
     const minified = f.minified;
     const ctx: RpcContext = {
@@ -88,7 +89,9 @@ export class Dispatcher {
 
   private errorsOf(err: unknown): readonly RpcErrorInfo[] {
     if (err instanceof RpcError) return err.errors;
+    const mapped = domainError(err);
+    if (mapped) return mapped.errors;
     this.o.onInternalError?.(err);
-    return [INTERNAL_ERROR];
+    return internalError().errors;
   }
 }

@@ -3,7 +3,7 @@
  * session throw these; nobody writes an error literal of their own, so the
  * wording and the tag/type of each Junos message live in one place.
  */
-import { RpcError, type RpcErrorInfo } from '../xml/rpc-error.js';
+import { RpcError, type RpcErrorInfo } from './rpc-error.js';
 
 const protocolFailed = (message: string, badElement?: string): RpcErrorInfo => ({
   type: 'protocol',

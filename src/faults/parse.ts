@@ -13,6 +13,7 @@
  */
 import { parseDuration } from '../config/duration.js';
 import type { ErrorSeverity, RpcErrorInfo } from '../xml/rpc-error.js';
+import { ERROR_TAG_TYPES, isErrorTag, tagAllowsType, type TagAndType } from '../errors/tags.js';
 import { FAULT_ACTIONS, type FaultAction, type FaultActionType, type FaultScope, type FaultSpec } from './types.js';
 
 export class FaultSpecError extends Error {}
@@ -86,22 +87,38 @@ function parseError(v: unknown, where: string): RpcErrorInfo {
   for (const k of Object.keys(v)) if (!ERROR_KEYS.includes(k)) fail(`${where}.${k}`, 'unknown key');
   const severity = v['severity'] === undefined ? 'error' : v['severity'];
   if (severity !== 'error' && severity !== 'warning') fail(`${where}.severity`, 'expected error or warning');
-  const e: RpcErrorInfo = { severity: severity as ErrorSeverity, message: str(v['message'], `${where}.message`) };
-  if (v['type'] !== undefined) {
-    const t = str(v['type'], `${where}.type`);
-    if (!(ERROR_TYPES as readonly string[]).includes(t)) fail(`${where}.type`, `expected one of ${ERROR_TYPES.join(', ')}`);
-    e.type = t as RpcErrorInfo['type'];
-  }
-  if (v['tag'] !== undefined) e.tag = str(v['tag'], `${where}.tag`);
-  if (v['path'] !== undefined) e.path = str(v['path'], `${where}.path`);
+  const tagged = parseTagAndType(v, where);
   const info: Array<[string, string]> = [];
   if (v['bad-element'] !== undefined) info.push(['bad-element', str(v['bad-element'], `${where}.bad-element`)]);
   if (v['info'] !== undefined) {
     if (!isObj(v['info'])) fail(`${where}.info`, 'expected a mapping of element name to text');
     for (const [k, t] of Object.entries(v['info'])) info.push([k, String(t)]);
   }
-  if (info.length > 0) e.info = info;
-  return e;
+  return {
+    ...tagged,
+    severity: severity as ErrorSeverity,
+    message: str(v['message'], `${where}.message`),
+    ...(v['path'] !== undefined ? { path: str(v['path'], `${where}.path`) } : {}),
+    ...(info.length > 0 ? { info } : {}),
+  };
+}
+
+/** Where only a tag is given, the type Junos most often sends with it. */
+const TYPE_PREFERENCE = ['protocol', 'application', 'rpc', 'transport'] as const;
+
+/** An RFC 6241 tag with a type it allows (or neither, as Junos often sends). */
+function parseTagAndType(v: Obj, where: string): TagAndType {
+  const type = v['type'] === undefined ? undefined : str(v['type'], `${where}.type`);
+  if (type !== undefined && !(ERROR_TYPES as readonly string[]).includes(type)) fail(`${where}.type`, `expected one of ${ERROR_TYPES.join(', ')}`);
+  if (v['tag'] === undefined) {
+    if (type !== undefined) fail(`${where}.type`, 'an error-type goes with an error-tag (RFC 6241): give tag too');
+    return {};
+  }
+  const tag = str(v['tag'], `${where}.tag`);
+  if (!isErrorTag(tag)) fail(`${where}.tag`, `expected an RFC 6241 error-tag: ${Object.keys(ERROR_TAG_TYPES).join(', ')}`);
+  const t = type ?? TYPE_PREFERENCE.find((p) => tagAllowsType(tag, p))!;
+  if (!tagAllowsType(tag, t)) fail(`${where}.type`, `error-tag ${tag} goes with error-type ${ERROR_TAG_TYPES[tag].join(' or ')}`);
+  return { tag, type: t } as TagAndType;
 }
 
 function parseAction(type: FaultActionType, v: Obj, where: string): FaultAction {

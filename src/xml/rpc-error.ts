@@ -1,56 +1,9 @@
 import { escapeText } from './escape.js';
 
-export type ErrorSeverity = 'error' | 'warning';
-
-/**
- * One `<rpc-error>` as Junos shapes it. Junos often omits error-type and
- * error-tag, so both are optional here.
- */
-export interface RpcErrorInfo {
-  type?: 'transport' | 'rpc' | 'protocol' | 'application';
-  tag?: string;
-  severity: ErrorSeverity;
-  message: string;
-  /** Children of `<error-info>`, in order, e.g. [['bad-element', 'get-test']]. */
-  info?: Array<[string, string]>;
-  path?: string;
-}
-
-/** Thrown by parsers and handlers; the session turns it into `<rpc-error>` elements. */
-export class RpcError extends Error {
-  readonly errors: RpcErrorInfo[];
-  constructor(errors: RpcErrorInfo | RpcErrorInfo[]) {
-    const list = Array.isArray(errors) ? errors : [errors];
-    super(list.map((e) => e.message).join('; '));
-    this.errors = list;
-  }
-}
-
-/** The error Junos gives for anything its schema does not know. */
-export function syntaxError(badElement: string, message = 'syntax error'): RpcError {
-  return new RpcError({
-    type: 'protocol',
-    tag: 'operation-failed',
-    severity: 'error',
-    message,
-    info: [['bad-element', badElement]],
-  });
-}
-
-export function permissionDenied(badElement: string): RpcError {
-  return new RpcError({
-    type: 'protocol',
-    tag: 'operation-failed',
-    severity: 'error',
-    message: 'permission denied',
-    info: [['bad-element', badElement]],
-  });
-}
-
-/** A plain Junos error: severity and message only, as most daemons report. */
-export function plainError(message: string, severity: ErrorSeverity = 'error'): RpcError {
-  return new RpcError({ severity, message });
-}
+// The error model and its catalogue live in src/errors; this module writes them as XML.
+export { RpcError, type ErrorSeverity, type RpcErrorInfo } from '../errors/rpc-error.js';
+export { permissionDenied, plainError, syntaxError } from '../errors/catalogue.js';
+import type { RpcErrorInfo } from '../errors/rpc-error.js';
 
 /**
  * Renders one rpc-error. `p` is the NETCONF prefix in use ('' or 'nc:'), since

@@ -3,7 +3,7 @@ import { RpcError } from '../../src/xml/rpc-error.js';
 import type { RpcErrorInfo } from '../../src/xml/rpc-error.js';
 
 /** Awaits `p`, expecting an RpcError; returns its errors. */
-export async function rpcErrors(p: Promise<unknown> | unknown): Promise<RpcErrorInfo[]> {
+export async function rpcErrors(p: Promise<unknown> | unknown): Promise<readonly RpcErrorInfo[]> {
   try {
     await p;
   } catch (e) {
