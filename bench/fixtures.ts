@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { stringify } from 'yaml';
 import { newEd25519KeyPair } from '../src/transport/device-keys.js';
 import { loadHostKeys } from '../src/transport/host-keys.js';
 import type { ServerSpec } from './server-protocol.js';
 
-const { utils } = ssh2;
 
 /**
  * Host keys shared by every benchmark run on this machine (and by both

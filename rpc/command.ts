@@ -6,8 +6,8 @@
 import { parseCommand, renderRpcElement } from '../src/command/parse-command.js';
 import { platformOf } from '../src/engine/index.js';
 import { escapeText } from '../src/xml/escape.js';
-import { RpcError } from '../src/xml/rpc-error.js';
 import type { OutputFormat, RpcHandler, RpcReply } from './types.js';
+import { expecting } from '../src/errors/catalogue.js';
 
 /** The CLI prints what `| display xml|json` produced; a text request gets it as text. */
 function asText(reply: RpcReply): RpcReply {
@@ -28,7 +28,7 @@ export const handler: RpcHandler = {
   permission: 'any-user',
   async handle(op, ctx) {
     const line = op.text.trim();
-    if (line === '' || op.children.length > 0) throw new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'syntax error, expecting <command>', info: [['bad-element', op.children[0]?.name ?? 'command']] });
+    if (line === '' || op.children.length > 0) throw expecting('command', op.children[0]?.name ?? 'command');
     const parsed = parseCommand(line, platformOf(ctx.device.profile));
     if (parsed.display === 'rpc') {
       const rpc = `<rpc>\n${renderRpcElement(parsed.rpc)}</rpc>\n`;

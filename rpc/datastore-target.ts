@@ -1,7 +1,8 @@
 import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
-import { RpcError, syntaxError } from '../src/xml/rpc-error.js';
+import { syntaxError } from '../src/xml/rpc-error.js';
 import type { Datastore } from '../src/session/locks.js';
+import { missingWrapper } from '../src/errors/catalogue.js';
 
 const DATASTORES: readonly Datastore[] = ['running', 'candidate', 'startup'];
 
@@ -9,7 +10,7 @@ const DATASTORES: readonly Datastore[] = ['running', 'candidate', 'startup'];
 export function readDatastore(op: XmlElement, wrapper: 'target' | 'source'): Datastore {
   const w = child(op, wrapper);
   if (!w) {
-    throw new RpcError({ type: 'protocol', tag: 'missing-element', severity: 'error', message: `syntax error, expecting <${wrapper}>`, info: [['bad-element', op.name]] });
+    throw missingWrapper(wrapper, op.name);
   }
   const ds = w.children[0];
   if (!ds) throw syntaxError(wrapper);

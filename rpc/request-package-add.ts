@@ -8,8 +8,8 @@ import { requestPackageAddGrammar } from '../src/grammar/request-package-add.js'
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { packageRelease } from '../src/upgrade/package.js';
 import { escapeText } from '../src/xml/escape.js';
-import { RpcError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
+import { expecting } from '../src/errors/catalogue.js';
 
 /** Virtual time an install takes (unpacking, signature check, staging). */
 export const INSTALL_MS = 3 * 60_000;
@@ -22,7 +22,7 @@ export const handler: RpcHandler = {
     const opts = parseRpcOptions(requestPackageAddGrammar, op, platformOf(ctx.device.profile));
     const name = opts.get('package-name');
     if (typeof name !== 'string') {
-      throw new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'syntax error, expecting <package-name>', info: [['bad-element', 'request-package-add']] });
+      throw expecting('package-name', 'request-package-add');
     }
     const base = name.slice(name.lastIndexOf('/') + 1);
     const release = packageRelease(name);

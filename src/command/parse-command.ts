@@ -11,6 +11,7 @@ import type { XmlElement } from '../xml/element.js';
 import { RpcError, syntaxError } from '../xml/rpc-error.js';
 import { commandsOn, type CommandSpec } from './commands.js';
 import { tokenizeCommand } from './tokenize.js';
+import { ambiguousWord } from '../errors/catalogue.js';
 
 /** What a pipe asks of the output. `rpc`: show the equivalent RPC instead of running it. */
 export type Display = 'default' | 'xml' | 'json' | 'rpc';
@@ -39,13 +40,7 @@ function complete(word: string, candidates: readonly string[]): string | undefin
   if (candidates.includes(word)) return word;
   const hits = [...new Set(candidates.filter((c) => c.startsWith(word)))];
   if (hits.length > 1) {
-    throw new RpcError({
-      type: 'protocol',
-      tag: 'operation-failed',
-      severity: 'error',
-      message: `syntax error, '${word}' is ambiguous: ${hits.sort().join(', ')}`,
-      info: [['bad-element', word]],
-    });
+    throw ambiguousWord(word, hits);
   }
   return hits[0];
 }

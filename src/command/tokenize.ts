@@ -2,7 +2,7 @@
  * Splits a CLI line into the command's words and its pipes
  * (`show version| display xml rpc`: PyEZ puts no space before the pipe).
  */
-import { RpcError } from '../xml/rpc-error.js';
+import { unterminatedQuote } from '../errors/catalogue.js';
 
 export interface CommandLine {
   readonly words: readonly string[];
@@ -37,7 +37,7 @@ export function tokenizeCommand(line: string): CommandLine {
     }
   }
   if (quote) {
-    throw new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'syntax error: unterminated quoted string' });
+    throw unterminatedQuote();
   }
   flush();
   const [words, ...pipes] = segments;

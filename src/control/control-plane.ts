@@ -6,7 +6,7 @@
 import { parseDuration } from '../config/duration.js';
 import type { ClockSpeed } from '../config/types.js';
 import type { EmulatedDevice } from '../device/device.js';
-import { DeviceModel, isSettingKey, MAX_CLOCK_SPEED, parseDeviceSettings, SETTING_KEYS, type DeviceSettings, type VirtualClock } from '../engine/index.js';
+import { isSettingKey, MAX_CLOCK_SPEED, parseDeviceSettings, SETTING_KEYS, type DeviceSettings, type VirtualClock } from '../engine/index.js';
 import { FaultSpecError } from '../faults/parse.js';
 import type { FaultPlan } from '../faults/plan.js';
 import type { FaultStatus } from '../faults/types.js';

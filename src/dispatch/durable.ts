@@ -5,14 +5,9 @@
  * a new handler cannot forget it; an RPC that changed nothing answers at once.
  */
 import type { DeviceRuntime } from '../device/runtime.js';
-import { RpcError } from '../xml/rpc-error.js';
+import { saveFailed } from '../errors/catalogue.js';
 import type { RpcReply } from './types.js';
 
-/** The rpc-error a failed write becomes (Junos has no message for this; the emulator's wording). */
-export function saveFailed(err: unknown): RpcError {
-  const reason = err instanceof Error ? err.message : String(err);
-  return new RpcError({ type: 'application', tag: 'operation-failed', severity: 'error', message: `could not save the device state: ${reason}` });
-}
 
 function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
   return typeof (v as { then?: unknown } | undefined)?.then === 'function';

@@ -99,3 +99,49 @@ export function lockDenied(message: string, holderSessionId?: number): RpcError 
 export function internalError(): RpcError {
   return new RpcError({ type: 'application', tag: 'operation-failed', severity: 'error', message: 'internal error' });
 }
+
+/** The CLI word matches several commands (`show sys` on a box with `system` and `sysinfo`). */
+export function ambiguousWord(word: string, hits: readonly string[]): RpcError {
+  return syntaxError(word, `syntax error, '${word}' is ambiguous: ${[...hits].sort().join(', ')}`);
+}
+
+export function unterminatedQuote(): RpcError {
+  return new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'syntax error: unterminated quoted string' });
+}
+
+/** `<lock>` while another session holds it: Junos names the holder as `show system users` would. */
+export function databaseLockedBy(user: string, sessionId: number, since: string): RpcError {
+  return lockDenied(`configuration database locked by:\n  ${user} terminal pts/0 (pid ${sessionId}) on since ${since}\n      exclusive [edit]`, sessionId);
+}
+
+/** `<unlock>` of a lock this session does not hold. */
+export function notLockHolder(holderSessionId: number | undefined): RpcError {
+  return new RpcError({
+    type: 'protocol',
+    tag: 'operation-failed',
+    severity: 'error',
+    message: holderSessionId !== undefined ? `configuration database locked by another session (session-id ${holderSessionId})` : 'configuration database is not locked',
+    ...(holderSessionId !== undefined ? { info: [['session-id', String(holderSessionId)]] as Array<[string, string]> } : {}),
+  });
+}
+
+/** A write to the shared candidate while another session holds its exclusive lock. */
+export function candidateLocked(holderSessionId: number): RpcError {
+  return lockDenied(`configuration database locked by another session (session-id ${holderSessionId})`, holderSessionId);
+}
+
+/** `<get-schema>` for a module or version the device does not have (RFC 6022). */
+export function schemaValueInvalid(message: string, badElement: string): RpcError {
+  return new RpcError({ type: 'application', tag: 'invalid-value', severity: 'error', message, info: [['bad-element', badElement]] });
+}
+
+/** A required wrapper element is missing (`<target>` of `<lock>`): RFC 6241 missing-element with Junos's wording. */
+export function missingWrapper(wrapper: string, rpc: string): RpcError {
+  return missingElement(rpc, `syntax error, expecting <${wrapper}>`);
+}
+
+/** The state could not be written, so the change is not acknowledged (the emulator's wording: Junos has none). */
+export function saveFailed(err: unknown): RpcError {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new RpcError({ type: 'application', tag: 'operation-failed', severity: 'error', message: `could not save the device state: ${reason}` });
+}

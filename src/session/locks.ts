@@ -1,4 +1,4 @@
-import { RpcError } from '../xml/rpc-error.js';
+import { databaseLockedBy, notLockHolder } from '../errors/catalogue.js';
 
 export type Datastore = 'running' | 'candidate' | 'startup';
 
@@ -19,13 +19,7 @@ export class DatastoreLocks {
   lock(target: Datastore, sessionId: number, user: string): void {
     const h = this.held.get(target);
     if (h) {
-      throw new RpcError({
-        type: 'protocol',
-        tag: 'lock-denied',
-        severity: 'error',
-        message: `configuration database locked by:\n  ${h.user} terminal pts/0 (pid ${h.sessionId}) on since ${junosTime(h.since)}\n      exclusive [edit]`,
-        info: [['session-id', String(h.sessionId)]],
-      });
+      throw databaseLockedBy(h.user, h.sessionId, junosTime(h.since));
     }
     this.held.set(target, { sessionId, user, since: new Date() });
   }
@@ -33,13 +27,7 @@ export class DatastoreLocks {
   unlock(target: Datastore, sessionId: number): void {
     const h = this.held.get(target);
     if (!h || h.sessionId !== sessionId) {
-      throw new RpcError({
-        type: 'protocol',
-        tag: 'operation-failed',
-        severity: 'error',
-        message: h ? `configuration database locked by another session (session-id ${h.sessionId})` : 'configuration database is not locked',
-        info: h ? [['session-id', String(h.sessionId)]] : undefined,
-      });
+      throw notLockHolder(h?.sessionId);
     }
     this.held.delete(target);
   }
