@@ -1,10 +1,8 @@
 import { child } from '../src/xml/element.js';
-import { permissionDenied, RpcError } from '../src/xml/rpc-error.js';
+import { invalidElementValue, missingElement, permissionDenied } from '../src/errors/catalogue.js';
 import type { RpcHandler } from './types.js';
 
-function invalid(message: string): RpcError {
-  return new RpcError({ type: 'protocol', tag: 'invalid-value', severity: 'error', message, info: [['bad-element', 'session-id']] });
-}
+const invalid = (message: string): Error => invalidElementValue('session-id', message);
 
 /**
  * RFC 6241 7.9: ends another session and releases its locks; never the
@@ -17,7 +15,7 @@ export const handler: RpcHandler = {
   handle: (op, ctx) => {
     const raw = child(op, 'session-id')?.text.trim() ?? op.attrs['session-id'];
     if (raw === undefined || raw === '') {
-      throw new RpcError({ type: 'protocol', tag: 'missing-element', severity: 'error', message: 'missing session-id', info: [['bad-element', 'session-id']] });
+      throw missingElement('session-id', 'missing session-id');
     }
     if (!/^\d+$/.test(raw)) throw invalid(`invalid session-id '${raw}'`);
     const id = Number(raw);
