@@ -33,8 +33,8 @@ class Draft {
   readonly entries: Entry[];
   /** Identity -> positions of its live entries; made once the draft has INDEX_FROM entries. */
   private index: Map<string, Positions> | undefined;
-  /** Identity each entry is filed under in `index`. */
-  private ids: string[] = [];
+  /** Identity each entry is filed under in `index` (made with it). */
+  private ids: string[] | undefined;
   /** First position that may be live (holes before it are skipped once). */
   private head = 0;
   private liveCount: number;
@@ -108,14 +108,14 @@ class Draft {
   refile(i: number): void {
     if (!this.index) return;
     const id = idOf(this.entries[i]!);
-    if (id === this.ids[i]) return;
+    if (id === this.ids![i]) return;
     this.unfile(i);
     this.file(i, id);
   }
 
   private file(i: number, id: string): void {
     const index = this.index!;
-    this.ids[i] = id;
+    this.ids![i] = id;
     const p = index.get(id);
     if (p === undefined) index.set(id, i);
     else {
@@ -130,7 +130,7 @@ class Draft {
 
   private unfile(i: number): void {
     const index = this.index!;
-    const id = this.ids[i]!;
+    const id = this.ids![i]!;
     const p = index.get(id)!;
     if (typeof p === 'number') index.delete(id);
     else {
@@ -140,16 +140,24 @@ class Draft {
   }
 
   private indexed(): Map<string, Positions> {
-    if (!this.index) {
-      this.index = new Map();
-      this.ids = new Array<string>(this.entries.length);
-      for (let i = 0; i < this.entries.length; i++) {
-        const e = this.entries[i];
-        if (e) this.file(i, idOf(e));
-      }
-      pace(this.entries.length);
+    if (!this.index) runNow(this.indexWork());
+    return this.index!;
+  }
+
+  /**
+   * Builds the index of a large draft as work, so 16,000 interfaces are
+   * indexed in slices; small drafts are searched by a scan instead.
+   */
+  *indexWork(): Work<void> {
+    if (this.index || this.entries.length < INDEX_FROM) return;
+    const index = new Map<string, Positions>();
+    this.index = index;
+    this.ids = new Array<string>(this.entries.length);
+    for (let i = 0; i < this.entries.length; i++) {
+      const e = this.entries[i];
+      if (e) this.file(i, idOf(e));
+      if (pace()) yield;
     }
-    return this.index;
   }
 }
 
@@ -193,37 +201,40 @@ function* finish(root: Draft): Work<ConfigNode> {
   }
 }
 
-/** What is left to do when the edits under one statement are done. */
-type After =
-  | { readonly kind: 'root' }
-  /** A statement the edit creates: add it to its parent. */
-  | { readonly kind: 'fresh'; readonly parent: Draft }
-  /** An existing statement: drop it if the edit emptied it, else file it again (its key may have changed). */
-  | { readonly kind: 'existing'; readonly parent: Draft; readonly at: number; readonly had: number; readonly keyed: boolean; readonly deletesOnly: boolean };
-
+/**
+ * One statement whose edits are being applied, and what is left to do when
+ * they are done: add a statement the edit creates to its parent (`fresh`);
+ * drop an existing one the edit emptied, else file it again, as its key may
+ * have changed (`existing`).
+ */
 interface Frame {
   readonly target: Draft;
   readonly edits: readonly EditNode[];
   readonly path: string;
   next: number;
-  readonly after: After;
+  readonly kind: 'root' | 'fresh' | 'existing';
+  readonly parent: Draft | undefined;
+  /** For `existing`: its position in the parent, live children before, keyed, reached only to delete. */
+  readonly at: number;
+  readonly had: number;
+  readonly keyed: boolean;
+  readonly deletesOnly: boolean;
 }
 
 function done(f: Frame): void {
-  const a = f.after;
-  if (a.kind === 'fresh') a.parent.push(f.target);
-  else if (a.kind === 'existing') {
+  if (f.kind === 'fresh') f.parent!.push(f.target);
+  else if (f.kind === 'existing') {
     // Junos drops a container whose last statement was deleted.
     const existing = f.target;
-    const left = a.keyed ? existing.live - 1 : existing.live;
-    if (a.had > 0 && left === 0 && existing.value === undefined && a.deletesOnly) a.parent.remove(a.at);
-    else a.parent.refile(a.at);
+    const left = f.keyed ? existing.live - 1 : existing.live;
+    if (f.had > 0 && left === 0 && existing.value === undefined && f.deletesOnly) f.parent!.remove(f.at);
+    else f.parent!.refile(f.at);
   }
 }
 
 /** Applies `edits` under `root`, depth first in document order, with an explicit stack of statements being edited. */
 function* apply(root: Draft, edits: readonly EditNode[]): Work<void> {
-  const stack: Frame[] = [{ target: root, edits, path: '', next: 0, after: { kind: 'root' } }];
+  const stack: Frame[] = [{ target: root, edits, path: '', next: 0, kind: 'root', parent: undefined, at: -1, had: 0, keyed: false, deletesOnly: false }];
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
     if (f.next >= f.edits.length) {
@@ -260,9 +271,10 @@ function* apply(root: Draft, edits: readonly EditNode[]): Work<void> {
           if (deletesOnly) break;
           const fresh = new Draft(e.name);
           fresh.value = e.value;
-          stack.push({ target: fresh, edits: e.children, path: here, next: 0, after: { kind: 'fresh', parent: target } });
+          stack.push({ target: fresh, edits: e.children, path: here, next: 0, kind: 'fresh', parent: target, at: -1, had: 0, keyed: false, deletesOnly: false });
         } else {
           const existing = target.draftAt(idx);
+          yield* existing.indexWork();
           if (e.value !== undefined && existing.value !== e.value) {
             existing.value = e.value;
             existing.dirty = true;
@@ -272,7 +284,12 @@ function* apply(root: Draft, edits: readonly EditNode[]): Work<void> {
             edits: e.children.filter((c) => !(c.name === 'name' && c.value === key)),
             path: here,
             next: 0,
-            after: { kind: 'existing', parent: target, at: idx, had: existing.live, keyed: key !== undefined, deletesOnly },
+            kind: 'existing',
+            parent: target,
+            at: idx,
+            had: existing.live,
+            keyed: key !== undefined,
+            deletesOnly,
           });
         }
         break;
@@ -287,6 +304,7 @@ function* apply(root: Draft, edits: readonly EditNode[]): Work<void> {
  */
 export function* editTreeWork(tree: ConfigNode, edits: readonly EditNode[]): Work<ConfigNode> {
   const root = new Draft(tree.name, tree);
+  yield* root.indexWork();
   yield* apply(root, edits);
   return yield* finish(root);
 }

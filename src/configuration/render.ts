@@ -149,6 +149,27 @@ export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info
   return runNow(renderConfigurationWork(tree, format, info));
 }
 
+/** Cuts rendered pieces into lines exactly as `text.split('\n')` would, without building the text. */
+class Lines implements Sink {
+  private readonly lines: string[] = [];
+  private partial = '';
+
+  push(s: string): void {
+    let from = 0;
+    for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+      this.lines.push(this.partial === '' ? s.slice(from, nl) : this.partial + s.slice(from, nl));
+      this.partial = '';
+      from = nl + 1;
+    }
+    if (from < s.length) this.partial += s.slice(from);
+  }
+
+  end(): string[] {
+    this.lines.push(this.partial);
+    return this.lines;
+  }
+}
+
 /**
  * `show | compare`: lines only in one of the two texts, marked - and +, under
  * one `[edit]` header. Junos groups them by hierarchy; this keeps the lines.
@@ -156,13 +177,13 @@ export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info
  */
 export function* diffTextWork(before: ConfigNode, after: ConfigNode): Work<string> {
   if (before === after) return '\n';
-  const ta = new TextBuffer();
-  const tb = new TextBuffer();
-  yield* textPieces(before, ta);
-  yield* textPieces(after, tb);
-  // Split the whole text: a quoted value may itself hold a newline.
-  const a = ta.text().split('\n');
-  const b = tb.text().split('\n');
+  // Lines of the whole text: a quoted value may itself hold a newline.
+  const la = new Lines();
+  const lb = new Lines();
+  yield* textPieces(before, la);
+  yield* textPieces(after, lb);
+  const a = la.end();
+  const b = lb.end();
   const inA = new Set<string>();
   const inB = new Set<string>();
   for (const l of a) {
@@ -184,7 +205,11 @@ export function* diffTextWork(before: ConfigNode, after: ConfigNode): Work<strin
     if (pace()) yield;
   }
   if (removed.length === 0 && added.length === 0) return '\n';
-  return `[edit]\n${removed.join('\n')}${removed.length && added.length ? '\n' : ''}${added.join('\n')}\n`;
+  const out = new TextBuffer();
+  out.push('[edit]\n');
+  for (const l of removed) out.push(`${l}\n`);
+  for (const l of added) out.push(`${l}\n`);
+  return out.text();
 }
 
 export function diffText(before: ConfigNode, after: ConfigNode): string {
