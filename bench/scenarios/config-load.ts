@@ -1,5 +1,8 @@
-import { BenchClient } from '../client.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { BenchClient, type BenchClientOptions } from '../client.js';
 import { Samples, summarize } from '../stats.js';
+import type { OtherCommand, OtherReport } from './config-load-other.js';
 import { now, watchdog } from './common.js';
 import type { Row, Scenario, ScenarioContext } from './types.js';
 
@@ -35,41 +38,67 @@ interface Operation {
   replyBytes: number;
 }
 
-/**
- * Runs `body` on `big` while `other` sends OTHER_RPC in lock-step; every
- * round trip of `other` that overlaps the operation goes into each of `waits`.
- */
-async function underLoad(big: BenchClient, other: BenchClient, body: string, ...waits: Samples[]): Promise<Operation> {
-  let done = false;
-  let t0 = Number.POSITIVE_INFINITY;
-  const loop = (async () => {
-    while (!done) {
-      const start = now();
-      const reply = await other.rpc(OTHER_RPC);
-      const end = now();
-      if (reply.includes('<rpc-error>')) throw new Error(`${OTHER_RPC}: ${reply.slice(0, 300)}`);
-      if (end >= t0) for (const w of waits) w.add(end - start);
-    }
-  })();
-  // Let the other session's loop get going first.
-  await other.rpc(OTHER_RPC);
-  t0 = now();
-  const reply = await big.rpc(body);
-  const ms = now() - t0;
-  done = true;
-  await loop;
-  if (reply.includes('<rpc-error>')) throw new Error(`${body.slice(0, 60)}: ${reply.slice(0, 300)}`);
-  return { ms, replyBytes: Buffer.byteLength(reply) };
+/** The other session, in its own process (config-load-other.ts). */
+class Other {
+  private readonly child: ChildProcess;
+  private readonly waiting: Array<{ resolve: (r: OtherReport) => void; reject: (e: Error) => void }> = [];
+
+  constructor() {
+    this.child = fork(fileURLToPath(new URL('./config-load-other.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (r: OtherReport) => {
+      const w = this.waiting.shift();
+      if (!w) return;
+      if (r.kind === 'error') w.reject(new Error(`other session: ${r.message}`));
+      else w.resolve(r);
+    });
+    this.child.on('exit', () => {
+      for (const w of this.waiting.splice(0)) w.reject(new Error('other session: process exited'));
+    });
+  }
+
+  private ask(c: OtherCommand): Promise<OtherReport> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.child.send(c);
+    });
+  }
+
+  async connect(options: BenchClientOptions): Promise<void> {
+    await this.ask({ cmd: 'connect', options, rpc: OTHER_RPC });
+  }
+
+  start(): void {
+    this.child.send({ cmd: 'start' } satisfies OtherCommand);
+  }
+
+  async stop(): Promise<number[]> {
+    const r = await this.ask({ cmd: 'stop' });
+    return r.kind === 'samples' ? r.ms : [];
+  }
+
+  async idle(ms: number): Promise<number[]> {
+    const r = await this.ask({ cmd: 'idle', ms });
+    return r.kind === 'samples' ? r.ms : [];
+  }
+
+  exit(): void {
+    if (this.child.exitCode === null) this.child.send({ cmd: 'exit' } satisfies OtherCommand);
+  }
 }
 
-/** The other session alone: its round trips with nothing else running. */
-async function idle(other: BenchClient, ms: number, samples: Samples): Promise<void> {
-  const end = now() + ms;
-  while (now() < end) {
-    const t = now();
-    await other.rpc(OTHER_RPC);
-    samples.add(now() - t);
-  }
+/**
+ * Runs `body` on `big` while the other session sends OTHER_RPC in lock-step;
+ * the other session's round trips that overlap the operation go into each of
+ * `waits`.
+ */
+async function underLoad(big: BenchClient, other: Other, body: string, ...waits: Samples[]): Promise<Operation> {
+  other.start();
+  const t0 = now();
+  const reply = await big.rpc(body);
+  const ms = now() - t0;
+  for (const w of await other.stop()) for (const s of waits) s.add(w);
+  if (reply.includes('<rpc-error>')) throw new Error(`${body.slice(0, 60)}: ${reply.slice(0, 300)}`);
+  return { ms, replyBytes: Buffer.byteLength(reply) };
 }
 
 const fmtMs = (v: number): string => `${v.toFixed(1)} ms`;
@@ -89,11 +118,12 @@ export const configLoad: Scenario = {
     const n = interfaces();
     const server = await ctx.freshServer('emulator');
     const big = await BenchClient.connect(ctx.clientOptions(server, 'password'));
-    const other = await BenchClient.connect(ctx.clientOptions(server, 'password'));
-    const cancel = [watchdog(big, 600_000, 'config-load'), watchdog(other, 600_000, 'config-load')];
+    const other = new Other();
+    const cancel = watchdog(big, 600_000, 'config-load');
     try {
+      await other.connect(ctx.clientOptions(server, 'password'));
       const base = new Samples();
-      await idle(other, Math.min(2000, ctx.settings.seconds * 1000), base);
+      for (const ms of await other.idle(Math.min(2000, ctx.settings.seconds * 1000))) base.add(ms);
       const during = { load: new Samples(), commit: new Samples(), compare: new Samples(), render: new Samples() };
       const loadAndCompare = new Samples();
       const took = { load: new Samples(), commit: new Samples(), second: new Samples(), compare: new Samples(), render: new Samples() };
@@ -137,14 +167,14 @@ export const configLoad: Scenario = {
         ],
         notes: [
           `config-load: ${ctx.settings.rounds} rounds of load, commit, second load, compare (${(compareBytes / 1e6).toFixed(1)} MB reply), render on one session; ` +
-            `the other session sends ${OTHER_RPC} in lock-step (${summarize(base).count} idle round trips, p50 ${base.percentile(50).toFixed(2)} ms)`,
+            `the other session, in a process of its own, sends ${OTHER_RPC} in lock-step (${base.count} idle round trips, p50 ${base.percentile(50).toFixed(2)} ms)`,
         ],
         raw: { interfaces: n, took: Object.fromEntries(Object.entries(took).map(([k, s]) => [k, summarize(s)])), during: Object.fromEntries(Object.entries(during).map(([k, s]) => [k, { ...summarize(s), maxMs: s.percentile(100) }])) },
       };
     } finally {
-      for (const c of cancel) c();
+      cancel();
       big.destroy();
-      other.destroy();
+      other.exit();
       await server.stop();
     }
   },

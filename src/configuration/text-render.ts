@@ -1,7 +1,7 @@
 /**
- * `show configuration` as curly-brace text and as `set` lines. Both build a
- * list of pieces joined once (string concatenation in a loop copied the
- * growing text again and again) and checkpoint as they go.
+ * `show configuration` as curly-brace text and as `set` lines: one walk over
+ * the tree (walk.ts) that hands each line to a sink (a TextBuffer, or the
+ * compare's line splitter) and checkpoints as it goes.
  */
 import { isImplicitEntry } from './schema.js';
 import { runNow, TextBuffer, type Work } from './slices.js';
