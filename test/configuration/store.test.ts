@@ -11,7 +11,7 @@ import { parseSetLines } from '../../src/configuration/set-format.js';
 import { setSliceMs } from '../../src/configuration/slices.js';
 import { ConfigurationStore } from '../../src/configuration/store.js';
 import { renderSet } from '../../src/configuration/text-render.js';
-import { emptyConfiguration, sameTree } from '../../src/configuration/tree.js';
+import { EditConflict, emptyConfiguration, sameTree } from '../../src/configuration/tree.js';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const many = (n: number, what: string): string => Array.from({ length: n }, (_, i) => `set interfaces ge-0/0/${i} description "${what} ${i}"`).join('\n');
@@ -72,6 +72,20 @@ describe('configuration store: sliced loads', () => {
     let error: unknown;
     await load.catch((e: unknown) => (error = e));
     expect((error as Error).message).to.equal('locked by another session');
+    expect(store.candidate(a)).to.equal(before);
+  });
+
+  it('a load that fails part way changes nothing (a create that meets an existing statement)', async () => {
+    const store = new ConfigurationStore(clock, emptyConfiguration());
+    const a = {};
+    store.load(a, parseSetLines('set snmp location x'), 'merge');
+    const before = store.candidate(a);
+    const edits = [...parseSetLines(many(1000, 'new')), { name: 'snmp', op: 'create' as const, children: [] }];
+    let error: unknown;
+    await store.loadSliced(a, edits, 'merge').catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(EditConflict);
+    expect(store.candidate(a)).to.equal(before);
+    expect(() => store.load(a, edits, 'merge')).to.throw(EditConflict);
     expect(store.candidate(a)).to.equal(before);
   });
 
