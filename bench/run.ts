@@ -11,6 +11,7 @@ import type { BenchClientOptions } from './client.js';
 import { BENCH_USER, DEFAULT_LAYOUT, Fixtures, type EmulatorLayout } from './fixtures.js';
 import { resultTable, targetTable } from './report.js';
 import { concurrent } from './scenarios/concurrent.js';
+import { configLoad } from './scenarios/config-load.js';
 import { errText, now } from './scenarios/common.js';
 import { fleet } from './scenarios/fleet.js';
 import { lockstep } from './scenarios/lockstep.js';
@@ -23,7 +24,7 @@ import { spawnServer, type ServerHandle } from './servers.js';
 import { loadSettings } from './settings.js';
 
 /** Every scenario, in run order. Add new ones (snapshot RPC, fleet start) here. */
-export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, snapshot, fleet, soak];
+export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, snapshot, fleet, soak, configLoad];
 
 async function main(): Promise<void> {
   const settings = loadSettings();

@@ -1,9 +1,10 @@
 /** What the configuration RPCs share: write access, error mapping, payload reading. */
-import { checkEdits } from '../src/configuration/check-edits.js';
-import { parseSetLines } from '../src/configuration/set-format.js';
+import { checkEditsWork } from '../src/configuration/check-edits.js';
+import { parseSetLinesWork } from '../src/configuration/set-format.js';
+import { runSliced } from '../src/configuration/slices.js';
 import { CommitRefused } from '../src/configuration/store.js';
-import { parseText } from '../src/configuration/text-format.js';
-import { editFromXml, type EditNode } from '../src/configuration/tree.js';
+import { parseTextWork } from '../src/configuration/text-format.js';
+import { editsFromXml, type EditNode } from '../src/configuration/tree.js';
 import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
 import { RpcError, syntaxError, type RpcErrorInfo } from '../src/xml/rpc-error.js';
@@ -47,22 +48,23 @@ export function storeCall<T>(f: () => T): T {
 
 /**
  * The edits a load carries: `<configuration>` (XML), `<configuration-text>`,
- * or `<configuration-set>` (also `action="set"` with text).
+ * or `<configuration-set>` (also `action="set"` with text). Read in slices
+ * (src/configuration/slices.ts): a 16,000-line load does not stall others.
  */
-export function readPayload(op: XmlElement, format: string, action: string): EditNode[] {
+export async function readPayload(op: XmlElement, format: string, action: string): Promise<EditNode[]> {
   const xml = child(op, 'configuration');
   const text = child(op, 'configuration-text');
   const set = child(op, 'configuration-set');
   let edits: EditNode[];
   if (set || action === 'set') {
-    edits = parseSetLines((set ?? text)?.text ?? '');
+    edits = await runSliced(parseSetLinesWork((set ?? text)?.text ?? ''));
   } else if (text || format === 'text') {
-    edits = parseText(text?.text ?? '');
+    edits = await runSliced(parseTextWork(text?.text ?? ''));
   } else if (xml) {
-    edits = xml.children.map((c) => editFromXml(c));
+    edits = await runSliced(editsFromXml(xml.children));
   } else {
     throw syntaxError(op.children[0]?.name ?? op.name, 'syntax error, expecting <configuration>');
   }
-  checkEdits(edits);
+  await runSliced(checkEditsWork(edits));
   return edits;
 }

@@ -1,7 +1,8 @@
 /** NETCONF <edit-config> on the candidate, and <commit> / <validate> (RFC 6241 8.3, 8.4, 8.6). */
-import { checkEdits } from '../src/configuration/check-edits.js';
-import { parseText } from '../src/configuration/text-format.js';
-import { editFromXml, type EditNode } from '../src/configuration/tree.js';
+import { checkEditsWork } from '../src/configuration/check-edits.js';
+import { runSliced } from '../src/configuration/slices.js';
+import { parseTextWork } from '../src/configuration/text-format.js';
+import { editsFromXml, type EditNode } from '../src/configuration/tree.js';
 import { child } from '../src/xml/element.js';
 import { RpcError } from '../src/xml/rpc-error.js';
 import { assertCanWrite, storeCall } from './configuration-common.js';
@@ -15,7 +16,7 @@ function notCandidate(op: string): RpcError {
 export const editConfig: RpcHandler = {
   name: 'edit-config',
   permission: 'configure',
-  handle(op, ctx) {
+  async handle(op, ctx) {
     if (readDatastore(op, 'target') !== 'candidate') throw notCandidate('edit-config');
     assertCanWrite(ctx);
     const mode = child(op, 'default-operation')?.text.trim() ?? 'merge';
@@ -24,14 +25,14 @@ export const editConfig: RpcHandler = {
     let edits: EditNode[];
     if (config) {
       const root = child(config, 'configuration');
-      edits = (root ? root.children : config.children).map((c) => editFromXml(c));
+      edits = await runSliced(editsFromXml(root ? root.children : config.children));
     } else if (text) {
-      edits = parseText(child(text, 'configuration-text')?.text ?? text.text);
+      edits = await runSliced(parseTextWork(child(text, 'configuration-text')?.text ?? text.text));
     } else {
       throw new RpcError({ type: 'protocol', tag: 'missing-element', severity: 'error', message: 'syntax error, expecting <config>', info: [['bad-element', 'edit-config']] });
     }
-    checkEdits(edits);
-    ctx.device.configuration.load(ctx.session, edits, mode === 'replace' ? 'override' : 'merge');
+    await runSliced(checkEditsWork(edits));
+    await ctx.device.configuration.loadSliced(ctx.session, edits, mode === 'replace' ? 'override' : 'merge', () => assertCanWrite(ctx));
     return { kind: 'ok' };
   },
 };

@@ -1,6 +1,7 @@
 /** NETCONF <get-config> (running or candidate, optional subtree filter) and <get>. */
-import { renderConfiguration } from '../src/configuration/render.js';
-import { filterTree, type ConfigNode } from '../src/configuration/tree.js';
+import { renderConfigurationWork } from '../src/configuration/render.js';
+import { runSliced } from '../src/configuration/slices.js';
+import { filterTreeWork, type ConfigNode } from '../src/configuration/tree.js';
 import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
 import { readDatastore } from './datastore-target.js';
@@ -13,21 +14,29 @@ import type { RpcContext, RpcHandler } from './types.js';
  */
 const renderedRunning = new WeakMap<ConfigNode, string>();
 
-/** The configuration as `<data><configuration>...</configuration></data>`, filtered by a `<filter>`'s `<configuration>`. */
-export function configurationData(ctx: RpcContext, source: 'running' | 'candidate', filter: XmlElement | undefined): string {
+/**
+ * The configuration as `<data><configuration>...</configuration></data>`, filtered by a `<filter>`'s `<configuration>`.
+ * Rendered in slices (src/configuration/slices.ts), so a large configuration does not stall other sessions;
+ * the cached running configuration comes back at once, without a promise (the polling case).
+ */
+export function configurationData(ctx: RpcContext, source: 'running' | 'candidate', filter: XmlElement | undefined): string | Promise<string> {
   const store = ctx.device.configuration;
   const tree = source === 'running' ? store.committed() : store.candidate(ctx.session);
   const f = filter ? child(filter, 'configuration') : undefined;
   if (source === 'running' && !f) {
-    let body = renderedRunning.get(tree);
-    if (body === undefined) {
-      body = `<data>\n${renderConfiguration(tree, 'xml', store.lastCommit())}</data>\n`;
+    const cached = renderedRunning.get(tree);
+    if (cached !== undefined) return cached;
+    return runSliced(renderConfigurationWork(tree, 'xml', store.lastCommit())).then((xml) => {
+      const body = `<data>\n${xml}</data>\n`;
       renderedRunning.set(tree, body);
-    }
-    return body;
+      return body;
+    });
   }
-  const shown = f ? filterTree(tree, f) : tree;
-  return `<data>\n${renderConfiguration(shown, 'xml', source === 'running' ? store.lastCommit() : undefined)}</data>\n`;
+  const info = source === 'running' ? store.lastCommit() : undefined;
+  return (async () => {
+    const shown = f ? await runSliced(filterTreeWork(tree, f)) : tree;
+    return `<data>\n${await runSliced(renderConfigurationWork(shown, 'xml', info))}</data>\n`;
+  })();
 }
 
 export const handler: RpcHandler = {
@@ -35,6 +44,7 @@ export const handler: RpcHandler = {
   permission: 'view',
   handle: (op, ctx) => {
     const ds = readDatastore(op, 'source');
-    return { kind: 'body', body: configurationData(ctx, ds === 'candidate' ? 'candidate' : 'running', child(op, 'filter')) };
+    const body = configurationData(ctx, ds === 'candidate' ? 'candidate' : 'running', child(op, 'filter'));
+    return typeof body === 'string' ? { kind: 'body', body } : body.then((b) => ({ kind: 'body', body: b }));
   },
 };

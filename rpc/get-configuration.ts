@@ -1,13 +1,16 @@
 /**
  * <get-configuration>: `database` committed|candidate (default candidate),
  * `format` xml|text|set|json, a `<configuration>` subtree filter, and
- * `compare="rollback" rollback="N"` for a diff (PyEZ's Config.diff).
+ * `compare="rollback" rollback="N"` for a diff of the candidate against
+ * rollback N (PyEZ's Config.diff). Rendering and comparing run in slices
+ * (src/configuration/slices.ts), on trees that cannot change meanwhile.
  */
-import { diffText, renderConfiguration, type ConfigFormat } from '../src/configuration/render.js';
-import { filterTree } from '../src/configuration/tree.js';
+import { diffTextWork, renderConfigurationWork, type ConfigFormat } from '../src/configuration/render.js';
+import { runSliced } from '../src/configuration/slices.js';
+import { filterTreeWork } from '../src/configuration/tree.js';
 import { child } from '../src/xml/element.js';
 import { escapeText } from '../src/xml/escape.js';
-import { syntaxError } from '../src/xml/rpc-error.js';
+import { RpcError, syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
 
 const FORMATS: readonly ConfigFormat[] = ['xml', 'text', 'set', 'json'];
@@ -16,7 +19,7 @@ export const handler: RpcHandler = {
   name: 'get-configuration',
   permission: 'view',
   ownsFormat: true,
-  handle(op, ctx) {
+  async handle(op, ctx) {
     const store = ctx.device.configuration;
     const db = op.attrs['database'] ?? 'candidate';
     if (db !== 'candidate' && db !== 'committed') throw syntaxError(db, 'syntax error, expecting candidate or committed');
@@ -24,15 +27,17 @@ export const handler: RpcHandler = {
     const format: ConfigFormat = rawFormat === undefined ? ctx.format : rawFormat === 'ascii' ? 'text' : (rawFormat as ConfigFormat);
     if (!FORMATS.includes(format)) throw syntaxError(rawFormat ?? '', 'invalid value for format');
     if (op.attrs['compare'] === 'rollback') {
-      const n = Number(op.attrs['rollback'] ?? '0');
-      const base = n === 0 ? store.committed() : undefined;
-      const candidate = store.candidate(ctx.session);
-      const diff = diffText(base ?? store.committed(), candidate);
+      const raw = op.attrs['rollback'] ?? '0';
+      if (!/^\d+$/.test(raw) || Number(raw) > 49) throw syntaxError(raw, 'invalid rollback number');
+      const n = Number(raw);
+      const base = store.rollback(n);
+      if (!base) throw new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: `rollback ${n} does not exist`, info: [['bad-element', raw]] });
+      const diff = await runSliced(diffTextWork(base, store.candidate(ctx.session)));
       return { kind: 'body', body: `<configuration-information>\n<configuration-output>${escapeText(diff)}</configuration-output>\n</configuration-information>\n` };
     }
     const tree = db === 'committed' ? store.committed() : store.candidate(ctx.session);
     const filter = child(op, 'configuration');
-    const shown = filter ? filterTree(tree, filter) : tree;
-    return { kind: 'body', body: renderConfiguration(shown, format, db === 'committed' ? store.lastCommit() : undefined) };
+    const shown = filter ? await runSliced(filterTreeWork(tree, filter)) : tree;
+    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, db === 'committed' ? store.lastCommit() : undefined)) };
   },
 };

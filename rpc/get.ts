@@ -22,12 +22,12 @@ function netconfState(): string {
 export const handler: RpcHandler = {
   name: 'get',
   permission: 'view',
-  handle: (op, ctx) => {
+  handle: async (op, ctx) => {
     const filter = child(op, 'filter');
     if (filter && child(filter, 'netconf-state')) {
-      const config = child(filter, 'configuration') ? configurationData(ctx, 'running', filter).replace(/<\/data>\n$/, '') : '<data>\n';
+      const config = child(filter, 'configuration') ? (await configurationData(ctx, 'running', filter)).replace(/<\/data>\n$/, '') : '<data>\n';
       return { kind: 'body', body: `${config}${netconfState()}</data>\n` };
     }
-    return { kind: 'body', body: configurationData(ctx, 'running', filter) };
+    return { kind: 'body', body: await configurationData(ctx, 'running', filter) };
   },
 };

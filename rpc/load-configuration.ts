@@ -10,7 +10,7 @@ export const handler: RpcHandler = {
   name: 'load-configuration',
   permission: 'configure',
   ownsFormat: true,
-  handle(op, ctx) {
+  async handle(op, ctx) {
     assertCanWrite(ctx);
     const store = ctx.device.configuration;
     const rollback = op.attrs['rollback'];
@@ -21,8 +21,9 @@ export const handler: RpcHandler = {
       if (op.attrs['url'] !== undefined) throw syntaxError('url', 'loading from a URL is not supported by the emulator');
       const action = op.attrs['action'] ?? 'merge';
       if (!(ACTIONS as readonly string[]).includes(action)) throw syntaxError(action, 'invalid value for action');
-      const edits = readPayload(op, op.attrs['format'] ?? 'xml', action);
-      store.load(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction));
+      const edits = await readPayload(op, op.attrs['format'] ?? 'xml', action);
+      // Checked again as the candidate changes: another session may have locked it while this one was read.
+      await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), () => assertCanWrite(ctx));
     }
     return { kind: 'body', body: '<load-configuration-results>\n<ok/>\n</load-configuration-results>\n' };
   },

@@ -5,25 +5,41 @@
  */
 import { RpcError, type RpcErrorInfo } from '../xml/rpc-error.js';
 import { leafKind } from './schema.js';
+import { pace, runNow, type Work } from './slices.js';
 import type { EditNode } from './tree.js';
 import { keyOf } from './tree.js';
 
-export function checkEdits(edits: readonly EditNode[]): void {
+export function* checkEditsWork(edits: readonly EditNode[]): Work<void> {
   const errors: RpcErrorInfo[] = [];
-  const walk = (nodes: readonly EditNode[], parent: string, path: string[]): void => {
-    for (const n of nodes) {
-      if (n.op === 'delete') continue;
-      const kind = leafKind(parent, n.name);
-      const where = `[edit${path.length ? ' ' + path.join(' ') : ''}]`;
-      if (kind === 'value' && (n.value === undefined || n.value === '') ) {
-        errors.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', path: where, message: 'missing argument', info: [['bad-element', n.name]] });
-      } else if (kind === 'empty' && n.value !== undefined) {
-        errors.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', path: `[edit${[...path, n.name].map((p) => ' ' + p).join('')}]`, message: 'syntax error', info: [['bad-element', n.value]] });
-      }
-      const key = keyOf(n);
-      walk(n.children, n.name, [...path, n.name, ...(key !== undefined ? [key] : [])]);
+  // Depth first with an explicit stack: the statements of each level, the next one, and the path down to them.
+  const stack: Array<{ readonly nodes: readonly EditNode[]; next: number; readonly parent: string; readonly path: readonly string[] }> = [
+    { nodes: edits, next: 0, parent: 'configuration', path: [] },
+  ];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1]!;
+    if (f.next >= f.nodes.length) {
+      stack.pop();
+      continue;
     }
-  };
-  walk(edits, 'configuration', []);
+    const n = f.nodes[f.next++]!;
+    if (pace()) yield;
+    if (n.op === 'delete') continue;
+    const { parent, path } = f;
+    const kind = leafKind(parent, n.name);
+    if (kind === 'value' && (n.value === undefined || n.value === '')) {
+      const where = `[edit${path.length ? ' ' + path.join(' ') : ''}]`;
+      errors.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', path: where, message: 'missing argument', info: [['bad-element', n.name]] });
+    } else if (kind === 'empty' && n.value !== undefined) {
+      errors.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', path: `[edit${[...path, n.name].map((p) => ' ' + p).join('')}]`, message: 'syntax error', info: [['bad-element', n.value]] });
+    }
+    if (n.children.length > 0) {
+      const key = keyOf(n);
+      stack.push({ nodes: n.children, next: 0, parent: n.name, path: [...path, n.name, ...(key !== undefined ? [key] : [])] });
+    }
+  }
   if (errors.length > 0) throw new RpcError(errors);
+}
+
+export function checkEdits(edits: readonly EditNode[]): void {
+  runNow(checkEditsWork(edits));
 }

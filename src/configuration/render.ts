@@ -1,9 +1,15 @@
-/** A configuration (or part of it) as a `get-configuration` / `get-config` reply body. */
+/**
+ * A configuration (or part of it) as a `get-configuration` / `get-config`
+ * reply body, and `show | compare`. Every renderer is work (slices.ts): it
+ * builds pieces, checkpoints as it goes, and joins them once.
+ */
 import { escapeText } from '../xml/escape.js';
-import { renderSet, renderText } from './text-format.js';
 import type { CommitInfo } from './store.js';
+import { pace, runNow, TextBuffer, type Work } from './slices.js';
+import { pad, setLines, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
-import { keyOf, renderXml } from './tree.js';
+import { keyOf } from './tree.js';
+import { depthFirst } from './walk.js';
 
 export type ConfigFormat = 'xml' | 'text' | 'set' | 'json';
 
@@ -16,48 +22,198 @@ export function commitAttributes(info: CommitInfo): string {
   return ` junos:commit-seconds="${Math.floor(info.at / 1000)}" junos:commit-localtime="${localtime(info.at)}" junos:commit-user="${escapeText(info.user)}"`;
 }
 
-type Json = string | null | Json[] | { [k: string]: Json };
-
-/** Junos JSON for configuration: containers are objects, list entries arrays, empty leaves `[null]`. */
-function jsonOf(n: ConfigNode): Json {
-  if (n.children.length === 0) return n.value ?? [null];
-  // Keys are statement names the client chose: no prototype, so `__proto__` is a key like any other.
-  const out = Object.create(null) as { [k: string]: Json };
-  for (const c of n.children) {
-    const v = jsonOf(c);
-    if (keyOf(c) !== undefined) ((out[c.name] ??= []) as Json[]).push(v);
-    else out[c.name] = v;
-  }
-  return out;
+/** Junos XML, one element per line, indented by four spaces as Junos does; the root's children at depth 1. */
+function xmlPieces(root: ConfigNode, out: Sink): Work<void> {
+  return depthFirst(root, {
+    enter(n, _parent, depth) {
+      const p = pad(depth + 1);
+      if (n.children.length === 0) {
+        out.push(n.value === undefined ? `${p}<${n.name}/>\n` : `${p}<${n.name}>${escapeText(n.value)}</${n.name}>\n`);
+        return -1;
+      }
+      out.push(`${p}<${n.name}>\n`);
+      return 0;
+    },
+    leave(n, depth) {
+      out.push(`${pad(depth + 1)}</${n.name}>\n`);
+    },
+  });
 }
 
-export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info: CommitInfo | undefined): string {
+type Json = string | null | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+/** Junos JSON for configuration: containers are objects, list entries arrays, empty leaves `[null]`. */
+function* jsonOf(root: ConfigNode): Work<Json> {
+  if (root.children.length === 0) return root.value ?? [null];
+  // objects[d] collects the members of the container being visited at depth d.
+  // Keys are statement names the client chose: no prototype, so `__proto__` is a key like any other.
+  const newObject = (): JsonObject => Object.create(null) as JsonObject;
+  const objects: JsonObject[] = [newObject()];
+  const add = (to: JsonObject, c: ConfigNode, v: Json): void => {
+    if (keyOf(c) !== undefined) ((to[c.name] ??= []) as Json[]).push(v);
+    else to[c.name] = v;
+  };
+  yield* depthFirst(root, {
+    enter(n, _parent, depth) {
+      if (n.children.length === 0) {
+        add(objects[depth]!, n, n.value ?? [null]);
+        return -1;
+      }
+      objects[depth + 1] = newObject();
+      return 0;
+    },
+    leave(n, depth) {
+      add(objects[depth]!, n, objects[depth + 1]!);
+    },
+  });
+  return objects[0]!;
+}
+
+/** Writes `v` exactly as `JSON.stringify(v, null, 4)` does at indent level `depth`, in pieces. */
+function* jsonPieces(v: Json, depth: number, out: Sink): Work<void> {
+  interface Frame {
+    readonly items: readonly Json[];
+    /** Member names of an object; undefined for an array. */
+    readonly keys: readonly string[] | undefined;
+    next: number;
+  }
+  const stack: Frame[] = [];
+  /** Writes a scalar, or opens a container (pushing a frame); returns whether it opened one. */
+  const open = (x: Json): void => {
+    if (x === null || typeof x === 'string') out.push(JSON.stringify(x));
+    else if (Array.isArray(x)) {
+      if (x.length === 0) out.push('[]');
+      else {
+        out.push('[\n');
+        stack.push({ items: x, keys: undefined, next: 0 });
+      }
+    } else {
+      // Object.keys is the order JSON.stringify writes members in.
+      const keys = Object.keys(x);
+      if (keys.length === 0) out.push('{}');
+      else {
+        out.push('{\n');
+        stack.push({ items: keys.map((k) => x[k]!), keys, next: 0 });
+      }
+    }
+  };
+  open(v);
+  while (stack.length > 0) {
+    if (pace()) yield;
+    const f = stack[stack.length - 1]!;
+    const level = depth + stack.length;
+    if (f.next >= f.items.length) {
+      stack.pop();
+      out.push(`\n${pad(level - 1)}${f.keys ? '}' : ']'}`);
+      continue;
+    }
+    const i = f.next++;
+    out.push(`${i === 0 ? '' : ',\n'}${pad(level)}${f.keys ? `${JSON.stringify(f.keys[i]!)}: ` : ''}`);
+    open(f.items[i]!);
+  }
+}
+
+export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat, info: CommitInfo | undefined): Work<string> {
   switch (format) {
     case 'xml': {
       const attrs = info ? commitAttributes(info) : '';
       if (tree.children.length === 0) return `<configuration${attrs}/>\n`;
-      return `<configuration${attrs}>\n${tree.children.map((c) => renderXml(c, '', 1)).join('')}</configuration>\n`;
+      const out = new TextBuffer();
+      out.push(`<configuration${attrs}>\n`);
+      yield* xmlPieces(tree, out);
+      out.push('</configuration>\n');
+      return out.text();
     }
     case 'text': {
-      const head = info ? `## Last commit: ${localtime(info.at)} by ${info.user}\n` : '';
-      return `<configuration-text>\n${escapeText(head + renderText(tree))}</configuration-text>\n`;
+      const out = new TextBuffer(escapeText);
+      if (info) out.push(`## Last commit: ${localtime(info.at)} by ${info.user}\n`);
+      yield* textPieces(tree, out);
+      return `<configuration-text>\n${out.text()}</configuration-text>\n`;
     }
-    case 'set':
-      return `<configuration-set>\n${escapeText(renderSet(tree))}</configuration-set>\n`;
-    case 'json':
-      return `${escapeText(JSON.stringify({ configuration: jsonOf(tree) }, null, 4))}\n`;
+    case 'set': {
+      const out = new TextBuffer(escapeText);
+      yield* setLines(tree, out);
+      return `<configuration-set>\n${out.text()}</configuration-set>\n`;
+    }
+    case 'json': {
+      const json = yield* jsonOf(tree);
+      const out = new TextBuffer(escapeText);
+      out.push('{\n    "configuration": ');
+      yield* jsonPieces(json, 1, out);
+      out.push('\n}');
+      return `${out.text()}\n`;
+    }
+  }
+}
+
+export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info: CommitInfo | undefined): string {
+  return runNow(renderConfigurationWork(tree, format, info));
+}
+
+/** Cuts rendered pieces into lines exactly as `text.split('\n')` would, without building the text. */
+class Lines implements Sink {
+  private readonly lines: string[] = [];
+  private partial = '';
+
+  push(s: string): void {
+    let from = 0;
+    for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+      this.lines.push(this.partial === '' ? s.slice(from, nl) : this.partial + s.slice(from, nl));
+      this.partial = '';
+      from = nl + 1;
+    }
+    if (from < s.length) this.partial += s.slice(from);
+  }
+
+  end(): string[] {
+    this.lines.push(this.partial);
+    return this.lines;
   }
 }
 
 /**
  * `show | compare`: lines only in one of the two texts, marked - and +, under
  * one `[edit]` header. Junos groups them by hierarchy; this keeps the lines.
+ * A line counts as unchanged when the same line is anywhere in the other text.
  */
-export function diffText(before: ConfigNode, after: ConfigNode): string {
-  const a = renderText(before).split('\n');
-  const b = renderText(after).split('\n');
-  const removed = a.filter((l) => l.trim() !== '' && !b.includes(l));
-  const added = b.filter((l) => l.trim() !== '' && !a.includes(l));
+export function* diffTextWork(before: ConfigNode, after: ConfigNode): Work<string> {
+  if (before === after) return '\n';
+  // Lines of the whole text: a quoted value may itself hold a newline.
+  const la = new Lines();
+  const lb = new Lines();
+  yield* textPieces(before, la);
+  yield* textPieces(after, lb);
+  const a = la.end();
+  const b = lb.end();
+  const inA = new Set<string>();
+  const inB = new Set<string>();
+  for (const l of a) {
+    inA.add(l);
+    if (pace()) yield;
+  }
+  for (const l of b) {
+    inB.add(l);
+    if (pace()) yield;
+  }
+  const removed: string[] = [];
+  const added: string[] = [];
+  for (const l of a) {
+    if (l.trim() !== '' && !inB.has(l)) removed.push(`-${l}`);
+    if (pace()) yield;
+  }
+  for (const l of b) {
+    if (l.trim() !== '' && !inA.has(l)) added.push(`+${l}`);
+    if (pace()) yield;
+  }
   if (removed.length === 0 && added.length === 0) return '\n';
-  return `[edit]\n${removed.map((l) => `-${l}`).join('\n')}${removed.length && added.length ? '\n' : ''}${added.map((l) => `+${l}`).join('\n')}\n`;
+  const out = new TextBuffer();
+  out.push('[edit]\n');
+  for (const l of removed) out.push(`${l}\n`);
+  for (const l of added) out.push(`${l}\n`);
+  return out.text();
+}
+
+export function diffText(before: ConfigNode, after: ConfigNode): string {
+  return runNow(diffTextWork(before, after));
 }

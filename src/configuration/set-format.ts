@@ -1,6 +1,7 @@
 /** `set` / `delete` lines (load-configuration action="set"). */
 import { tokenizeCommand } from '../command/tokenize.js';
 import { readPath } from './path.js';
+import { pace, runNow, type Work } from './slices.js';
 import { loadError } from './text-format.js';
 import type { EditNode } from './tree.js';
 
@@ -22,17 +23,23 @@ function nest(words: readonly string[], op: 'merge' | 'delete'): EditNode {
   return node!;
 }
 
-export function parseSetLines(text: string): EditNode[] {
+export function* parseSetLinesWork(text: string): Work<EditNode[]> {
   const out: EditNode[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (pace()) yield;
+    const line = lines[i]!.trim();
+    if (line === '' || line.startsWith('#')) continue;
     const { words } = tokenizeCommand(line);
     const verb = words[0]!;
     if (words.length < 2) throw loadError(`syntax error`, verb, `line ${i + 1}`);
     if (verb === 'set') out.push(nest(words.slice(1), 'merge'));
     else if (verb === 'delete') out.push(nest(words.slice(1), 'delete'));
     else throw loadError('syntax error, expecting set or delete', verb, `line ${i + 1}`);
-  });
+  }
   return out;
+}
+
+export function parseSetLines(text: string): EditNode[] {
+  return runNow(parseSetLinesWork(text));
 }

@@ -2,11 +2,18 @@
  * One device's configuration datastores: committed (running), the shared
  * candidate, private candidates of sessions that opened one, and the commit
  * history `rollback N` reads. Wire formats live elsewhere; this is state.
+ *
+ * Every tree held here is immutable (tree.ts): a commit, a private candidate,
+ * a rollback or a discard takes a reference, and a load makes a new tree that
+ * shares what it did not change. A reader that yields (a compare, a render)
+ * keeps seeing the tree it started with.
  */
 import { ClockShutdownError, type VirtualClock } from '../engine/index.js';
 import type { ConfigurationProblem } from './effects.js';
+import { editTreeWork, overrideWork } from './edit.js';
+import { runNow, runSliced, type Work } from './slices.js';
 import type { ConfigNode, EditNode } from './tree.js';
-import { applyEdits, clone, emptyConfiguration, sameTree, toConfigNode } from './tree.js';
+import { clone, emptyConfiguration, sameTree } from './tree.js';
 
 export const CONFIGURATION_FORMAT = 1;
 /** Junos keeps rollback 0 (current) through 49. */
@@ -37,6 +44,16 @@ export interface ConfigurationJson {
 
 export type LoadAction = 'merge' | 'replace' | 'override' | 'update';
 
+/**
+ * A sliced load is computed again when the candidate changed under it (another
+ * session's load or commit); after this many tries it is computed at once, so
+ * a load never starves.
+ */
+const SLICED_LOAD_TRIES = 3;
+
+/** Each revision gets a root of its own: a rendered revision is cached by its root (rpc/get-config.ts). */
+const ownRoot = (tree: ConfigNode): ConfigNode => ({ ...tree });
+
 export class CommitRefused extends Error {
   constructor(readonly problems: readonly ConfigurationProblem[]) {
     super(problems.map((p) => p.message).join('; '));
@@ -65,12 +82,14 @@ export class ConfigurationStore {
   ) {
     if ('history' in initial) {
       this.history = structuredClone(initial.history);
-      this.shared = clone(initial.candidate);
+      const candidate = clone(initial.candidate);
+      // An unmodified candidate is the committed tree itself, so comparing them stays O(1).
+      this.shared = sameTree(candidate, this.history[0]!.tree) ? this.history[0]!.tree : candidate;
       // Saved while a confirmed commit was pending: it still rolls back at its deadline.
       if (initial.confirm) this.armConfirm(initial.confirm.deadline, clone(initial.confirm.previous), initial.confirm.user);
     } else {
       this.history = [{ tree: clone(initial), info: { at: clock.now(), user: 'root' } }];
-      this.shared = clone(initial);
+      this.shared = this.history[0]!.tree;
     }
   }
 
@@ -80,7 +99,7 @@ export class ConfigurationStore {
    */
   reset(tree: ConfigNode): void {
     this.history = [{ tree: clone(tree), info: { at: this.clock.now(), user: 'root' } }];
-    this.shared = clone(tree);
+    this.shared = this.history[0]!.tree;
     this.privates = new WeakMap();
     this.confirm = undefined;
     this.gen++;
@@ -96,12 +115,13 @@ export class ConfigurationStore {
   }
 
   toJSON(): ConfigurationJson {
+    // Trees are immutable: the document can share them.
     const c = this.confirm;
     return {
       format: CONFIGURATION_FORMAT,
-      history: structuredClone(this.history),
-      candidate: clone(this.shared),
-      ...(c ? { confirm: { deadline: c.deadline, previous: clone(c.previous), user: c.user } } : {}),
+      history: this.history.slice(),
+      candidate: this.shared,
+      ...(c ? { confirm: { deadline: c.deadline, previous: c.previous, user: c.user } } : {}),
     };
   }
 
@@ -120,6 +140,12 @@ export class ConfigurationStore {
   committed(): ConfigNode {
     this.expireIfDue();
     return this.history[0]!.tree;
+  }
+
+  /** `rollback n`: the configuration committed n commits ago (0 is the current one). */
+  rollback(n: number): ConfigNode | undefined {
+    this.expireIfDue();
+    return this.history[n]?.tree;
   }
 
   lastCommit(): CommitInfo {
@@ -143,7 +169,7 @@ export class ConfigurationStore {
   }
 
   openPrivate(owner: object): void {
-    if (!this.privates.has(owner)) this.privates.set(owner, clone(this.committed()));
+    if (!this.privates.has(owner)) this.privates.set(owner, this.committed());
   }
 
   /** A private candidate's uncommitted changes go with it, as on Junos. */
@@ -152,25 +178,36 @@ export class ConfigurationStore {
   }
 
   load(owner: object, edits: readonly EditNode[], action: LoadAction): void {
-    const c = this.candidate(owner);
-    if (action === 'override') {
-      c.children = edits.filter((e) => e.op !== 'delete').map(toConfigNode);
-    } else {
-      // `replace` only changes how marked statements apply; that is in the edits.
-      applyEdits(c, edits);
+    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action)));
+  }
+
+  /**
+   * `load`, computed in slices so other sessions are served meanwhile. The
+   * candidate changes at the end, at once, after `guard` (which may throw,
+   * e.g. when another session took the lock meanwhile): a load acts as if it
+   * ran whole at that moment.
+   */
+  async loadSliced(owner: object, edits: readonly EditNode[], action: LoadAction, guard: () => void = () => undefined): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const base = this.candidate(owner);
+      const work = loadWork(base, edits, action);
+      const tree = attempt < SLICED_LOAD_TRIES ? await runSliced(work) : runNow(work);
+      if (this.candidate(owner) !== base) continue;
+      guard();
+      this.replaceCandidate(owner, tree);
+      return;
     }
-    this.changed();
   }
 
   /** Loads `rollback N` into the session's candidate. */
   loadRollback(owner: object, n: number): void {
     const r = this.history[n];
     if (!r) throw new CommitRefused([{ path: '[edit]', element: String(n), message: `rollback ${n} does not exist` }]);
-    this.replaceCandidate(owner, clone(r.tree));
+    this.replaceCandidate(owner, r.tree);
   }
 
   discard(owner: object): void {
-    this.replaceCandidate(owner, clone(this.committed()));
+    this.replaceCandidate(owner, this.committed());
   }
 
   private replaceCandidate(owner: object, tree: ConfigNode): void {
@@ -192,9 +229,9 @@ export class ConfigurationStore {
   commit(owner: object, user: string, opts: { comment?: string; confirmMinutes?: number } = {}): void {
     this.check(owner);
     const previous = this.committed();
-    const tree = clone(this.candidate(owner));
+    const tree = ownRoot(this.candidate(owner));
     this.push(tree, { at: this.clock.now(), user, ...(opts.comment ? { comment: opts.comment } : {}) });
-    if (this.privates.has(owner) && !this.isModifiedShared(previous)) this.shared = clone(tree);
+    if (this.privates.has(owner) && !this.isModifiedShared(previous)) this.shared = tree;
     if (opts.confirmMinutes !== undefined) this.armConfirm(this.clock.now() + opts.confirmMinutes * 60_000, this.confirm?.previous ?? previous, user);
     else this.confirm = undefined;
     this.committedNow();
@@ -237,9 +274,9 @@ export class ConfigurationStore {
     const c = this.confirm;
     if (!c || c.gen !== gen) return;
     this.confirm = undefined;
-    const tree = clone(c.previous);
+    const tree = ownRoot(c.previous);
     this.push(tree, { at: this.clock.now(), user: 'root', comment: 'automatic rollback: commit confirmed was not confirmed' });
-    this.shared = clone(tree);
+    this.shared = tree;
     this.committedNow();
   }
 
@@ -252,6 +289,11 @@ export class ConfigurationStore {
   private changed(): void {
     for (const l of this.changeListeners) l();
   }
+}
+
+function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction): Work<ConfigNode> {
+  // `replace` only changes how marked statements apply; that is in the edits.
+  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits);
 }
 
 export { emptyConfiguration };

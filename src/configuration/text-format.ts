@@ -1,42 +1,66 @@
 /**
- * The curly-brace text format: parsing `load-configuration format="text"`
- * input and rendering `show configuration`.
+ * The curly-brace text format of `load-configuration format="text"`: read
+ * into edits in one pass over the input. Rendering is in text-render.ts.
  */
 import { RpcError } from '../xml/rpc-error.js';
-import { isImplicitEntry, implicitList, isKeyedList } from './schema.js';
-import type { ConfigNode, EditNode, EditOp } from './tree.js';
-import { keyOf } from './tree.js';
+import { implicitList, isKeyedList } from './schema.js';
+import { pace, runNow, type Work } from './slices.js';
+import type { EditNode, EditOp } from './tree.js';
 
-type Token = { readonly t: 'word'; readonly v: string } | { readonly t: '{' | '}' | ';' | '[' | ']' };
+type Punct = '{' | '}' | ';' | '[' | ']';
+type Token = { readonly t: 'word'; readonly v: string } | { readonly t: Punct };
 
-function tokenize(text: string): Token[] {
+const PUNCT: readonly Token[] = (['{', '}', ';', '[', ']'] as const).map((t) => ({ t }));
+const punctOf = (c: number): Token | undefined =>
+  c === 0x7b ? PUNCT[0] : c === 0x7d ? PUNCT[1] : c === 0x3b ? PUNCT[2] : c === 0x5b ? PUNCT[3] : c === 0x5d ? PUNCT[4] : undefined;
+
+const OTHER_SPACE = /\s/;
+/** JavaScript's `\s`, as the format has always read blanks, without a regex for ASCII. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return OTHER_SPACE.test(text[i]!);
+}
+
+function* tokenize(text: string): Work<Token[]> {
   const out: Token[] = [];
+  const len = text.length;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (/\s/.test(c)) i++;
-    else if (c === '#') while (i < text.length && text[i] !== '\n') i++;
-    else if (text.startsWith('/*', i)) {
+  while (i < len) {
+    if (pace()) yield;
+    const c = text.charCodeAt(i);
+    const p = punctOf(c);
+    if (isSpace(text, i)) i++;
+    else if (c === 0x23) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? len : nl;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
       const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 2;
-    } else if ('{};[]'.includes(c)) {
-      out.push({ t: c as '{' | '}' | ';' | '[' | ']' });
+      i = end < 0 ? len : end + 2;
+    } else if (p) {
+      out.push(p);
       i++;
-    } else if (c === '"') {
+    } else if (c === 0x22) {
+      // A backslash takes the next character as it is.
       let v = '';
-      i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < text.length) i++;
-        v += text[i];
+      let from = ++i;
+      for (;;) {
+        if (i >= len) throw loadError('unterminated quoted string', '"');
+        const q = text.charCodeAt(i);
+        if (q === 0x22) break;
+        if (q === 0x5c && i + 1 < len) {
+          v += text.slice(from, i);
+          from = ++i;
+        }
         i++;
       }
-      if (i >= text.length) throw loadError('unterminated quoted string', '"');
+      v += text.slice(from, i);
       i++;
       out.push({ t: 'word', v });
     } else {
-      let v = '';
-      while (i < text.length && !/\s/.test(text[i]!) && !'{};[]'.includes(text[i]!)) v += text[i++];
-      out.push({ t: 'word', v });
+      const from = i;
+      while (i < len && !isSpace(text, i) && !punctOf(text.charCodeAt(i))) i++;
+      out.push({ t: 'word', v: text.slice(from, i) });
     }
   }
   return out;
@@ -53,55 +77,67 @@ export function loadError(message: string, badElement: string, path?: string): R
   });
 }
 
+/** One `{ ... }` block being read: the statement that opened it, and what is inside so far. */
+interface Block {
+  readonly head: EditNode | undefined;
+  readonly path: string;
+  readonly out: EditNode[];
+}
+
 /** Parses curly-brace text into edits for a `<configuration>` root. `replace:` tags mark replacements. */
-export function parseText(text: string): EditNode[] {
-  const toks = tokenize(text);
+export function* parseTextWork(text: string): Work<EditNode[]> {
+  const toks = yield* tokenize(text);
   let pos = 0;
-  const block = (parent: string, path: string, closing: boolean): EditNode[] => {
-    const out: EditNode[] = [];
-    for (;;) {
-      const tok = toks[pos];
-      if (!tok) {
-        if (closing) throw loadError('syntax error, expecting }', parent, path);
-        return out;
-      }
-      if (tok.t === '}') {
-        if (!closing) throw loadError('syntax error', '}', path);
-        pos++;
-        return out;
-      }
-      const words: string[] = [];
-      let op: EditOp = 'merge';
-      while (toks[pos]?.t === 'word') words.push((toks[pos++] as { v: string }).v);
-      if (words[0] === 'replace:' || words[0] === 'delete:') {
-        op = words[0] === 'replace:' ? 'replace' : 'delete';
-        words.shift();
-      }
-      const end = toks[pos];
-      if (words.length === 0) throw loadError('syntax error', end ? end.t : 'end of input', path);
-      if (end?.t === '[') {
-        pos++;
-        const values: string[] = [];
-        while (toks[pos]?.t === 'word') values.push((toks[pos++] as { v: string }).v);
-        if (toks[pos]?.t !== ']' || toks[pos + 1]?.t !== ';') throw loadError('syntax error, expecting ]', words[0]!, path);
-        pos += 2;
-        for (const v of values) out.push({ name: words[0]!, value: v, op, children: [] });
-        continue;
-      }
-      const head = statementHead(parent, words, op);
-      if (end?.t === ';') {
-        pos++;
-        out.push(head);
-      } else if (end?.t === '{') {
-        pos++;
-        const kids = block(head.name, `${path}/${head.name}`, true);
-        out.push({ ...head, children: [...head.children, ...kids] });
-      } else {
-        throw loadError('syntax error, expecting ; or {', words[words.length - 1]!, path);
-      }
+  const blocks: Block[] = [{ head: undefined, path: '', out: [] }];
+  for (;;) {
+    if (pace()) yield;
+    const b = blocks[blocks.length - 1]!;
+    const parent = b.head?.name ?? 'configuration';
+    const tok = toks[pos];
+    if (!tok) {
+      if (b.head) throw loadError('syntax error, expecting }', parent, b.path);
+      return b.out;
     }
-  };
-  return block('configuration', '', false);
+    if (tok.t === '}') {
+      if (!b.head) throw loadError('syntax error', '}', b.path);
+      pos++;
+      blocks.pop();
+      blocks[blocks.length - 1]!.out.push({ ...b.head, children: [...b.head.children, ...b.out] });
+      continue;
+    }
+    const words: string[] = [];
+    let op: EditOp = 'merge';
+    while (toks[pos]?.t === 'word') words.push((toks[pos++] as { v: string }).v);
+    if (words[0] === 'replace:' || words[0] === 'delete:') {
+      op = words[0] === 'replace:' ? 'replace' : 'delete';
+      words.shift();
+    }
+    const end = toks[pos];
+    if (words.length === 0) throw loadError('syntax error', end ? end.t : 'end of input', b.path);
+    if (end?.t === '[') {
+      pos++;
+      const values: string[] = [];
+      while (toks[pos]?.t === 'word') values.push((toks[pos++] as { v: string }).v);
+      if (toks[pos]?.t !== ']' || toks[pos + 1]?.t !== ';') throw loadError('syntax error, expecting ]', words[0]!, b.path);
+      pos += 2;
+      for (const v of values) b.out.push({ name: words[0]!, value: v, op, children: [] });
+      continue;
+    }
+    const head = statementHead(parent, words, op);
+    if (end?.t === ';') {
+      pos++;
+      b.out.push(head);
+    } else if (end?.t === '{') {
+      pos++;
+      blocks.push({ head, path: `${b.path}/${head.name}`, out: [] });
+    } else {
+      throw loadError('syntax error, expecting ; or {', words[words.length - 1]!, b.path);
+    }
+  }
+}
+
+export function parseText(text: string): EditNode[] {
+  return runNow(parseTextWork(text));
 }
 
 function statementHead(parent: string, words: readonly string[], op: EditOp): EditNode {
@@ -114,48 +150,4 @@ function statementHead(parent: string, words: readonly string[], op: EditOp): Ed
   }
   if (words.length > 2) return { name: words[0]!, value: words.slice(1).join(' '), op, children: [] };
   return { name: words[0]!, op, children: [] };
-}
-
-/** Junos quotes values with blanks or syntax characters, and password hashes (`$`). */
-function quote(v: string): string {
-  return /^[^\s{};"'#[\]$]+$/.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`;
-}
-
-/** Renders a configuration (its children) as Junos text, four-space indent. */
-export function renderText(root: ConfigNode): string {
-  let s = '';
-  const walk = (n: ConfigNode, parent: string, depth: number): void => {
-    const pad = '    '.repeat(depth);
-    const key = keyOf(n);
-    const kids = key !== undefined ? n.children.slice(1) : n.children;
-    let head = n.name;
-    if (key !== undefined) head = isImplicitEntry(parent, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
-    if (kids.length === 0) {
-      s += n.value === undefined ? `${pad}${head};\n` : `${pad}${head} ${quote(n.value)};\n`;
-      return;
-    }
-    s += `${pad}${head} {\n`;
-    for (const c of kids) walk(c, n.name, depth + 1);
-    s += `${pad}}\n`;
-  };
-  for (const c of root.children) walk(c, root.name, 0);
-  return s;
-}
-
-/** Renders `set` lines, one per leaf or empty statement. */
-export function renderSet(root: ConfigNode): string {
-  const lines: string[] = [];
-  const walk = (n: ConfigNode, parent: string, prefix: string): void => {
-    const key = keyOf(n);
-    const kids = key !== undefined ? n.children.slice(1) : n.children;
-    let here = `${prefix} ${n.name}`;
-    if (key !== undefined) here = isImplicitEntry(parent, n.name) ? `${prefix} ${quote(key)}` : `${prefix} ${n.name} ${quote(key)}`;
-    if (kids.length === 0) {
-      lines.push(`set${here}${n.value !== undefined ? ` ${quote(n.value)}` : ''}`);
-      return;
-    }
-    for (const c of kids) walk(c, n.name, here);
-  };
-  for (const c of root.children) walk(c, root.name, '');
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -2,15 +2,20 @@
  * The configuration as a tree of Junos statements, schema-free: any tree a
  * client loads is stored and returned. Entries of a list carry their key as a
  * first `name` child, exactly as Junos XML does (`<user><name>lab</name>...`).
+ *
+ * Trees are immutable once built. An edit (edit.ts) copies only the nodes on
+ * the paths it changes and shares the rest, so a commit, a private candidate
+ * or a rollback is a reference, not a deep copy, and a reader holding a tree
+ * (a compare or a render that yields to other sessions) sees it unchanged.
  */
 import type { XmlElement } from '../xml/element.js';
-import { escapeText } from '../xml/escape.js';
+import { pace, runNow, type Work } from './slices.js';
 
 export interface ConfigNode {
   readonly name: string;
   /** Leaf value; absent for containers and empty (presence) leaves. */
-  value?: string;
-  children: ConfigNode[];
+  readonly value?: string;
+  readonly children: readonly ConfigNode[];
 }
 
 /** How an edit applies to the node it names (NETCONF `operation`, Junos `delete="delete"`...). */
@@ -27,38 +32,137 @@ export function emptyConfiguration(): ConfigNode {
   return { name: 'configuration', children: [] };
 }
 
+/** A node as stored: `value` only when there is one (the persisted JSON keeps this shape). */
+export function makeNode(name: string, value: string | undefined, children: readonly ConfigNode[]): ConfigNode {
+  return value !== undefined ? { name, value, children } : { name, children };
+}
+
 export function keyOf(n: { readonly children: ReadonlyArray<{ readonly name: string; readonly value?: string }> }): string | undefined {
   const k = n.children[0];
   return k && k.name === 'name' ? k.value : undefined;
 }
 
+/**
+ * What an edit matches a statement by: its name and, for a list entry, its
+ * key. Length-prefixed so no name or key can make two identities collide.
+ */
+export function identity(name: string, key: string | undefined): string {
+  return key === undefined ? `${name.length}:${name}` : `${name.length}:${name}=${key}`;
+}
+
+/** A deep copy (trees from outside, such as a device's initial configuration, may still be mutated by their builder). */
 export function clone(n: ConfigNode): ConfigNode {
   return structuredClone(n);
 }
 
+/** Same statements in the same order. Shared subtrees (most of them after an edit) compare in O(1). */
 export function sameTree(a: ConfigNode, b: ConfigNode): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (a.name !== b.name || a.value !== b.value || a.children.length !== b.children.length) return false;
+  if (a.children === b.children) return true;
+  for (let i = 0; i < a.children.length; i++) if (!sameTree(a.children[i]!, b.children[i]!)) return false;
+  return true;
 }
 
+/** Children of a (published, immutable) node by identity, and by name alone: the first of each. */
+interface ChildIndex {
+  readonly byIdentity: Map<string, ConfigNode>;
+  readonly byName: Map<string, ConfigNode>;
+}
+
+const indexes = new WeakMap<ConfigNode, ChildIndex>();
+/** Below this many children a scan is cheaper than building an index. */
+const INDEX_FROM = 16;
+
+function childIndex(n: ConfigNode): ChildIndex {
+  let ix = indexes.get(n);
+  if (!ix) {
+    ix = { byIdentity: new Map(), byName: new Map() };
+    for (const c of n.children) {
+      const id = identity(c.name, keyOf(c));
+      if (!ix.byIdentity.has(id)) ix.byIdentity.set(id, c);
+      if (!ix.byName.has(c.name)) ix.byName.set(c.name, c);
+    }
+    indexes.set(n, ix);
+  }
+  return ix;
+}
+
+/** The first child called `name` (with that key, when given). */
 export function childNamed(n: ConfigNode, name: string, key?: string): ConfigNode | undefined {
-  return n.children.find((c) => c.name === name && (key === undefined || keyOf(c) === key));
+  if (n.children.length < INDEX_FROM) return n.children.find((c) => c.name === name && (key === undefined || keyOf(c) === key));
+  const ix = childIndex(n);
+  return key === undefined ? ix.byName.get(name) : ix.byIdentity.get(identity(name, key));
 }
 
-/** Reads one XML element as an edit. Attributes outside the edit vocabulary are dropped. */
+/**
+ * Post-order construction over any tree, with an explicit stack (a recursive
+ * generator per node costs more in garbage than the work itself). Each node
+ * gets a context from its parent's (`down`; undefined leaves the child and its
+ * subtree out), then `build` makes it from its children already built.
+ */
+export function* buildTree<S extends { readonly children: readonly S[] }, C, T>(
+  root: S,
+  rootContext: C,
+  down: (child: S, parent: C) => C | undefined,
+  build: (n: S, context: C, kids: T[]) => T,
+): Work<T> {
+  const nodes: S[] = [root];
+  const contexts: C[] = [rootContext];
+  const next: number[] = [0];
+  const kids: T[][] = [[]];
+  for (;;) {
+    const top = nodes.length - 1;
+    const n = nodes[top]!;
+    const i = next[top]!;
+    if (i < n.children.length) {
+      next[top] = i + 1;
+      const c = n.children[i]!;
+      const cc = down(c, contexts[top]!);
+      if (cc === undefined) continue;
+      nodes.push(c);
+      contexts.push(cc);
+      next.push(0);
+      kids.push([]);
+      continue;
+    }
+    if (pace()) yield;
+    const built = build(n, contexts[top]!, kids.pop()!);
+    nodes.pop();
+    contexts.pop();
+    next.pop();
+    if (top === 0) return built;
+    kids[top - 1]!.push(built);
+  }
+}
+
+/** Reads XML elements as edits. Attributes outside the edit vocabulary are dropped. */
+export function* editsFromXml(elements: readonly XmlElement[]): Work<EditNode[]> {
+  const out: EditNode[] = [];
+  for (const el of elements) out.push(yield* editFromXmlWork(el, 'merge'));
+  return out;
+}
+
 export function editFromXml(el: XmlElement, inherited: EditOp = 'merge'): EditNode {
-  const op = opOf(el) ?? inherited;
-  const text = el.text.trim();
-  return {
-    name: el.name,
-    op,
-    ...(el.children.length === 0 && text !== '' ? { value: text } : {}),
+  return runNow(editFromXmlWork(el, inherited));
+}
+
+function editFromXmlWork(root: XmlElement, inherited: EditOp): Work<EditNode> {
+  return buildTree<XmlElement, EditOp, EditNode>(
+    root,
+    opOf(root) ?? inherited,
     // A replace reaches the whole subtree; delete and create apply to the node itself.
-    children: el.children.map((c) => editFromXml(c, op === 'replace' ? 'replace' : 'merge')),
-  };
+    (c, parent) => opOf(c) ?? (parent === 'replace' ? 'replace' : 'merge'),
+    (el, op, children) => {
+      const text = el.text.trim();
+      return { name: el.name, op, ...(el.children.length === 0 && text !== '' ? { value: text } : {}), children };
+    },
+  );
 }
 
 function opOf(el: XmlElement): EditOp | undefined {
-  for (const [q, v] of Object.entries(el.attrs)) {
+  for (const q in el.attrs) {
+    const v = el.attrs[q]!;
     const local = q.includes(':') ? q.slice(q.indexOf(':') + 1) : q;
     if (local === 'operation' && (v === 'merge' || v === 'replace' || v === 'delete' || v === 'create' || v === 'remove')) {
       return v === 'remove' ? 'delete' : v;
@@ -69,8 +173,14 @@ function opOf(el: XmlElement): EditOp | undefined {
   return undefined;
 }
 
-export function toConfigNode(e: EditNode): ConfigNode {
-  return { name: e.name, ...(e.value !== undefined ? { value: e.value } : {}), children: e.children.filter((c) => c.op !== 'delete').map(toConfigNode) };
+/** The statement an edit describes, without its deleted parts. */
+export function toConfigNodeWork(e: EditNode): Work<ConfigNode> {
+  return buildTree<EditNode, true, ConfigNode>(
+    e,
+    true,
+    (c) => (c.op === 'delete' ? undefined : true),
+    (n, _c, children) => makeNode(n.name, n.value, children),
+  );
 }
 
 /** Where an edit landed; used for Junos-style error paths. */
@@ -84,87 +194,56 @@ export class EditConflict extends Error {
   }
 }
 
-/**
- * Applies edits (the children of an edit `<configuration>`) under `target`.
- * Leaves replace leaves of the same name (one value per leaf); list entries
- * match by key; containers merge recursively.
- */
-export function applyEdits(target: ConfigNode, edits: readonly EditNode[], path = ''): void {
-  for (const e of edits) {
-    const key = keyOf(e);
-    const here = `${path}/${e.name}${key !== undefined ? `[name='${key}']` : ''}`;
-    const idx = target.children.findIndex((c) => c.name === e.name && (key === undefined ? keyOf(c) === undefined : keyOf(c) === key));
-    const existing = idx >= 0 ? target.children[idx] : undefined;
-    switch (e.op) {
-      case 'delete':
-        // Junos only warns when the statement is absent; a warning would make
-        // ncclient and PyEZ raise, so deleting nothing is silent.
-        if (existing) target.children.splice(idx, 1);
-        break;
-      case 'create':
-        if (existing) throw new EditConflict('statement already exists', here, key ?? e.name);
-        target.children.push(toConfigNode(e));
-        break;
-      case 'replace':
-        if (existing) target.children[idx] = toConfigNode(e);
-        else target.children.push(toConfigNode(e));
-        break;
-      case 'merge': {
-        const deletesOnly = e.children.some((c) => c.op === 'delete') && e.children.every((c) => c.op === 'delete' || (c.name === 'name' && c.value === key));
-        if (!existing) {
-          // A container reached only to delete something under it is not created.
-          if (deletesOnly) break;
-          const fresh: ConfigNode = { name: e.name, ...(e.value !== undefined ? { value: e.value } : {}), children: [] };
-          target.children.push(fresh);
-          applyEdits(fresh, e.children, here);
-        } else {
-          if (e.value !== undefined) existing.value = e.value;
-          const had = existing.children.length;
-          applyEdits(existing, e.children.filter((c) => !(c.name === 'name' && c.value === key)), here);
-          // Junos drops a container whose last statement was deleted.
-          const left = key !== undefined ? existing.children.length - 1 : existing.children.length;
-          if (had > 0 && left === 0 && existing.value === undefined && deletesOnly) target.children.splice(target.children.indexOf(existing), 1);
-        }
-        break;
-      }
-    }
-  }
+/** Which filter elements can select children of each name: the first unkeyed one, and the first for each key. */
+interface Wanted {
+  unkeyed: number;
+  readonly byKey: Map<string, number>;
 }
 
 /**
  * A subtree filter (RFC 6241 6.2 as Junos applies it to `<configuration>`):
  * an empty element selects the whole subtree, a list entry naming only its
- * key selects that entry, nested elements narrow further.
+ * key selects that entry, nested elements narrow further. Selected subtrees
+ * are shared with `tree`, not copied.
  */
-export function filterTree(tree: ConfigNode, filter: XmlElement): ConfigNode {
-  return { name: tree.name, children: filterChildren(tree.children, filter.children) };
+export function* filterTreeWork(tree: ConfigNode, filter: XmlElement): Work<ConfigNode> {
+  return { name: tree.name, children: yield* filterChildren(tree.children, filter.children) };
 }
 
-function filterChildren(nodes: readonly ConfigNode[], wanted: readonly XmlElement[]): ConfigNode[] {
-  if (wanted.length === 0) return nodes.map(clone);
+export function filterTree(tree: ConfigNode, filter: XmlElement): ConfigNode {
+  return runNow(filterTreeWork(tree, filter));
+}
+
+const wantedKey = (w: XmlElement): string | undefined => (w.children[0]?.name === 'name' ? w.children[0].text.trim() : undefined);
+
+function* filterChildren(nodes: readonly ConfigNode[], wanted: readonly XmlElement[]): Work<ConfigNode[]> {
+  if (wanted.length === 0) return nodes.slice();
+  // Each node is selected by the first filter element that names it (and its key, if the element gives one).
+  const byName = new Map<string, Wanted>();
+  wanted.forEach((w, i) => {
+    let entry = byName.get(w.name);
+    if (!entry) byName.set(w.name, (entry = { unkeyed: Infinity, byKey: new Map() }));
+    const k = wantedKey(w);
+    if (k === undefined) entry.unkeyed = Math.min(entry.unkeyed, i);
+    else if (!entry.byKey.has(k)) entry.byKey.set(k, i);
+  });
   const out: ConfigNode[] = [];
   for (const n of nodes) {
-    for (const w of wanted) {
-      if (w.name !== n.name) continue;
-      const wKey = w.children[0]?.name === 'name' ? w.children[0].text.trim() : undefined;
-      if (wKey !== undefined && keyOf(n) !== wKey) continue;
-      const rest = wKey !== undefined ? w.children.slice(1) : w.children;
-      if (rest.length === 0) out.push(clone(n));
-      else {
-        const kids = filterChildren(n.children, rest);
-        if (kids.length > 0) out.push({ ...n, children: wKey !== undefined ? [clone(n.children[0]!), ...kids] : kids });
-      }
-      break;
+    if (pace()) yield;
+    const entry = byName.get(n.name);
+    if (!entry) continue;
+    const key = keyOf(n);
+    const keyed = key !== undefined ? (entry.byKey.get(key) ?? Infinity) : Infinity;
+    const at = Math.min(entry.unkeyed, keyed);
+    if (at === Infinity) continue;
+    const w = wanted[at]!;
+    const wKey = wantedKey(w);
+    const rest = wKey !== undefined ? w.children.slice(1) : w.children;
+    if (rest.length === 0) out.push(n);
+    else {
+      const kids = yield* filterChildren(n.children, rest);
+      if (kids.length > 0) out.push({ ...n, children: wKey !== undefined ? [n.children[0]!, ...kids] : kids });
     }
   }
   return out;
-}
-
-/** Junos XML, one element per line, indented by four spaces as Junos does. */
-export function renderXml(n: ConfigNode, attrs = '', depth = 0): string {
-  const pad = '    '.repeat(depth);
-  if (n.children.length === 0) {
-    return n.value === undefined ? `${pad}<${n.name}${attrs}/>\n` : `${pad}<${n.name}${attrs}>${escapeText(n.value)}</${n.name}>\n`;
-  }
-  return `${pad}<${n.name}${attrs}>\n${n.children.map((c) => renderXml(c, '', depth + 1)).join('')}${pad}</${n.name}>\n`;
 }

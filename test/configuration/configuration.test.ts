@@ -8,8 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSetLines } from '../../src/configuration/set-format.js';
-import { parseText, renderSet, renderText } from '../../src/configuration/text-format.js';
-import { applyEdits, emptyConfiguration } from '../../src/configuration/tree.js';
+import { editTree } from '../../src/configuration/edit.js';
+import { parseText } from '../../src/configuration/text-format.js';
+import { renderSet, renderText } from '../../src/configuration/text-render.js';
+import { emptyConfiguration } from '../../src/configuration/tree.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 
 const errorOf = (r: string): { message?: string; bad?: string; path?: string } => ({
@@ -20,9 +22,8 @@ const errorOf = (r: string): { message?: string; bad?: string; path?: string } =
 
 describe('configuration: formats', () => {
   it('set lines, text and rendering agree', () => {
-    const tree = emptyConfiguration();
-    applyEdits(
-      tree,
+    let tree = editTree(
+      emptyConfiguration(),
       parseSetLines('set system host-name r9\nset system mirror-flash-on-disk\nset system login user ops class operator\nset interfaces ge-0/0/0 unit 0 family inet address 10.1.1.1/24'),
     );
     const text = renderText(tree);
@@ -30,11 +31,10 @@ describe('configuration: formats', () => {
       'system {\n    host-name r9;\n    mirror-flash-on-disk;\n    login {\n        user ops {\n            class operator;\n        }\n    }\n}\n' +
         'interfaces {\n    ge-0/0/0 {\n        unit 0 {\n            family {\n                inet {\n                    address 10.1.1.1/24;\n                }\n            }\n        }\n    }\n}\n',
     );
-    const again = emptyConfiguration();
-    applyEdits(again, parseText(text));
+    const again = editTree(emptyConfiguration(), parseText(text));
     expect(again).to.deep.equal(tree);
     expect(renderSet(tree)).to.include('set interfaces ge-0/0/0 unit 0 family inet address 10.1.1.1/24\n');
-    applyEdits(tree, parseSetLines('delete system mirror-flash-on-disk\ndelete interfaces ge-0/0/0'));
+    tree = editTree(tree, parseSetLines('delete system mirror-flash-on-disk\ndelete interfaces ge-0/0/0'));
     expect(renderSet(tree)).to.equal('set system host-name r9\nset system login user ops class operator\n');
   });
 });
