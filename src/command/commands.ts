@@ -13,7 +13,8 @@ import { requestPackageAddGrammar } from '../grammar/request-package-add.js';
 import { requestPackageRollbackGrammar } from '../grammar/request-package-rollback.js';
 import { requestRebootGrammar } from '../grammar/request-reboot.js';
 import { requestSnapshotGrammar } from '../grammar/request-snapshot.js';
-import type { Platform, RpcGrammar } from '../grammar/types.js';
+import { rpcExistsOn } from '../grammar/parse-rpc.js';
+import type { Dialect, Platform, RpcGrammar } from '../grammar/types.js';
 
 export type CommandSpec =
   | { readonly kind: 'rpc'; readonly words: readonly string[]; readonly grammar: RpcGrammar }
@@ -38,6 +39,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   { kind: 'configuration', words: ['show', 'configuration'] },
 ];
 
-export function commandsOn(platform: Platform): CommandSpec[] {
-  return COMMANDS.filter((c) => c.kind !== 'rpc' || !c.grammar.platforms || c.grammar.platforms.includes(platform));
+export function commandsOn(platform: Platform | Dialect): CommandSpec[] {
+  return COMMANDS.filter((c) => c.kind !== 'rpc' || rpcExistsOn(c.grammar, platform));
 }
