@@ -4,6 +4,7 @@
  * whether they arrive as XML leaves or CLI words.
  */
 import { getBridgeMacTableGrammar } from '../grammar/get-bridge-mac-table.js';
+import { getEthernetSwitchingTableGrammar } from '../grammar/get-ethernet-switching-table-information.js';
 import { getChassisInventoryGrammar } from '../grammar/get-chassis-inventory.js';
 import { getRouteEngineInformationGrammar } from '../grammar/get-route-engine-information.js';
 import { getSnapshotInformationGrammar } from '../grammar/get-snapshot-information.js';
@@ -29,6 +30,7 @@ const GRAMMARS: readonly RpcGrammar[] = [
   getRouteEngineInformationGrammar,
   getChassisInventoryGrammar,
   getBridgeMacTableGrammar,
+  getEthernetSwitchingTableGrammar,
   requestPackageAddGrammar,
   requestPackageRollbackGrammar,
   requestRebootGrammar,
