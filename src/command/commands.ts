@@ -5,6 +5,7 @@
  */
 import { getBridgeMacTableGrammar } from '../grammar/get-bridge-mac-table.js';
 import { getEthernetSwitchingTableGrammar } from '../grammar/get-ethernet-switching-table-information.js';
+import { getInterfaceInformationGrammar } from '../grammar/facts-rpcs.js';
 import { getChassisInventoryGrammar } from '../grammar/get-chassis-inventory.js';
 import { getRouteEngineInformationGrammar } from '../grammar/get-route-engine-information.js';
 import { getSnapshotInformationGrammar } from '../grammar/get-snapshot-information.js';
@@ -31,6 +32,7 @@ const GRAMMARS: readonly RpcGrammar[] = [
   getChassisInventoryGrammar,
   getBridgeMacTableGrammar,
   getEthernetSwitchingTableGrammar,
+  getInterfaceInformationGrammar,
   requestPackageAddGrammar,
   requestPackageRollbackGrammar,
   requestRebootGrammar,

@@ -149,7 +149,7 @@ function planRemovable(
   let layout: PartitionState[] | null = medium.partitions;
 
   if (partition) {
-    const sizes = jSeriesSizes(medium.sizeMb, model.settings.memoryMb, given);
+    const sizes = jSeriesSizes(medium.sizeMb, model.settings.memoryMb, given, model.release.leaves['request-snapshot'].includes('swap-size'));
     const problem = layoutProblem(sizes, given, target, medium.sizeMb, rootUsed, CONFIG_USED_MB);
     if (problem) {
       const culprit = SIZE_OPTIONS.find((o) => given.has(o));

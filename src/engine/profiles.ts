@@ -199,7 +199,7 @@ function srx(name: ProfileName, topology: Topology): ProfileSpec {
     defaults: settings('15.1X49-D70.3', 4096, []),
     previousVersion: '15.1X49-D60.7',
     factoryVersion: '15.1X49-D45.3',
-    rootUsedMb: 1100,
+    rootUsedMb: 420,
     devices: DA,
   });
 }
@@ -330,7 +330,7 @@ function twoMedia(spec: ProfileSpec, s: DeviceSettings, primary: SliceContent, a
 
 function dualRootInternal(spec: ProfileSpec, s: DeviceSettings, primary: SliceContent, alternate: SliceContent): MediumState {
   const sizeMb = internalMb(spec);
-  const layout = defaultJSeriesLayout(sizeMb, s.memoryMb, new Map());
+  const layout = defaultJSeriesLayout(sizeMb, s.memoryMb, new Map(), spec.line === 'j-series');
   const partitions: PartitionState[] = layout.map((p) => {
     if (p.slice === 's1a') return part(p.slice, 'root', p.sizeMb, spec.rootUsedMb, primary);
     if (p.slice === 's2a') return part(p.slice, 'root', p.sizeMb, spec.rootUsedMb, alternate);
