@@ -42,20 +42,23 @@ export const handler: RpcHandler = {
       ]);
       return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => el('interface-information', [error], attrs), () => '') };
     }
+    // Junos pads interface values with newlines (`<name>\nem0\n</name>`); PyEZ normalizes them away.
+    const v = (name: string, text: string, a?: ReadonlyArray<readonly [string, string]>) => leaf(name, `\n${text}\n`, a);
     const tree = el(
       'interface-information',
       [
         el('physical-interface', [
-          leaf('name', ifd),
-          leaf('admin-status', 'up'),
-          leaf('oper-status', 'up'),
+          v('name', ifd),
+          v('admin-status', 'up'),
+          v('oper-status', 'up'),
           el('logical-interface', [
-            leaf('name', ifl.name),
-            leaf('admin-status', 'up'),
-            leaf('oper-status', 'up'),
+            v('name', ifl.name),
+            v('admin-status', 'up'),
+            v('oper-status', 'up'),
+            el('filter-information'),
             el('address-family', [
-              leaf('address-family-name', 'inet'),
-              ...ifl.addresses.map((a) => el('interface-address', [leaf('ifa-local', a, [['junos:emit', 'emit']])])),
+              v('address-family-name', 'inet'),
+              ...ifl.addresses.map((a) => el('interface-address', [v('ifa-local', a, [['junos:emit', 'emit']])])),
             ]),
           ]),
         ]),

@@ -16,7 +16,7 @@ const PROFILES = ['mx960', 'mx960-18.4', 'mx960-21.4', 'mx960-23.4', 'mx80', 'ex
 /** The body of a reply (what follows the root line). */
 const body = (reply: string): string => reply.replace(/^<rpc-reply[^>]*>\n/, '').replace(/<\/rpc-reply>$/, '');
 
-/** PyEZ's current_re: the IRI names hosts.junos gives each inet address of the private routing instance (facts/current_re.py). */
+/** PyEZ's current_re: the IRI names hosts.junos gives each inet address of the private routing instance (facts/current_re.py, normalized). */
 function currentRe(hosts: string, interfaces: string): string[] {
   const names = new Map<string, string[]>();
   for (const line of hosts.split('\n')) {
@@ -25,7 +25,7 @@ function currentRe(hosts: string, interfaces: string): string[] {
   }
   const out: string[] = [];
   for (const m of interfaces.matchAll(/<ifa-local[^>]*>([^<]+)<\/ifa-local>/g)) {
-    for (const h of names.get(m[1]!.split('/')[0]!) ?? []) if (!out.includes(h)) out.push(h);
+    for (const h of names.get(m[1]!.trim().split('/')[0]!) ?? []) if (!out.includes(h)) out.push(h);
   }
   return out;
 }
@@ -133,6 +133,8 @@ describe('release: wire details per device', function () {
       const c = await client(p);
       const hosts = (await c.rpc('<file-show><filename>/etc/hosts.junos</filename></file-show>')).replace(/&lt;/g, '<');
       const ifs = await c.rpc('<get-interface-information><routing-instance>__juniper_private1__</routing-instance><terse/></get-interface-information>');
+      // Junos pads interface values with newlines; PyEZ's normalize strips them.
+      expect(ifs, p).to.match(/<logical-interface>\n<name>\n[\w.-]+\n<\/name>\n/);
       expect(currentRe(hosts, ifs), p).to.deep.equal(names);
     }
   });
