@@ -4,7 +4,6 @@
  * permission, so the CLI and the RPC cannot answer differently.
  */
 import { parseCommand, renderRpcElement } from '../src/command/parse-command.js';
-import { platformOf } from '../src/engine/index.js';
 import { escapeText } from '../src/xml/escape.js';
 import type { OutputFormat, RpcHandler, RpcReply } from './types.js';
 import { expecting } from '../src/errors/catalogue.js';
@@ -29,7 +28,8 @@ export const handler: RpcHandler = {
   async handle(op, ctx) {
     const line = op.text.trim();
     if (line === '' || op.children.length > 0) throw expecting('command', op.children[0]?.name ?? 'command');
-    const parsed = parseCommand(line, platformOf(ctx.device.profile));
+    // The running release decides which options exist (its release family row).
+    const parsed = parseCommand(line, ctx.device.model.dialect());
     if (parsed.display === 'rpc') {
       const rpc = `<rpc>\n${renderRpcElement(parsed.rpc)}</rpc>\n`;
       return { kind: 'body', body: ctx.format === 'text' ? `<output>${escapeText(rpc)}</output>\n` : rpc };

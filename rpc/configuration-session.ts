@@ -39,6 +39,9 @@ export const openConfiguration: RpcHandler = {
   name: 'open-configuration',
   permission: 'configure',
   handle: (op, ctx) => {
+    // Text where an element belongs (`<open-configuration>private</open-configuration>`): Junos refuses it (netconf-java#7).
+    const text = op.text.trim();
+    if (text !== '') throw syntaxError(text, 'syntax error, expecting <invoke-on>');
     if (child(op, 'private') || op.attrs['private'] !== undefined) {
       if (ctx.device.locks.holder('candidate') !== undefined && ctx.device.locks.holder('candidate') !== ctx.session.id) {
         throw new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database locked by another session', info: [['bad-element', 'private']] });

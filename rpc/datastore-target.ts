@@ -14,6 +14,9 @@ export function readDatastore(op: XmlElement, wrapper: 'target' | 'source'): Dat
   }
   const ds = w.children[0];
   if (!ds) throw syntaxError(wrapper);
-  if (!(DATASTORES as readonly string[]).includes(ds.name)) throw syntaxError(ds.name);
+  if (!(DATASTORES as readonly string[]).includes(ds.name)) {
+    // Junos names what a source may be (a 20.3R0 reply to `<source><non-exist/></source>`).
+    throw wrapper === 'source' ? syntaxError(ds.name, 'syntax error, expecting <candidate/> or <running/>') : syntaxError(ds.name);
+  }
   return ds.name as Datastore;
 }

@@ -34,7 +34,8 @@ export const handler: RpcHandler = {
     if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(text)}</output>` };
     return {
       kind: 'body',
-      body: `<file-content filename="${escapeAttr(path)}" filesize="${Buffer.byteLength(text)}" encoding="text">\n${escapeText(text)}</file-content>\n`,
+      // junos:seconds is the file's modification time: these files are written at boot.
+      body: `<file-content filename="${escapeAttr(path)}" junos:seconds="${Math.floor(ctx.device.system.bootedAt / 1000)}" filesize="${Buffer.byteLength(text)}" encoding="text">\n${escapeText(text)}</file-content>\n`,
     };
   },
 };

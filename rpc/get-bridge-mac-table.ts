@@ -14,7 +14,7 @@ export const handler: RpcHandler = {
     const platform = platformOf(ctx.device.profile);
     if (!getBridgeMacTableGrammar.platforms!.includes(platform)) throw syntaxError(op.name);
     const opts = parseRpcOptions(getBridgeMacTableGrammar, op, platform);
-    const ns = [['xmlns', junosNs(ctx.device.release()).replace(/junos$/, 'junos-l2al')] as const];
+    const ns = [['xmlns', junosNs(ctx.device.model.dataNamespaceRelease()).replace(/junos$/, 'junos-l2al')] as const];
     const tree = opts.has('count')
       ? el('l2ald-rtb-mac-count', [el('l2ald-mac-count-entry', [leaf('l2-bridge-instance-name', 'default-switch'), leaf('mac-count-global', '0')])], ns)
       : el('l2ald-rtb-macdb', [], ns);

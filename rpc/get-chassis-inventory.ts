@@ -13,6 +13,6 @@ export const handler: RpcHandler = {
     parseRpcOptions(getChassisInventoryGrammar, op, platformOf(ctx.device.profile));
     const localSlot = ctx.session.routingEngine.endsWith('re1') ? 're1' : 're0';
     const r = inventory(ctx.device.model, ctx.device.name, localSlot);
-    return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => inventoryTree(r, ctx.device.release()), () => inventoryText(r)) };
+    return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => inventoryTree(r, ctx.device.model.dataNamespaceRelease()), () => inventoryText(r)) };
   },
 };

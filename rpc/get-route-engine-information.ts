@@ -3,7 +3,7 @@ import { platformOf } from '../src/engine/index.js';
 import { getRouteEngineInformationGrammar } from '../src/grammar/get-route-engine-information.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
-import { routeEngines, routeEngineText, routeEngineTree } from '../src/system/chassis.js';
+import { routeEngines, routeEngineText, routeEngineTree } from '../src/system/route-engine.js';
 import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
@@ -14,6 +14,6 @@ export const handler: RpcHandler = {
     const slot = opts.get('slot');
     const localSlot = ctx.session.routingEngine.endsWith('re1') ? 're1' : 're0';
     const r = routeEngines(ctx.device.model, ctx.device.system, ctx.device.name, localSlot, ctx.device.clock.now(), typeof slot === 'string' ? Number(slot) : undefined);
-    return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => routeEngineTree(r, ctx.device.release()), () => routeEngineText(r)) };
+    return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => routeEngineTree(r, ctx.device.model.dataNamespaceRelease()), () => routeEngineText(r)) };
   },
 };

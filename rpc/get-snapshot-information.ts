@@ -1,5 +1,5 @@
 /** <get-snapshot-information>: `show system snapshot`. */
-import { platformOf, snapshotInformation } from '../src/engine/index.js';
+import { snapshotInformation } from '../src/engine/index.js';
 import { getSnapshotInformationGrammar } from '../src/grammar/get-snapshot-information.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
@@ -11,12 +11,12 @@ export const handler: RpcHandler = {
   name: 'get-snapshot-information',
   grammar: getSnapshotInformationGrammar,
   async handle(op, ctx) {
-    const opts = parseRpcOptions(getSnapshotInformationGrammar, op, platformOf(ctx.device.profile));
+    const opts = parseRpcOptions(getSnapshotInformationGrammar, op, ctx.device.model.dialect());
     const result = await engineCall(() => snapshotInformation(ctx.device.model, ctx.session.routingEngine, opts));
     const body = replyBody(
       ctx.format,
       ctx.minified,
-      () => snapshotInfoTree(result, ctx.device.release()),
+      () => snapshotInfoTree(result),
       () => snapshotInfoText(result),
     );
     return { kind: 'body', body };

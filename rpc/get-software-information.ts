@@ -26,7 +26,7 @@ export const handler: RpcHandler = {
     const body =
       result.targets.length === 0 && multi
         ? ''
-        : replyBody(ctx.format, ctx.minified, () => softwareTree(result, ctx.device.release()), () => softwareText(result));
+        : replyBody(ctx.format, ctx.minified, () => softwareTree(result), () => softwareText(result));
     if (unreachable.length === 0) return { kind: 'body', body };
     // Junos answers with what it could gather, preceded by an error per unreachable RE.
     const errors = unreachable.map((n): RpcErrorInfo => ({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: unreachableMessage(n) }));

@@ -1,5 +1,5 @@
 /** <get-system-storage>: `show system storage [detail]`. */
-import { platformOf, systemStorage } from '../src/engine/index.js';
+import { systemStorage } from '../src/engine/index.js';
 import { getSystemStorageGrammar } from '../src/grammar/get-system-storage.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
@@ -11,12 +11,12 @@ export const handler: RpcHandler = {
   name: 'get-system-storage',
   grammar: getSystemStorageGrammar,
   async handle(op, ctx) {
-    const opts = parseRpcOptions(getSystemStorageGrammar, op, platformOf(ctx.device.profile));
+    const opts = parseRpcOptions(getSystemStorageGrammar, op, ctx.device.model.dialect());
     const result = await engineCall(() => systemStorage(ctx.device.model, ctx.session.routingEngine, opts));
     const body = replyBody(
       ctx.format,
       ctx.minified,
-      () => storageTree(result, ctx.device.release()),
+      () => storageTree(result),
       () => storageText(result),
     );
     return { kind: 'body', body };

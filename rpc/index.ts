@@ -20,6 +20,7 @@ import { handler as fileShow } from './file-show.js';
 import { handler as fileList } from './file-list.js';
 import { chassisCluster, virtualChassis } from './chassis-cluster.js';
 import { handler as getBridgeMacTable } from './get-bridge-mac-table.js';
+import { handler as getEthernetSwitchingTable } from './get-ethernet-switching-table-information.js';
 import { handler as getConfiguration } from './get-configuration.js';
 import { handler as loadConfiguration } from './load-configuration.js';
 import { handler as commitConfiguration } from './commit-configuration.js';
@@ -53,6 +54,7 @@ export const HANDLERS: readonly RpcHandler[] = [
   virtualChassis,
   chassisCluster,
   getBridgeMacTable,
+  getEthernetSwitchingTable,
   getConfiguration,
   loadConfiguration,
   commitConfiguration,

@@ -1,6 +1,9 @@
 /**
  * <request-package-rollback>: a pending install is withdrawn; with none, the
  * release that ran before the last upgrade becomes the one for the next boot.
+ * Each answer carries its `package-result` (0 done, 1 refused); a virtual
+ * chassis or cluster answers per member (PyEZ's request-package-rollback
+ * fixture).
  */
 import { platformOf } from '../src/engine/index.js';
 import { requestPackageRollbackGrammar } from '../src/grammar/request-package-rollback.js';
@@ -16,6 +19,7 @@ export const handler: RpcHandler = {
     const sys = ctx.device.system;
     const running = ctx.device.model.settings.softwareVersion;
     let text: string;
+    let result = 0;
     if (sys.pending) {
       text = `Deleting pending install of ${sys.pending.version}\n${running} remains the software after the next reboot\n`;
       sys.pending = null;
@@ -26,7 +30,13 @@ export const handler: RpcHandler = {
       text = `Restoring ${sys.rollbackVersion}\nNOTICE: ${sys.rollbackVersion} will be activated at next reboot...\n`;
     } else {
       text = 'Cannot rollback, no previous software set is available\n';
+      result = 1;
     }
-    return { kind: 'body', body: `<output>${escapeText(text)}</output>\n` };
+    if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(text)}</output>\n` };
+    const part = `<output>${escapeText(text)}</output>\n<package-result>${result}</package-result>\n`;
+    const topology = ctx.device.model.spec.topology;
+    if (topology !== 'virtual-chassis' && topology !== 'cluster') return { kind: 'body', body: part };
+    const items = ctx.device.model.routingEngines().map((re) => `<multi-routing-engine-item>\n<re-name>${re.name}</re-name>\n${part}</multi-routing-engine-item>\n`);
+    return { kind: 'body', body: `<multi-routing-engine-results>\n${items.join('')}</multi-routing-engine-results>\n` };
   },
 };

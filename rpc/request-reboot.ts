@@ -1,9 +1,20 @@
-/** <request-reboot>: `request system reboot [in MINUTES]`. */
+/**
+ * <request-reboot>: `request system reboot [in MINUTES]`. The status carries
+ * `reboot-time` and the shutdown process's `[pid N]` line, and a delayed
+ * reboot prints the time ctime-style (PyEZ's request-reboot and
+ * request-reboot-at fixtures).
+ */
 import { ClockShutdownError, platformOf } from '../src/engine/index.js';
 import { requestRebootGrammar } from '../src/grammar/request-reboot.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
+import { ctimeDate } from '../src/render/snapshot-info.js';
 import { escapeText } from '../src/xml/escape.js';
 import type { RpcHandler } from './types.js';
+
+/** `Wed Jul  9 18:15:00 2014`: ctime without the zone (the fixture's form). */
+function shutdownAt(ms: number): string {
+  return ctimeDate(ms).replace(' UTC ', ' ');
+}
 
 export const handler: RpcHandler = {
   name: 'request-reboot',
@@ -11,12 +22,12 @@ export const handler: RpcHandler = {
   handle(op, ctx) {
     const opts = parseRpcOptions(requestRebootGrammar, op, platformOf(ctx.device.profile));
     const minutes = Number(opts.get('in') ?? '0');
+    const at = ctx.device.clock.now() + minutes * 60_000;
     let status = 'Shutdown NOW!';
     if (minutes === 0) {
       ctx.device.reboot();
     } else {
-      const at = ctx.device.clock.now() + minutes * 60_000;
-      status = `Shutdown at ${new Date(at).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}.`;
+      status = `Shutdown at ${shutdownAt(at)}`;
       ctx.device.clock.sleepUntil(at).then(
         () => ctx.device.reboot(),
         (e: unknown) => {
@@ -24,7 +35,13 @@ export const handler: RpcHandler = {
         },
       );
     }
-    if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(`${status}\n`)}</output>\n` };
-    return { kind: 'body', body: `<request-reboot-results>\n<request-reboot-status>${escapeText(status)}</request-reboot-status>\n</request-reboot-results>\n` };
+    // The shutdown process's id: stable per session, in the range Junos PIDs have.
+    const pid = 1000 + (ctx.session.id % 60000);
+    const text = `${status}\n[pid ${pid}]\n`;
+    if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(text)}</output>\n` };
+    return {
+      kind: 'body',
+      body: `<request-reboot-results>\n<request-reboot-status reboot-time="${Math.floor(at / 1000)}">\n${escapeText(text)}</request-reboot-status>\n</request-reboot-results>\n`,
+    };
   },
 };

@@ -1,5 +1,5 @@
 /** <request-snapshot>: `request system snapshot`. */
-import { platformOf, runSnapshot } from '../src/engine/index.js';
+import { runSnapshot } from '../src/engine/index.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { requestSnapshotGrammar } from '../src/grammar/request-snapshot.js';
 import { replyBody } from '../src/render/reply.js';
@@ -11,14 +11,20 @@ export const handler: RpcHandler = {
   name: 'request-snapshot',
   grammar: requestSnapshotGrammar,
   async handle(op, ctx) {
-    const opts = parseRpcOptions(requestSnapshotGrammar, op, platformOf(ctx.device.profile));
+    const opts = parseRpcOptions(requestSnapshotGrammar, op, ctx.device.model.dialect());
     // Runs to completion even if the client goes away meanwhile; the state is
     // persisted either way, and the dispatcher answers once it is on disk.
     const result = await engineCall(() => runSnapshot(ctx.device.model, ctx.device.clock, ctx.session.routingEngine, opts));
+    // `load` (22.1+): the snapshot's release is what the next boot runs.
+    const boots = result.targets.find((t) => t.boots !== undefined);
+    if (boots?.boots !== undefined) {
+      ctx.device.system.pending = { version: boots.boots, packageName: `snapshot:${String(opts.get('load'))}` };
+      ctx.device.system.changed();
+    }
     const body = replyBody(
       ctx.format,
       ctx.minified,
-      () => snapshotTree(result, ctx.device.release()),
+      () => snapshotTree(result),
       () => snapshotText(result),
     );
     // A single target that failed part-way (a media fault) reports its

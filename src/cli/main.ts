@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/types.js';
 import { loadConfig, type CommandLineOptions } from '../config/load.js';
 import { defaultKeysDir, startEmulator } from '../compose.js';
+import { PROFILE_NAMES } from '../engine/index.js';
 
 function collect(value: string, previous: string[]): string[] {
   return previous.concat([value]);
@@ -26,7 +27,7 @@ const program = new Command()
   .option('--config <file>', 'YAML configuration file')
   .option('--host <addr>', 'address to listen on (default 127.0.0.1)')
   .option('--port <n>', 'port of the default device (default 8830)', parsePort)
-  .option('--profile <name>', 'profile of the default device: mx960, txmatrix, txmatrix-plus, j2350')
+  .option('--profile <name>', `profile of the default device: ${PROFILE_NAMES.join(', ')}`)
   .option('--user <name:password[:class]>', 'a login (repeatable); class defaults to super-user', collect, [])
   .option('--authorized-keys <file>', 'OpenSSH authorized_keys file for public-key logins')
   .option('--state-dir <dir>', 'keep device state here across restarts')

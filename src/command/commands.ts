@@ -4,6 +4,8 @@
  * whether they arrive as XML leaves or CLI words.
  */
 import { getBridgeMacTableGrammar } from '../grammar/get-bridge-mac-table.js';
+import { getEthernetSwitchingTableGrammar } from '../grammar/get-ethernet-switching-table-information.js';
+import { getInterfaceInformationGrammar } from '../grammar/facts-rpcs.js';
 import { getChassisInventoryGrammar } from '../grammar/get-chassis-inventory.js';
 import { getRouteEngineInformationGrammar } from '../grammar/get-route-engine-information.js';
 import { getSnapshotInformationGrammar } from '../grammar/get-snapshot-information.js';
@@ -13,7 +15,8 @@ import { requestPackageAddGrammar } from '../grammar/request-package-add.js';
 import { requestPackageRollbackGrammar } from '../grammar/request-package-rollback.js';
 import { requestRebootGrammar } from '../grammar/request-reboot.js';
 import { requestSnapshotGrammar } from '../grammar/request-snapshot.js';
-import type { Platform, RpcGrammar } from '../grammar/types.js';
+import { rpcExistsOn } from '../grammar/parse-rpc.js';
+import type { Dialect, Platform, RpcGrammar } from '../grammar/types.js';
 
 export type CommandSpec =
   | { readonly kind: 'rpc'; readonly words: readonly string[]; readonly grammar: RpcGrammar }
@@ -28,6 +31,8 @@ const GRAMMARS: readonly RpcGrammar[] = [
   getRouteEngineInformationGrammar,
   getChassisInventoryGrammar,
   getBridgeMacTableGrammar,
+  getEthernetSwitchingTableGrammar,
+  getInterfaceInformationGrammar,
   requestPackageAddGrammar,
   requestPackageRollbackGrammar,
   requestRebootGrammar,
@@ -38,6 +43,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   { kind: 'configuration', words: ['show', 'configuration'] },
 ];
 
-export function commandsOn(platform: Platform): CommandSpec[] {
-  return COMMANDS.filter((c) => c.kind !== 'rpc' || !c.grammar.platforms || c.grammar.platforms.includes(platform));
+export function commandsOn(platform: Platform | Dialect): CommandSpec[] {
+  return COMMANDS.filter((c) => c.kind !== 'rpc' || rpcExistsOn(c.grammar, platform));
 }

@@ -6,7 +6,7 @@
  */
 import { readPath } from '../configuration/path.js';
 import { checkLeafValue, leafFor } from '../grammar/parse-rpc.js';
-import type { LeafSpec, Platform, RpcGrammar } from '../grammar/types.js';
+import type { Dialect, LeafSpec, Platform, RpcGrammar } from '../grammar/types.js';
 import type { XmlElement } from '../xml/element.js';
 import { RpcError, syntaxError } from '../xml/rpc-error.js';
 import { commandsOn, type CommandSpec } from './commands.js';
@@ -63,7 +63,7 @@ function parseDisplay(pipes: ReadonlyArray<readonly string[]>): Display {
   return display;
 }
 
-export function parseCommand(line: string, platform: Platform): ParsedCommand {
+export function parseCommand(line: string, platform: Platform | Dialect): ParsedCommand {
   const { words, pipes } = tokenizeCommand(line);
   const display = parseDisplay(pipes);
   let candidates: CommandSpec[] = commandsOn(platform);
@@ -83,7 +83,7 @@ export function parseCommand(line: string, platform: Platform): ParsedCommand {
   }
 }
 
-function finish(spec: CommandSpec, rest: readonly string[], display: Display, platform: Platform): ParsedCommand {
+function finish(spec: CommandSpec, rest: readonly string[], display: Display, platform: Platform | Dialect): ParsedCommand {
   if (spec.kind === 'configuration') return { rpc: configurationRpc(rest), display, configuration: true };
   return { rpc: optionsRpc(spec.grammar, rest, platform), display, configuration: false };
 }
@@ -100,7 +100,7 @@ function configurationRpc(path: readonly string[]): XmlElement {
   return el('get-configuration', children, '', { database: 'committed' });
 }
 
-function optionsRpc(g: RpcGrammar, words: readonly string[], platform: Platform): XmlElement {
+function optionsRpc(g: RpcGrammar, words: readonly string[], platform: Platform | Dialect): XmlElement {
   const leaves = g.leaves.filter((l) => leafFor(g, l.name, platform) !== undefined);
   const names = leaves.map((l) => l.name);
   const children: XmlElement[] = [];

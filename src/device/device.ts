@@ -183,8 +183,9 @@ export class EmulatedDevice implements DeviceRuntime {
     this.hostName = name;
   }
 
+  /** The release as the reply root's `xmlns:junos` writes it: it follows the running release (src/engine/releases). */
   release(): string {
-    return this.deps.release();
+    return this.model.rootNamespaceRelease();
   }
 
   persist(): Promise<void> {
@@ -300,7 +301,8 @@ export class EmulatedDevice implements DeviceRuntime {
       classes: this.deps.classes,
       rfcCompliant: spec.rfcCompliant,
       version11: spec.version11,
-      extraCapabilities: this.deps.extraCapabilities,
+      // The emulator's own YANG module is no Junos capability: advertised only when asked for.
+      extraCapabilities: this.model.settings.emulatorSchemaCapability === true ? this.deps.extraCapabilities : [],
       maxMessageBytes: spec.limits.maxMessageBytes,
       maxPendingRpcs: spec.limits.maxPendingRpcs,
       parseLimits: { maxDepth: spec.limits.maxXmlDepth },

@@ -34,12 +34,13 @@ export const MIN_VAR_MB = 32;
  * Spec defaults: config = 10% of physical memory; data = 0; swap = one third of
  * physical memory on a medium larger than 128 MB, else 0; root = one third of
  * what the medium has left after config, data and swap (so /, /altroot and /var
- * get a third each).
+ * get a third each). `withSwap` false: releases without the size options
+ * (branch SRX, EX) lay out no swap slice, as the SRX550 partition table shows.
  */
-export function jSeriesSizes(mediumMb: number, memoryMb: number, given: ReadonlyMap<SizeOption, number>): JSizes {
+export function jSeriesSizes(mediumMb: number, memoryMb: number, given: ReadonlyMap<SizeOption, number>, withSwap = true): JSizes {
   const config = given.get('config-size') ?? Math.round(memoryMb / 10);
   const data = given.get('data-size') ?? 0;
-  const swap = given.get('swap-size') ?? (mediumMb > 128 ? Math.floor(memoryMb / 3) : 0);
+  const swap = given.get('swap-size') ?? (withSwap && mediumMb > 128 ? Math.floor(memoryMb / 3) : 0);
   const root = given.get('root-size') ?? Math.max(0, Math.floor((mediumMb - config - data - swap) / 3));
   return { root, config, data, swap, var: mediumMb - 2 * root - config - data - swap };
 }
@@ -55,8 +56,8 @@ export function layoutFromSizes(sizes: JSizes, given: ReadonlyMap<SizeOption, nu
   return out;
 }
 
-export function defaultJSeriesLayout(mediumMb: number, memoryMb: number, given: ReadonlyMap<SizeOption, number>): LayoutEntry[] {
-  return layoutFromSizes(jSeriesSizes(mediumMb, memoryMb, given), given);
+export function defaultJSeriesLayout(mediumMb: number, memoryMb: number, given: ReadonlyMap<SizeOption, number>, withSwap = true): LayoutEntry[] {
+  return layoutFromSizes(jSeriesSizes(mediumMb, memoryMb, given, withSwap), given);
 }
 
 /** Why a layout cannot hold the system, or undefined when it fits. */

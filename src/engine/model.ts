@@ -2,8 +2,9 @@
  * The live state of one emulated device: its profile, settings and the
  * storage and software of every routing engine.
  */
-import type { Platform } from '../grammar/types.js';
+import type { Dialect, Platform } from '../grammar/types.js';
 import { PROFILES, blankRemovable, buildRoutingEngines, isProfileName, platformOf } from './profiles.js';
+import { dataNamespaceRelease, dialectOf, releaseRow, rootNamespaceRelease, type ReleaseRow } from './releases/index.js';
 import type { ProfileName, ProfileSpec } from './profiles.js';
 import { parseDeviceSettings, SETTING_KEYS } from './settings.js';
 import type { DeviceSettings } from './settings.js';
@@ -89,6 +90,31 @@ export class DeviceModel {
     return this.current;
   }
 
+  /** What the running release does on this hardware: its release family row. */
+  get release(): ReleaseRow {
+    return releaseRow(this.spec.line, this.current.softwareVersion);
+  }
+
+  /** The options the running release accepts, for the RPC and CLI parsers. */
+  dialect(): Dialect {
+    return dialectOf(this.spec.line, this.current.softwareVersion);
+  }
+
+  /** The release in `xmlns:junos` of the reply root (`18.4R3`, `21.4R0`, the full build from 23.2). */
+  rootNamespaceRelease(): string {
+    return rootNamespaceRelease(this.current.softwareVersion);
+  }
+
+  /** The release in data-element namespaces (`.../junos/18.4R3/junos-chassis`; `xx.yR0` from 19.1). */
+  dataNamespaceRelease(): string {
+    return dataNamespaceRelease(this.current.softwareVersion);
+  }
+
+  /** One internal medium with two root slices (J Series, EX, branch SRX). */
+  get dualRoot(): boolean {
+    return this.spec.media === 'dual-root';
+  }
+
   /** MB/s a copy onto `medium` runs at: the device's `media-speed-mbps`, else the medium's own. */
   copyRate(medium: MediumState): number {
     return this.current.mediaSpeedMbps ?? medium.speedMbPerSec;
@@ -158,7 +184,7 @@ export class DeviceModel {
 
   /** The medium the RE booted from. */
   bootMedium(re: RoutingEngineState): MediumState {
-    if (this.platform === 'j-series') return re.media.find((m) => m.kind === 'compact-flash')!;
+    if (this.dualRoot) return re.media.find((m) => m.kind === 'compact-flash')!;
     const kind: MediumKind = this.current.bootMedia === 'flash' ? 'flash' : 'hard-disk';
     return re.media.find((m) => m.kind === kind)!;
   }
@@ -171,7 +197,7 @@ export class DeviceModel {
 
   private bootRoot(re: RoutingEngineState) {
     const m = this.bootMedium(re);
-    const slice = this.platform === 'j-series' ? re.activeSlice : undefined;
+    const slice = this.dualRoot ? re.activeSlice : undefined;
     return m.partitions?.find((p) => p.role === 'root' && (slice === undefined || p.slice === slice));
   }
 
@@ -247,11 +273,11 @@ export class DeviceModel {
 
   /** Gives each RE a medium object for every inserted kind; removed media keep their contents. */
   private applyInsertedMedia(kinds: readonly string[]): void {
-    if (this.platform !== 'j-series') return;
+    if (!this.dualRoot) return;
     for (const re of this.res) {
       for (const k of kinds) {
         if ((k === 'usb' || k === 'removable-compact-flash') && !re.media.some((m) => m.kind === k)) {
-          re.media.push(blankRemovable(k));
+          re.media.push(blankRemovable(this.spec, k));
         }
       }
     }

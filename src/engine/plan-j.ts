@@ -11,12 +11,16 @@ import type { DeviceModel } from './model.js';
 import { FORMAT_MS, LABEL_MS, PARTITIONING_MS, copyMs, failed } from './plan.js';
 import type { PlannedStep, TargetPlan } from './plan.js';
 import { CONFIG_USED_MB, J_VAR_USED_MB } from './profiles.js';
-import type { MediumState, PartitionState, RoutingEngineState, SliceContent } from './state.js';
+import type { MediumKind, MediumState, PartitionState, RoutingEngineState, SliceContent } from './state.js';
 
-export const J_MEDIA = ['compact-flash', 'removable-compact-flash', 'usb'] as const;
-type JMedium = (typeof J_MEDIA)[number];
+/** The medium kind a `media` name of a dual-root device stands for. */
+export function mediumKindOf(name: string): MediumKind {
+  if (name === 'compact-flash' || name === 'internal') return 'compact-flash';
+  if (name === 'removable-compact-flash') return 'removable-compact-flash';
+  return 'usb';
+}
 
-const ABSENT: Readonly<Record<Exclude<JMedium, 'compact-flash'>, string>> = {
+const ABSENT: Readonly<Record<'usb' | 'removable-compact-flash', string>> = {
   usb: 'no device is inserted in the USB port',
   'removable-compact-flash': 'no card is inserted in the removable compact flash slot',
 };
@@ -24,38 +28,52 @@ const ABSENT: Readonly<Record<Exclude<JMedium, 'compact-flash'>, string>> = {
 /** Options that make the target medium be partitioned. */
 const REPARTITIONING = ['partition', 'factory', 'as-primary', ...SIZE_OPTIONS] as const;
 
+function list(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/**
+ * J Series, EX and branch SRX: the medium names and the default come from the
+ * release row (`compact-flash`... on J Series, `internal`/`usb` on SRX,
+ * `internal`/`external` on EX); the first name is the internal boot medium.
+ */
 export function planJTarget(model: DeviceModel, re: RoutingEngineState, opts: ParsedOptions): TargetPlan {
+  const names = model.release.snapshotMedia;
+  const internalName = names[0]!;
   const media = opts.get('media');
-  if (typeof media === 'string' && !(J_MEDIA as readonly string[]).includes(media)) {
-    throw new SnapshotRefusal(`media ${media} is not supported on this platform: use compact-flash, removable-compact-flash or usb`, {
+  if (typeof media === 'string' && !names.includes(media)) {
+    throw new SnapshotRefusal(`media ${media} is not supported on this platform: use ${list(names)}`, {
       badElement: media,
     });
   }
   const asPrimary = opts.has('as-primary');
-  const target: JMedium = (media as JMedium | undefined) ?? (asPrimary ? 'removable-compact-flash' : 'compact-flash');
-  if (asPrimary && target !== 'removable-compact-flash') {
+  const target: string = (media as string | undefined) ?? (asPrimary ? 'removable-compact-flash' : internalName);
+  const kind = mediumKindOf(target);
+  if (asPrimary && kind !== 'removable-compact-flash') {
     throw new SnapshotRefusal('as-primary can be used on the removable compact flash only (media removable-compact-flash)', {
       badElement: 'as-primary',
     });
   }
-  if (opts.has('slice') && target !== 'compact-flash') {
-    throw new SnapshotRefusal(`slice applies to the internal compact flash only, not to media ${target}`, { badElement: 'slice' });
+  if (opts.has('slice') && kind !== 'compact-flash') {
+    throw new SnapshotRefusal(`slice applies to the ${internalName} media only, not to media ${target}`, { badElement: 'slice' });
   }
   const sizes = readSizes(opts);
   const repartition = REPARTITIONING.filter((o) => opts.has(o));
 
-  if (target === 'compact-flash') {
+  if (kind === 'compact-flash') {
     if (repartition.length > 0) {
+      const others = names.filter((n) => n !== internalName).map((n) => `media ${n}`);
       throw new SnapshotRefusal(
-        `${repartition[0]} partitions the target medium, and compact-flash is the boot medium in use; use media removable-compact-flash or media usb`,
+        `${repartition[0]} partitions the target medium, and ${internalName} is the boot medium in use; use ${list(others)}`,
         { badElement: repartition[0] },
       );
     }
-    return planAlternateSlice(model, re);
+    return planAlternateSlice(model, re, internalName);
   }
 
-  const medium = model.medium(re, target);
-  if (!medium) throw new SnapshotRefusal(`media ${target} is not present: ${ABSENT[target]}.`);
+  const removable = kind as 'usb' | 'removable-compact-flash';
+  const medium = model.medium(re, removable);
+  if (!medium) throw new SnapshotRefusal(`media ${target} is not present: ${ABSENT[removable]}.`);
   const needPartition = repartition.length > 0 || medium.partitions === null;
   if (medium.corrupt && !needPartition) {
     return failed(re.name, re, [
@@ -80,11 +98,11 @@ function readSizes(opts: ParsedOptions): Map<SizeOption, number> {
 }
 
 /** Same medium, other root slice: what SRX/J do for `slice alternate`. */
-function planAlternateSlice(model: DeviceModel, re: RoutingEngineState): TargetPlan {
+function planAlternateSlice(model: DeviceModel, re: RoutingEngineState, internalName: string): TargetPlan {
   const cf = model.bootMedium(re);
   if (cf.corrupt) {
     return failed(re.name, re, [
-      `Snapshot failed: the partition table on compact-flash (/dev/${cf.device}) is corrupted.`,
+      `Snapshot failed: the partition table on ${internalName} (/dev/${cf.device}) is corrupted.`,
       'The boot medium cannot be repartitioned while the router runs from it; boot from removable media to recover it.',
     ]);
   }
@@ -120,7 +138,7 @@ function planRemovable(
   model: DeviceModel,
   re: RoutingEngineState,
   medium: MediumState,
-  target: JMedium,
+  target: string,
   given: Map<SizeOption, number>,
   partition: boolean,
   factory: boolean,
@@ -131,7 +149,7 @@ function planRemovable(
   let layout: PartitionState[] | null = medium.partitions;
 
   if (partition) {
-    const sizes = jSeriesSizes(medium.sizeMb, model.settings.memoryMb, given);
+    const sizes = jSeriesSizes(medium.sizeMb, model.settings.memoryMb, given, model.release.leaves['request-snapshot'].includes('swap-size'));
     const problem = layoutProblem(sizes, given, target, medium.sizeMb, rootUsed, CONFIG_USED_MB);
     if (problem) {
       const culprit = SIZE_OPTIONS.find((o) => given.has(o));

@@ -47,6 +47,10 @@ export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: P
     steps.push({ out: { kind: 'copy', source, destination, style }, ms: copyMs(usedMb, model.copyRate(alt)) });
   };
 
+  // 13.1+: `root-partition` / `config-partition` archive that file system only.
+  const only = opts.has('root-partition') ? 'root' : opts.has('config-partition') ? 'config' : undefined;
+  const withRoot = only !== 'config';
+  const withConfig = only !== 'root';
   if (partition) {
     steps.push({ out: { kind: 'inform', message: 'Performing preliminary partition checks ...' }, ms: PARTITION_CHECK_MS });
     steps.push({ out: { kind: 'inform', message: `Partitioning ${alt.device} ...` }, ms: PARTITIONING_MS });
@@ -55,21 +59,25 @@ export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: P
     // copy step, both file systems archived (the spec's second sample).
     copy('/', '/altroot', rootUsed + (config?.usedMb ?? 0));
   } else {
-    umount('/altroot');
-    copy('/', '/altroot', rootUsed);
-    umount('/altconfig');
-    copy('/config', '/altconfig', config?.usedMb ?? 0);
+    if (withRoot) {
+      umount('/altroot');
+      copy('/', '/altroot', rootUsed);
+    }
+    if (withConfig) {
+      umount('/altconfig');
+      copy('/config', '/altconfig', config?.usedMb ?? 0);
+    }
   }
-  steps.push({ out: { kind: 'archived', directories: ['/', '/config'] }, ms: 0 });
+  steps.push({ out: { kind: 'archived', directories: partition ? ['/', '/config'] : [...(withRoot ? ['/'] : []), ...(withConfig ? ['/config'] : [])] }, ms: 0 });
 
   const commit = (now: number): void => {
     const content = { version: re.running.version, config: re.running.config, created: now, factory: false };
     if (partition) alt.corrupt = false;
-    if (root) {
+    if (root && (withRoot || partition)) {
       root.content = { ...content };
       root.usedMb = rootUsed;
     }
-    if (config) config.content = { ...content };
+    if (config && (withConfig || partition)) config.content = { ...content };
     // The script leaves the alternates unmounted when it is done.
     re.mountedAlternates = re.mountedAlternates.filter((m) => m !== '/altroot' && m !== '/altconfig');
   };
@@ -84,11 +92,15 @@ export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: P
       if (config) config.content = null;
       return;
     }
+    if (!withRoot) {
+      if (config) config.content = null;
+      return;
+    }
     if (root) {
       root.content = copyIndex > 0 ? { version: re.running.version, config: re.running.config, created: now, factory: false } : null;
       root.usedMb = copyIndex > 0 ? rootUsed : Math.floor(rootUsed * progress);
     }
-    if (config && copyIndex >= 1) config.content = null;
+    if (config && withConfig && copyIndex >= 1) config.content = null;
   };
   return { reName: re.name, re, steps, errors: [], commit, medium: alt, interrupt };
 }

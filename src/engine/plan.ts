@@ -28,6 +28,8 @@ export interface TargetPlan {
    * `copyIndex` done, that one `progress` (0..1) done, nothing committed.
    */
   readonly interrupt?: (copyIndex: number, progress: number, now: number) => void;
+  /** `load`: the release the device boots at the next reboot. */
+  readonly boots?: string;
 }
 
 export const PARTITION_CHECK_MS = 5_000;

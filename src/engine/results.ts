@@ -3,6 +3,9 @@
  * text, JSON) works from this, so the three formats cannot drift apart.
  */
 
+import type { MediumText, SnapshotInfoForm } from './releases/types.js';
+import type { JunosVolumeState } from './state.js';
+
 /** `plain`: `Copying / to /altroot..` (M/MX); `quoted`: `Copying '/' to '/altroot' ..` (matrix, J Series). */
 export type CopyStyle = 'plain' | 'quoted';
 
@@ -38,9 +41,14 @@ export interface MultiTarget<T extends PerTarget> {
 
 export interface TargetResult extends PerTarget {
   readonly steps: readonly SnapshotStep[];
+  /** `load`: the release this target boots at the next reboot. */
+  readonly boots?: string;
 }
 
-export type SnapshotResult = MultiTarget<TargetResult>;
+export interface SnapshotResult extends MultiTarget<TargetResult> {
+  /** The release answers in text only, also in XML (`<output>`): Junos with upgraded FreeBSD. */
+  readonly textOnly: boolean;
+}
 
 /** `show system snapshot`: one slice of one medium. */
 export interface SnapshotSliceInfo {
@@ -55,9 +63,14 @@ export interface SnapshotSliceInfo {
 
 export interface SnapshotInfoTarget extends PerTarget {
   readonly slices: readonly SnapshotSliceInfo[];
+  /** `recovery-text` form: the Junos volume's snapshots and the OAM volume's recovery snapshot. */
+  readonly volume?: JunosVolumeState;
 }
 
-export type SnapshotInfoResult = MultiTarget<SnapshotInfoTarget>;
+export interface SnapshotInfoResult extends MultiTarget<SnapshotInfoTarget> {
+  readonly form: SnapshotInfoForm;
+  readonly mediumText: MediumText;
+}
 
 /** `show system storage`: one mounted file system. */
 export interface FileSystemInfo {

@@ -15,7 +15,7 @@ export interface SchemaModule {
 export const SCHEMA_MODULES: readonly SchemaModule[] = [
   {
     name: 'junos-emulator-snapshot',
-    revision: '2025-01-01',
+    revision: '2026-12-01',
     namespace: 'urn:junos-emulator:snapshot',
     file: 'yang/junos-emulator-snapshot.yang',
   },

@@ -35,6 +35,12 @@ export interface DeviceSettings {
    * for them and answer for the others.
    */
   unreachableRe?: string[];
+  /**
+   * Advertise the emulator's own YANG module (junos-emulator-snapshot) in the
+   * hello, for YANG-driven clients such as yangcli. Off by default: no real
+   * Junos hello carries it. `<get-schema>` serves the module either way.
+   */
+  emulatorSchemaCapability?: boolean;
 }
 
 /** YAML key for each setting: the fixed names of the config file. */
@@ -48,6 +54,7 @@ export const SETTING_KEYS: Readonly<Record<keyof DeviceSettings, string>> = {
   insertedMedia: 'inserted-media',
   mediaSpeedMbps: 'media-speed-mbps',
   unreachableRe: 'unreachable-re',
+  emulatorSchemaCapability: 'emulator-schema-capability',
 };
 
 const KEY_TO_FIELD = new Map<string, keyof DeviceSettings>(
@@ -115,7 +122,13 @@ export function parseDeviceSettings(raw: Record<string, unknown>, where: string)
         out.mediaSpeedMbps = value;
         break;
       case 'unreachableRe':
-        out.unreachableRe = stringList(value, at(key), (s) => (/^([a-z]+[0-9]+-)?re[01]$/.test(s) ? undefined : 'expected an RE name such as re1 or lcc2-re0'));
+        out.unreachableRe = stringList(value, at(key), (s) =>
+          /^(([a-z]+[0-9]+-)?re[01]|fpc[0-9]|node[01])$/.test(s) ? undefined : 'expected an RE name such as re1, lcc2-re0, fpc1 or node1',
+        );
+        break;
+      case 'emulatorSchemaCapability':
+        if (typeof value !== 'boolean') throw new Error(`${at(key)}: expected true or false`);
+        out.emulatorSchemaCapability = value;
         break;
       case 'insertedMedia':
         out.insertedMedia = stringList(value, at(key), (s) =>

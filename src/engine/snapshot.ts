@@ -13,6 +13,9 @@ import { failed } from './plan.js';
 import type { TargetPlan } from './plan.js';
 import { planJTarget } from './plan-j.js';
 import { planMxTarget } from './plan-mx.js';
+import { planNewfsTarget } from './plan-ppc.js';
+import { planVolumeTarget } from './plan-volume.js';
+import type { RoutingEngineState } from './state.js';
 import type { SnapshotResult, SnapshotStep, TargetResult } from './results.js';
 import { selectTargets } from './targets.js';
 
@@ -21,25 +24,38 @@ export function busyMessage(reName: string): string {
 }
 
 /** Plans without running: what a snapshot would do now (used by runSnapshot and tests). */
-export function planSnapshot(model: DeviceModel, sessionRe: string, opts: ParsedOptions): { multi: boolean; plans: TargetPlan[] } {
-  if (model.settings.mirrorFlashOnDisk) throw new SnapshotRefusal(MIRROR_REFUSAL);
-  if (model.platform === 'j-series') {
-    const re = model.routingEngines()[0]!;
-    return { multi: false, plans: [planJTarget(model, re, opts)] };
+export function planSnapshot(model: DeviceModel, sessionRe: string, opts: ParsedOptions, now = 0): { multi: boolean; plans: TargetPlan[] } {
+  const row = model.release;
+  if (model.settings.mirrorFlashOnDisk && row.snapshot !== 'junos-volume') throw new SnapshotRefusal(MIRROR_REFUSAL);
+  const media = opts.get('media');
+  if (typeof media === 'string' && row.snapshot !== 'dual-root' && !row.snapshotMedia.includes(media)) {
+    throw new SnapshotRefusal(`media ${media} is not supported on this platform: use ${row.snapshotMedia.join(', ')}`, { badElement: media });
   }
+  const plan = (re: RoutingEngineState): TargetPlan => {
+    switch (row.snapshot) {
+      case 'altroot':
+        return planMxTarget(model, re, opts, row.copyStyle);
+      case 'newfs-media':
+        return planNewfsTarget(model, re, opts);
+      case 'junos-volume':
+        return planVolumeTarget(model, re, opts, now);
+      case 'dual-root':
+        return planJTarget(model, re, opts);
+    }
+  };
   const sel = selectTargets(model, sessionRe, opts, 'all');
-  const style = model.platform === 'mx' ? 'plain' : 'quoted';
-  const plans = sel.targets.map((t) => (t.re ? planMxTarget(model, t.re, opts, style) : failed(t.name, null, [t.error ?? 'unreachable'])));
+  const plans = sel.targets.map((t) => (t.re ? plan(t.re) : failed(t.name, null, [t.error ?? 'unreachable'])));
   return { multi: sel.multi, plans };
 }
 
 export async function runSnapshot(model: DeviceModel, clock: VirtualClock, sessionRe: string, opts: ParsedOptions): Promise<SnapshotResult> {
-  const { multi, plans } = planSnapshot(model, sessionRe, opts);
+  const { multi, plans } = planSnapshot(model, sessionRe, opts, clock.now());
+  const textOnly = model.release.snapshot === 'junos-volume';
   if (!multi) {
     const only = plans[0]!;
     if (only.errors.length > 0) throw new SnapshotRefusal(only.errors[0]!, { more: only.errors.slice(1) });
     if (only.re && !model.tryLock(only.re.name)) throw new SnapshotRefusal(busyMessage(only.re.name));
-    return { multi, targets: [await runTarget(model, clock, only, true)] };
+    return { multi, textOnly, targets: [await runTarget(model, clock, only, true)] };
   }
   // Claim every runnable target before the first await, so a concurrent
   // request sees them busy.
@@ -49,7 +65,7 @@ export async function runSnapshot(model: DeviceModel, clock: VirtualClock, sessi
   });
   const locked = claimed.map((p, i) => p === plans[i] && p.re !== null && p.errors.length === 0);
   const targets = await Promise.all(claimed.map((p, i) => runTarget(model, clock, p, locked[i]!)));
-  return { multi, targets };
+  return { multi, textOnly, targets };
 }
 
 async function runTarget(model: DeviceModel, clock: VirtualClock, plan: TargetPlan, locked: boolean): Promise<TargetResult> {
@@ -86,7 +102,7 @@ async function runTarget(model: DeviceModel, clock: VirtualClock, plan: TargetPl
   } finally {
     if (locked && plan.re) model.unlock(plan.re.name);
   }
-  return { reName: plan.reName, steps, errors: [] };
+  return { reName: plan.reName, steps, errors: [], ...(plan.boots !== undefined ? { boots: plan.boots } : {}) };
 }
 
 /** Total virtual duration of a plan set (targets run in parallel). */

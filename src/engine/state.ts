@@ -60,4 +60,20 @@ export interface RoutingEngineState {
   /** Alternate file systems (`/altroot`, `/altconfig`) that are currently mounted. */
   mountedAlternates: string[];
   media: MediumState[];
+  /**
+   * Junos with upgraded FreeBSD: the non-recovery snapshots on the Junos
+   * volume and the recovery snapshot on the OAM volume. Absent on hardware
+   * that never runs it.
+   */
+  junosVolume?: JunosVolumeState;
+}
+
+/** A snapshot of the Junos volume (`snap.1764578409`) or the OAM volume's `recovery.ufs`. */
+export interface VolumeSnapshot extends SliceContent {
+  name: string;
+}
+
+export interface JunosVolumeState {
+  snapshots: VolumeSnapshot[];
+  recovery: VolumeSnapshot | null;
 }

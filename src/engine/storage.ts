@@ -32,7 +32,7 @@ const pseudo = (name: string, kb: number, mountedOn: string): FileSystemInfo => 
 
 export function fileSystems(model: DeviceModel, re: RoutingEngineState): FileSystemInfo[] {
   const boot = model.bootMedium(re);
-  const j = model.platform === 'j-series';
+  const j = model.dualRoot;
   const dev = (m: MediumState, p: PartitionState): string => `/dev/${m.device}${p.slice}`;
   const find = (m: MediumState, pred: (p: PartitionState) => boolean): PartitionState | undefined => m.partitions?.find(pred);
   const out: FileSystemInfo[] = [];

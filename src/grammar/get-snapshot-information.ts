@@ -1,5 +1,5 @@
 /** `show system snapshot` / <get-snapshot-information>. */
-import { CHASSIS_SELECTOR_LEAVES } from './chassis-selectors.js';
+import { SELECTOR_LEAVES } from './chassis-selectors.js';
 import { SNAPSHOT_MEDIA_VALUES } from './request-snapshot.js';
 import type { RpcGrammar } from './types.js';
 
@@ -10,6 +10,7 @@ export const getSnapshotInformationGrammar: RpcGrammar = {
   permission: 'view',
   leaves: [
     { name: 'media', type: { kind: 'enum', values: SNAPSHOT_MEDIA_VALUES }, description: 'Media to show', valueName: 'type' },
-    ...CHASSIS_SELECTOR_LEAVES,
+    { name: 'slice', type: { kind: 'enum', values: ['1', '2', 'alternate'] }, description: 'Slice to show', valueName: 'slice' },
+    ...SELECTOR_LEAVES,
   ],
 };

@@ -1,5 +1,5 @@
 /** `show system storage` / <get-system-storage>. */
-import { CHASSIS_SELECTOR_LEAVES } from './chassis-selectors.js';
+import { SELECTOR_LEAVES } from './chassis-selectors.js';
 import type { RpcGrammar } from './types.js';
 
 export const getSystemStorageGrammar: RpcGrammar = {
@@ -9,6 +9,6 @@ export const getSystemStorageGrammar: RpcGrammar = {
   permission: 'view',
   leaves: [
     { name: 'detail', type: { kind: 'empty' }, description: 'Display sizes in 1024-byte blocks' },
-    ...CHASSIS_SELECTOR_LEAVES,
+    ...SELECTOR_LEAVES,
   ],
 };

@@ -1,16 +1,25 @@
 import type { XmlElement } from '../xml/element.js';
 import { plainAttributes } from '../xml/element.js';
 import { RpcError, syntaxError } from '../xml/rpc-error.js';
-import type { LeafSpec, ParsedOptions, Platform, RpcGrammar } from './types.js';
+import { platformName } from './types.js';
+import type { Dialect, LeafSpec, ParsedOptions, Platform, RpcGrammar } from './types.js';
 
 /** Attributes that every operational RPC takes and that are not leaves. */
 const ENVELOPE_ATTRIBUTES = new Set(['format', 'junos:format', 'style']);
 
-export function leafFor(grammar: RpcGrammar, name: string, platform: Platform): LeafSpec | undefined {
+export function leafFor(grammar: RpcGrammar, name: string, on: Platform | Dialect): LeafSpec | undefined {
   const leaf = grammar.leaves.find((l) => l.name === name);
   if (!leaf) return undefined;
-  if (leaf.platforms && !leaf.platforms.includes(platform)) return undefined;
+  if (leaf.platforms && !leaf.platforms.includes(platformName(on))) return undefined;
+  // The running release decides the rest (a leaf added in 22.1 is a syntax error on 18.4).
+  const allowed = typeof on === 'string' ? undefined : on.leaves[grammar.rpc];
+  if (allowed && !allowed.includes(name)) return undefined;
   return leaf;
+}
+
+/** True when the RPC exists on the platform at all. */
+export function rpcExistsOn(grammar: RpcGrammar, on: Platform | Dialect): boolean {
+  return !grammar.platforms || grammar.platforms.includes(platformName(on));
 }
 
 /**
@@ -77,7 +86,7 @@ function missingValue(leaf: LeafSpec): RpcError {
  * Unknown leaves, and leaves of another platform, are refused the way Junos
  * refuses any element its schema lacks.
  */
-export function parseRpcOptions(grammar: RpcGrammar, op: XmlElement, platform: Platform): ParsedOptions {
+export function parseRpcOptions(grammar: RpcGrammar, op: XmlElement, platform: Platform | Dialect): ParsedOptions {
   const out = new Map<string, string | true>();
   const groups = new Map<string, string>();
   const take = (name: string, raw: string | true): void => {
@@ -111,7 +120,7 @@ export function parseRpcOptions(grammar: RpcGrammar, op: XmlElement, platform: P
   return out;
 }
 
-function leafTypeOf(grammar: RpcGrammar, name: string, platform: Platform): string | undefined {
+function leafTypeOf(grammar: RpcGrammar, name: string, platform: Platform | Dialect): string | undefined {
   return leafFor(grammar, name, platform)?.type.kind;
 }
 

@@ -1,4 +1,5 @@
 /** `request system reboot` / <request-reboot>. */
+import { MEMBER_SELECTOR_LEAVES } from './chassis-selectors.js';
 import type { RpcGrammar } from './types.js';
 
 export const requestRebootGrammar: RpcGrammar = {
@@ -11,5 +12,7 @@ export const requestRebootGrammar: RpcGrammar = {
     { name: 'both-routing-engines', type: { kind: 'empty' }, description: 'Reboot both Routing Engines' },
     { name: 'other-routing-engine', type: { kind: 'empty' }, description: 'Reboot the other Routing Engine' },
     { name: 'message', type: { kind: 'string' }, description: 'Message to display to all users', valueName: 'text' },
+    // PyEZ's SW.reboot names virtual-chassis members (`all-members`, `member N`).
+    ...MEMBER_SELECTOR_LEAVES,
   ],
 };

@@ -1,13 +1,13 @@
 /**
  * `request system snapshot` / <request-snapshot>: the single source of truth
- * for its options (RPC parsing, CLI parsing, YANG).
+ * for its options (RPC parsing, CLI parsing, YANG). The grammar is the union
+ * over every release the emulator offers; each release family row names the
+ * leaves its release takes (src/engine/releases).
  */
-import { CHASSIS_SELECTOR_LEAVES } from './chassis-selectors.js';
+import { SELECTOR_LEAVES } from './chassis-selectors.js';
 import type { RpcGrammar } from './types.js';
 
-const J = ['j-series'] as const;
-
-/** The Junos YANG enumeration; the engine refuses values a platform lacks. */
+/** The Junos YANG enumeration; the engine refuses values a release lacks. */
 export const SNAPSHOT_MEDIA_VALUES = [
   'removable-compact-flash',
   'compact-flash',
@@ -19,6 +19,8 @@ export const SNAPSHOT_MEDIA_VALUES = [
   'external',
 ] as const;
 
+const SIZE = { kind: 'uint', min: 0, max: 1048576 } as const;
+
 export const requestSnapshotGrammar: RpcGrammar = {
   rpc: 'request-snapshot',
   cli: ['request', 'system', 'snapshot'],
@@ -26,14 +28,23 @@ export const requestSnapshotGrammar: RpcGrammar = {
   permission: 'maintenance',
   leaves: [
     { name: 'partition', type: { kind: 'empty' }, description: 'Partition the media' },
-    { name: 'as-primary', type: { kind: 'empty' }, description: 'Set up the snapshot for the primary boot device', platforms: J },
-    { name: 'config-size', type: { kind: 'uint', min: 0, max: 1048576 }, description: 'Size of config partition (megabytes)', platforms: J, valueName: 'size' },
-    { name: 'data-size', type: { kind: 'uint', min: 0, max: 1048576 }, description: 'Size of data partition (megabytes)', platforms: J, valueName: 'size' },
-    { name: 'factory', type: { kind: 'empty' }, description: 'Copy only the files shipped from the factory', platforms: J },
-    { name: 'media', type: { kind: 'enum', values: SNAPSHOT_MEDIA_VALUES }, description: 'Boot device the software is copied to', platforms: J, valueName: 'type' },
-    { name: 'root-size', type: { kind: 'uint', min: 0, max: 1048576 }, description: 'Size of root partition (megabytes)', platforms: J, valueName: 'size' },
-    { name: 'swap-size', type: { kind: 'uint', min: 0, max: 1048576 }, description: 'Size of swap partition (megabytes)', platforms: J, valueName: 'size' },
-    { name: 'slice', type: { kind: 'enum', values: ['alternate'] }, description: 'Write to the alternate root slice', platforms: J, valueName: 'slice' },
-    ...CHASSIS_SELECTOR_LEAVES,
+    { name: 'as-primary', type: { kind: 'empty' }, description: 'Set up the snapshot for the primary boot device' },
+    { name: 'config-size', type: SIZE, description: 'Size of config partition (megabytes)', valueName: 'size' },
+    { name: 'data-size', type: SIZE, description: 'Size of data partition (megabytes)', valueName: 'size' },
+    { name: 'factory', type: { kind: 'empty' }, description: 'Copy only the files shipped from the factory' },
+    { name: 'media', type: { kind: 'enum', values: SNAPSHOT_MEDIA_VALUES }, description: 'Boot device the software is copied to', valueName: 'type' },
+    { name: 'root-size', type: SIZE, description: 'Size of root partition (megabytes)', valueName: 'size' },
+    { name: 'swap-size', type: SIZE, description: 'Size of swap partition (megabytes)', valueName: 'size' },
+    { name: 'slice', type: { kind: 'enum', values: ['alternate'] }, description: 'Write to the alternate root slice', valueName: 'slice' },
+    { name: 'root-partition', type: { kind: 'empty' }, description: 'Snapshot the root partition only', group: 'partition-only' },
+    { name: 'config-partition', type: { kind: 'empty' }, description: 'Snapshot the config partition only', group: 'partition-only' },
+    { name: 'recovery', type: { kind: 'empty' }, description: 'Create a recovery snapshot on the OAM volume' },
+    { name: 'delete', type: { kind: 'string' }, description: 'Delete a non-recovery snapshot', valueName: 'snapshot-name' },
+    { name: 'load', type: { kind: 'string' }, description: 'Boot a non-recovery snapshot at the next reboot', valueName: 'snapshot-name' },
+    { name: 'snapshot-name', type: { kind: 'string' }, description: 'Name of the snapshot to create', valueName: 'name' },
+    { name: 'configuration', type: { kind: 'empty' }, description: 'Include the configuration', group: 'configuration-choice' },
+    { name: 'no-configuration', type: { kind: 'empty' }, description: 'Leave the configuration out', group: 'configuration-choice' },
+    { name: 'force', type: { kind: 'empty' }, description: 'Replace a snapshot of the same name' },
+    ...SELECTOR_LEAVES,
   ],
 };

@@ -5,9 +5,25 @@ import type { KNOWN_PERMISSIONS } from '../session/login-class.js';
  */
 
 /** Platform families the emulator models; options can be limited to some. */
-export type Platform = 'mx' | 'txmatrix' | 'txmatrix-plus' | 'j-series';
+export type Platform = 'mx' | 'txmatrix' | 'txmatrix-plus' | 'j-series' | 'ex' | 'srx-branch';
 
-export const ALL_PLATFORMS: readonly Platform[] = ['mx', 'txmatrix', 'txmatrix-plus', 'j-series'];
+export const ALL_PLATFORMS: readonly Platform[] = ['mx', 'txmatrix', 'txmatrix-plus', 'j-series', 'ex', 'srx-branch'];
+
+/**
+ * What one device accepts now: its platform, and for the RPCs whose options
+ * depend on the running release, the leaves that release has (its release
+ * family row, src/engine/releases). An RPC not listed takes every leaf of
+ * the platform.
+ */
+export interface Dialect {
+  readonly platform: Platform;
+  readonly leaves: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The platform of a bare platform name or a dialect. */
+export function platformName(on: Platform | Dialect): Platform {
+  return typeof on === 'string' ? on : on.platform;
+}
 
 export type LeafType =
   | { readonly kind: 'empty' }

@@ -3,7 +3,7 @@
  * `<snapshot-information>` (flat siblings in CLI order), multi-RE when needed.
  */
 import type { PartitionRow, SnapshotResult, SnapshotStep, TargetResult } from '../engine/results.js';
-import { el, junosNs, leaf, multiRe, xnmError } from './tree.js';
+import { el, leaf, multiRe, xnmError } from './tree.js';
 import type { XNode } from './tree.js';
 import { errorLines, humanMb, multiSections } from './text.js';
 
@@ -65,17 +65,23 @@ function stepNode(s: SnapshotStep): XNode {
   }
 }
 
-function info(t: TargetResult, release: string): XNode {
-  return el('snapshot-information', t.steps.map(stepNode), [['xmlns', junosNs(release)]]);
+/**
+ * No xmlns on snapshot-information (as on every other data element the
+ * captures show bare). A release that answers in text only (upgraded
+ * FreeBSD) puts the CLI text in `<output>`, per RE in multi-RE replies.
+ */
+function info(t: TargetResult, textOnly: boolean): XNode {
+  if (textOnly) return leaf('output', targetText(t));
+  return el('snapshot-information', t.steps.map(stepNode));
 }
 
 /** The reply body as a tree. A single target's errors are raised as rpc-errors by the handler, not rendered here. */
-export function snapshotTree(r: SnapshotResult, release: string): XNode {
-  if (!r.multi) return info(r.targets[0]!, release);
+export function snapshotTree(r: SnapshotResult): XNode {
+  if (!r.multi) return info(r.targets[0]!, r.textOnly);
   return multiRe(
     r.targets.map((t) => ({
       reName: t.reName,
-      body: t.errors.length > 0 && t.steps.length === 0 ? t.errors.map(xnmError) : [info(t, release), ...t.errors.map(xnmError)],
+      body: t.errors.length > 0 && t.steps.length === 0 ? t.errors.map(xnmError) : [info(t, r.textOnly), ...(r.textOnly ? [] : t.errors.map(xnmError))],
     })),
   );
 }

@@ -1,6 +1,6 @@
 /** Renders `show system storage [detail]` results. */
 import type { FileSystemInfo, StorageResult, StorageTarget } from '../engine/results.js';
-import { el, junosNs, leaf, multiRe, xnmError } from './tree.js';
+import { el, leaf, multiRe, xnmError } from './tree.js';
 import type { XNode } from './tree.js';
 import { errorLines, humanKb, multiSections } from './text.js';
 
@@ -38,16 +38,12 @@ function fsNode(f: FileSystemInfo): XNode {
   ]);
 }
 
-function info(t: StorageTarget, detail: boolean, release: string): XNode {
-  return el('system-storage-information', t.fileSystems.map(fsNode), [
-    ['xmlns', junosNs(release)],
-    ['junos:style', detail ? 'detail' : 'brief'],
-  ]);
+/** No xmlns: PyEZ's and Ansible's get-system-storage fixtures show `junos:style` only. */
+function info(t: StorageTarget, detail: boolean): XNode {
+  return el('system-storage-information', t.fileSystems.map(fsNode), [['junos:style', detail ? 'detail' : 'brief']]);
 }
 
-export function storageTree(r: StorageResult, release: string): XNode {
-  if (!r.multi) return info(r.targets[0]!, r.detail, release);
-  return multiRe(
-    r.targets.map((t) => ({ reName: t.reName, body: t.errors.length > 0 ? t.errors.map(xnmError) : [info(t, r.detail, release)] })),
-  );
+export function storageTree(r: StorageResult): XNode {
+  if (!r.multi) return info(r.targets[0]!, r.detail);
+  return multiRe(r.targets.map((t) => ({ reName: t.reName, body: t.errors.length > 0 ? t.errors.map(xnmError) : [info(t, r.detail)] })));
 }

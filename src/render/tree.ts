@@ -44,42 +44,74 @@ export function toXml(node: XNode, minified = false): string {
   return `<${node.name}${attrs}>${nl}${kids.map((k) => toXml(k, minified)).join('')}</${node.name}>${nl}`;
 }
 
-type JsonValue = string | null | JsonObject | JsonValue[];
-interface JsonObject {
-  [key: string]: JsonValue;
-}
-
 /**
- * Junos JSON: every element becomes a key whose value is a list (repeated
- * siblings share one key, in order); leaves are `{"data": text}`; attributes
- * go under `attributes`.
+ * Junos JSON, written the way Junos writes it: every element is a key whose
+ * value is a list of `{...}` bodies; consecutive siblings of one name share
+ * one key, and a name that comes back after another sibling starts a key of
+ * its own, so keys repeat inside one object (ansible-junos-stdlib#401: the
+ * `snapshot-medium`, `creation-date`, `software-version` keys once per slice,
+ * the reason JSON parsers keep only the last slice). Leaves are
+ * `{"data" : text}`; attributes go under `attributes`. `"key" : [` spacing and
+ * four-space indentation follow the #401 capture.
  */
-export function toJunosJson(node: XNode): JsonObject {
-  return { [node.name]: [jsonBody(node)] };
+export function toJsonText(node: XNode, minified = false): string {
+  const w = new JunosJsonWriter(minified);
+  return `{${w.nl}${w.members([[node.name, [node]]], 1)}${w.nl}}`;
 }
 
-function jsonBody(node: XNode): JsonObject {
-  const out: JsonObject = {};
-  if (node.attrs && node.attrs.length > 0) {
-    const a: JsonObject = {};
-    for (const [k, v] of node.attrs) a[k] = v;
-    out['attributes'] = a;
-  }
-  if (node.text !== undefined) {
-    return { data: node.text, ...out };
-  }
-  const kids = node.children ?? [];
-  if (kids.length === 0) return { data: [null], ...out };
+type Group = [string, XNode[]];
+
+/** Consecutive same-name siblings form one group. */
+function groups(kids: readonly XNode[]): Group[] {
+  const out: Group[] = [];
   for (const k of kids) {
-    const list = (out[k.name] as JsonValue[] | undefined) ?? [];
-    list.push(jsonBody(k));
-    out[k.name] = list;
+    const last = out[out.length - 1];
+    if (last && last[0] === k.name) last[1].push(k);
+    else out.push([k.name, [k]]);
   }
   return out;
 }
 
-export function toJsonText(node: XNode, minified = false): string {
-  return minified ? JSON.stringify(toJunosJson(node)) : JSON.stringify(toJunosJson(node), null, 4);
+class JunosJsonWriter {
+  readonly nl: string;
+  private readonly colon: string;
+  constructor(private readonly minified: boolean) {
+    this.nl = minified ? '' : '\n';
+    this.colon = minified ? ':' : ' : ';
+  }
+
+  private pad(depth: number): string {
+    return this.minified ? '' : '    '.repeat(depth);
+  }
+
+  /** `"key" : [ {body}, ... ]` for each group, at `depth`. */
+  members(gs: readonly Group[], depth: number): string {
+    const p = this.pad(depth);
+    return gs
+      .map(([name, nodes]) => {
+        const bodies = nodes.map((n) => `${p}{${this.nl}${this.body(n, depth + 1)}${this.nl}${p}}`).join(`,${this.nl}`);
+        return `${p}${JSON.stringify(name)}${this.colon}[${this.nl}${bodies}${this.nl}${p}]`;
+      })
+      .join(`,${this.nl}`);
+  }
+
+  private attributes(n: XNode): string | undefined {
+    if (!n.attrs || n.attrs.length === 0) return undefined;
+    const sep = this.minified ? ',' : ', ';
+    return `{${n.attrs.map(([k, v]) => `${JSON.stringify(k)}${this.colon}${JSON.stringify(v)}`).join(sep)}}`;
+  }
+
+  private body(n: XNode, depth: number): string {
+    const p = this.pad(depth);
+    const attrs = this.attributes(n);
+    const lines: string[] = [];
+    const kids = n.children ?? [];
+    if (n.text !== undefined) lines.push(`${p}"data"${this.colon}${JSON.stringify(n.text)}`);
+    else if (kids.length === 0) lines.push(`${p}"data"${this.colon}[null]`);
+    if (attrs) lines.push(`${p}"attributes"${this.colon}${attrs}`);
+    if (n.text === undefined && kids.length > 0) lines.push(this.members(groups(kids), depth));
+    return lines.join(`,${this.nl}`);
+  }
 }
 
 /** Wraps per-target nodes the way Junos does for commands run on several REs. */

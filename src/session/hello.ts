@@ -5,18 +5,23 @@ export const NETCONF_NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
 export const BASE_1_0 = 'urn:ietf:params:netconf:base:1.0';
 export const BASE_1_1 = 'urn:ietf:params:netconf:base:1.1';
 
-/** The capability list a 16.x-21.x Junos device sends (facts section 1). */
+/**
+ * The capability list a 16.x-21.x Junos device sends: the 18.4R3 session
+ * replay (13 capabilities) and the vMX/SRX hellos of the captures say
+ * `url:1.0?protocol=http,ftp,file` (PyEZ's test_serial.py fixture, with
+ * `?scheme=`, looks edited).
+ */
 const JUNOS_CAPABILITIES = [
   'urn:ietf:params:netconf:base:1.0',
   'urn:ietf:params:netconf:capability:candidate:1.0',
   'urn:ietf:params:netconf:capability:confirmed-commit:1.0',
   'urn:ietf:params:netconf:capability:validate:1.0',
-  'urn:ietf:params:netconf:capability:url:1.0?scheme=http,ftp,file',
+  'urn:ietf:params:netconf:capability:url:1.0?protocol=http,ftp,file',
   'urn:ietf:params:xml:ns:netconf:base:1.0',
   'urn:ietf:params:xml:ns:netconf:capability:candidate:1.0',
   'urn:ietf:params:xml:ns:netconf:capability:confirmed-commit:1.0',
   'urn:ietf:params:xml:ns:netconf:capability:validate:1.0',
-  'urn:ietf:params:xml:ns:netconf:capability:url:1.0?scheme=http,ftp,file',
+  'urn:ietf:params:xml:ns:netconf:capability:url:1.0?protocol=http,ftp,file',
   'urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring',
   'http://xml.juniper.net/netconf/junos/1.0',
   'http://xml.juniper.net/dmi/system/1.0',
@@ -29,7 +34,11 @@ export interface HelloOptions {
   rfcCompliant: boolean;
   /** base:1.1 is advertised only with rfc-compliant and version-1.1, as on Junos. */
   version11: boolean;
-  /** Extra capabilities, e.g. YANG modules as `ns?module=name&revision=date`. */
+  /**
+   * Extra capabilities, e.g. YANG modules as `ns?module=name&revision=date`.
+   * A real Junos hello has none of the emulator's own: the device passes
+   * them only when its `emulator-schema-capability` setting is on.
+   */
   extraCapabilities: readonly string[];
 }
 

@@ -18,8 +18,12 @@ export interface ChassisIdentity {
   readonly reMemoryMb: number;
 }
 
+const RE_S_1800 = { productModel: 'mx960', chassisDescription: 'MX960', reModel: 'RE-S-1800x4', reMemoryMb: 16384 } as const;
+const SRX300 = { productModel: 'srx300', chassisDescription: 'SRX300', reModel: 'RE-SRX300', reMemoryMb: 4096 } as const;
+
 const IDENTITY: Readonly<Record<ProfileName, { sw: ChassisIdentity; lcc?: ChassisIdentity }>> = {
-  mx960: { sw: { productModel: 'mx960', chassisDescription: 'MX960', reModel: 'RE-S-1800x4', reMemoryMb: 16384 } },
+  // A 9.3 MX960 ran RE-S-2000s (RE-S-1800 came with 10.x).
+  mx960: { sw: { productModel: 'mx960', chassisDescription: 'MX960', reModel: 'RE-S-2000', reMemoryMb: 4096 } },
   txmatrix: {
     sw: { productModel: 'txp', chassisDescription: 'TX Matrix', reModel: 'RE-A-2000', reMemoryMb: 2048 },
     lcc: { productModel: 't640', chassisDescription: 'T640', reModel: 'RE-A-2000', reMemoryMb: 2048 },
@@ -29,11 +33,25 @@ const IDENTITY: Readonly<Record<ProfileName, { sw: ChassisIdentity; lcc?: Chassi
     lcc: { productModel: 't1600', chassisDescription: 'T1600', reModel: 'RE-DUO-C2600-16G', reMemoryMb: 16384 },
   },
   j2350: { sw: { productModel: 'j2350', chassisDescription: 'J2350', reModel: 'RE-J2350-2540', reMemoryMb: 512 } },
+  'mx960-18.4': { sw: RE_S_1800 },
+  'mx960-21.4': { sw: RE_S_1800 },
+  'mx960-23.4': { sw: RE_S_1800 },
+  mx80: { sw: { productModel: 'mx80', chassisDescription: 'MX80', reModel: 'RE-MX80', reMemoryMb: 2048 } },
+  mx104: { sw: { productModel: 'mx104', chassisDescription: 'MX104', reModel: 'RE-MX-104', reMemoryMb: 4096 } },
+  'ex4300-vc': { sw: { productModel: 'ex4300-48t', chassisDescription: 'EX4300-48T', reModel: 'EX4300-48T', reMemoryMb: 2048 } },
+  srx300: { sw: SRX300 },
+  'srx300-cluster': { sw: SRX300 },
 };
 
 export function chassisIdentity(model: DeviceModel, chassis: string): ChassisIdentity {
   const id = IDENTITY[model.profile];
   return chassis.startsWith('lcc') && id.lcc ? id.lcc : id.sw;
+}
+
+/** RE serial numbers are digits on real REs (`9013088309`, PyEZ's re_info_dual fixture). */
+export function reSerialNumber(deviceName: string, re: string): string {
+  const h = createHash('sha256').update(`${deviceName}/${re}/re`).digest();
+  return Array.from(h.subarray(0, 10), (b) => String(b % 10)).join('').replace(/^0/, '9');
 }
 
 export function serialNumber(deviceName: string, what: string): string {

@@ -1,6 +1,7 @@
 /** `show version` (get-software-information): what each RE runs. */
 import type { DeviceModel, RoutingEngineState } from '../engine/index.js';
-import { el, junosNs, leaf, multiRe } from '../render/tree.js';
+import { fillModel, releaseRow } from '../engine/releases/index.js';
+import { el, leaf, multiRe } from '../render/tree.js';
 import type { XNode } from '../render/tree.js';
 import { multiSections } from '../render/text.js';
 import { chassisIdentity } from './identity.js';
@@ -10,6 +11,8 @@ export interface SoftwareTarget {
   readonly hostName: string;
   readonly productModel: string;
   readonly version: string;
+  /** The release prints `<junos-version>` / `Junos:`. */
+  readonly junosVersion: boolean;
   readonly packages: ReadonlyArray<{ readonly name: string; readonly comment: string }>;
 }
 
@@ -20,56 +23,46 @@ export interface SoftwareResult {
   readonly unreachable: readonly string[];
 }
 
-const PACKAGE_COMMENTS: Readonly<Record<string, string>> = {
-  jbase: 'JUNOS Base OS Software Suite',
-  jkernel: 'JUNOS Kernel Software Suite',
-  jcrypto: 'JUNOS Crypto Software Suite',
-  jdocs: 'JUNOS Online Documentation',
-  jpfe: 'JUNOS Packet Forwarding Engine Support',
-  jroute: 'JUNOS Routing Software Suite',
-  junos: 'JUNOS Software Release',
-};
-
-/** Releases from 15.1 on carry `<junos-version>`; older ones only the `junos` package comment (PyEZ reads either). */
-function hasJunosVersion(version: string): boolean {
-  const m = /^(\d+)\.(\d+)/.exec(version);
-  return m !== null && (Number(m[1]) > 15 || (Number(m[1]) === 15 && Number(m[2]) >= 1));
-}
-
+/**
+ * What an RE shows follows the release it runs: its release row names the
+ * packages and whether `<junos-version>` exists (15.1 on; PyEZ reads the
+ * `junos` package comment otherwise).
+ */
 export function softwareTarget(model: DeviceModel, re: RoutingEngineState, hostName: string): SoftwareTarget {
   const v = re.running.version;
-  const names = ['junos', ...model.spec.packages.filter((p) => p !== 'junos')];
+  const row = releaseRow(model.spec.line, v);
   return {
     reName: re.name,
     hostName,
     productModel: chassisIdentity(model, re.chassis).productModel,
     version: v,
-    packages: names.map((n) => ({ name: n, comment: `${PACKAGE_COMMENTS[n] ?? `JUNOS ${n}`} [${v}]` })),
+    junosVersion: row.junosVersionLine,
+    packages: row.versionPackages.map((p) => ({
+      name: p.name,
+      comment: `${fillModel(p.comment, model.spec.model)} [${p.build === 'os' ? (row.osBuild ?? v) : v}]`,
+    })),
   };
 }
 
-function info(t: SoftwareTarget, release: string): XNode {
-  return el(
-    'software-information',
-    [
-      leaf('host-name', t.hostName),
-      leaf('product-model', t.productModel),
-      leaf('product-name', t.productModel),
-      ...(hasJunosVersion(t.version) ? [leaf('junos-version', t.version)] : []),
-      ...t.packages.map((p) => el('package-information', [leaf('name', p.name), leaf('comment', p.comment)])),
-    ],
-    [['xmlns', junosNs(release)]],
-  );
+/** No xmlns on software-information: every fixture and NETCONF capture shows it bare. */
+function info(t: SoftwareTarget): XNode {
+  return el('software-information', [
+    leaf('host-name', t.hostName),
+    leaf('product-model', t.productModel),
+    leaf('product-name', t.productModel),
+    ...(t.junosVersion ? [leaf('junos-version', t.version)] : []),
+    ...t.packages.map((p) => el('package-information', [leaf('name', p.name), leaf('comment', p.comment)])),
+  ]);
 }
 
-export function softwareTree(r: SoftwareResult, release: string): XNode {
-  if (!r.multi) return info(r.targets[0]!, release);
-  return multiRe(r.targets.map((t) => ({ reName: t.reName, body: [info(t, release)] })));
+export function softwareTree(r: SoftwareResult): XNode {
+  if (!r.multi) return info(r.targets[0]!);
+  return multiRe(r.targets.map((t) => ({ reName: t.reName, body: [info(t)] })));
 }
 
 function targetText(t: SoftwareTarget): string {
   let s = `Hostname: ${t.hostName}\nModel: ${t.productModel}\n`;
-  if (hasJunosVersion(t.version)) s += `Junos: ${t.version}\n`;
+  if (t.junosVersion) s += `Junos: ${t.version}\n`;
   for (const p of t.packages) s += `${p.comment}\n`;
   return s;
 }

@@ -4,6 +4,11 @@
  */
 import { expect } from 'chai';
 import { parseCommand } from '../../src/command/parse-command.js';
+import { dialectOf } from '../../src/engine/releases/index.js';
+
+/** What the shipped profiles accept: mx960 on its spec-era release, j2350 on 12.3. */
+const MX960 = dialectOf('mx', '9.3R4.4');
+const J2350 = dialectOf('j-series', '12.3R12.4');
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 
 function errorOf(reply: string): { message: string; bad: string | undefined } {
@@ -18,10 +23,10 @@ function body(reply: string): string {
 
 describe('command: CLI grammar over the RPC grammars', () => {
   it('maps words, unique prefixes and option values onto the RPC element', () => {
-    const p = parseCommand('req sys snap partition', 'mx');
+    const p = parseCommand('req sys snap partition', MX960);
     expect(p.rpc.name).to.equal('request-snapshot');
     expect(p.rpc.children.map((c) => c.name)).to.deep.equal(['partition']);
-    const j = parseCommand('request system snapshot media usb config-size 50 slice alt', 'j-series');
+    const j = parseCommand('request system snapshot media usb config-size 50 slice alt', J2350);
     expect(j.rpc.children.map((c) => [c.name, c.text])).to.deep.equal([
       ['media', 'usb'],
       ['config-size', '50'],
@@ -37,7 +42,20 @@ describe('command: CLI grammar over the RPC grammars', () => {
   });
 
   it('J Series options do not exist on an MX, as in the RPC grammar', () => {
-    expect(() => parseCommand('request system snapshot media usb', 'mx')).to.throw('syntax error, expecting <command>');
+    expect(() => parseCommand('request system snapshot media usb', MX960)).to.throw('syntax error, expecting <command>');
+  });
+
+  it('the running release decides the options: recovery and routing-engine on 18.4, delete and load from 22.1', () => {
+    expect(() => parseCommand('request system snapshot recovery', MX960)).to.throw('syntax error, expecting <command>');
+    const modern = parseCommand('request system snapshot recovery routing-engine both', dialectOf('mx', '18.4R3.3'));
+    expect(modern.rpc.children.map((c) => [c.name, c.text])).to.deep.equal([
+      ['recovery', ''],
+      ['routing-engine', 'both'],
+    ]);
+    expect(() => parseCommand('request system snapshot delete snap.1', dialectOf('mx', '21.4R3.15'))).to.throw('syntax error, expecting <command>');
+    expect(parseCommand('request system snapshot delete snap.1', dialectOf('mx', '22.1R1.10')).rpc.children[0]!.name).to.equal('delete');
+    expect(() => parseCommand('request system snapshot snapshot-name x', dialectOf('mx', '22.2R3.15'))).to.throw('syntax error, expecting <command>');
+    expect(parseCommand('request system snapshot snapshot-name x', dialectOf('mx', '23.4R2.13')).rpc.children[0]!.name).to.equal('snapshot-name');
   });
 });
 

@@ -33,7 +33,7 @@ describe('device reset', function () {
     const versions = (r: string): string[] => [...r.matchAll(/<package-version>([^<]+)</g)].map((m) => m[1]!);
     const after = await c.rpc('<get-snapshot-information/>');
     expect(versions(after)).to.deep.equal(versions(before));
-    expect(versions(after)).to.include('17.4R2.4');
+    expect(versions(after)).to.include('9.2R3.5');
     const fresh = await NetconfClient.connect({ host: '127.0.0.1', port: emu.device('r1').port, username: USER.name, password: USER.password });
     expect(fresh.serverHello, 'new sessions are not rfc-compliant again').to.include('<hello xmlns=');
     const version = await fresh.rpc('<get-software-information/>');

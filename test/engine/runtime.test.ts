@@ -24,11 +24,11 @@ describe('snapshot runs on the virtual clock', () => {
     // re1 is another RE: its snapshot may start.
     const other = Promise.resolve(snap.handle(op('request-snapshot'), fakeContext(dev, { routingEngine: 're1' })));
     await tick();
-    expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('17.4R2.4');
+    expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('9.2R3.5');
     clock.advance(15 * 60_000);
     expect(outputText(await first)).to.equal(SAMPLE_1);
     await other;
-    expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('18.4R3.3');
+    expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('9.3R4.4');
     // Free again.
     const again = Promise.resolve(snap.handle(op('request-snapshot'), fakeContext(dev, { format: 'text' })));
     clock.advance(15 * 60_000);
@@ -69,7 +69,7 @@ describe('snapshot runs on the virtual clock', () => {
     clock.advance(3_600_000);
     await pending;
     expect(dev.model.isBusy('re0')).to.equal(false);
-    expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('18.4R3.3');
+    expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('9.3R4.4');
   });
 
   it('a clock shutdown interrupts the run, leaves the old state and frees the RE', async () => {
@@ -81,7 +81,7 @@ describe('snapshot runs on the virtual clock', () => {
     const errs = await rpcErrors(p);
     expect(errs[0]!.message).to.equal('snapshot interrupted: the emulator is shutting down');
     expect(dev.model.isBusy('re0')).to.equal(false);
-    expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('17.4R2.4');
+    expect(dev.model.routingEngine('re0')!.media[1]!.partitions![0]!.content!.version).to.equal('9.2R3.5');
   });
 
   // How fast it answers in real time is measured by `npm run bench` (scenario snapshot).

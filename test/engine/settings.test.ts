@@ -44,7 +44,11 @@ describe('device settings', () => {
   }
 
   it('maps profiles to platforms and builds each', () => {
-    expect(PROFILE_NAMES.map(platformOf)).to.deep.equal(['mx', 'txmatrix', 'txmatrix-plus', 'j-series']);
+    expect(PROFILE_NAMES.slice(0, 4).map(platformOf)).to.deep.equal(['mx', 'txmatrix', 'txmatrix-plus', 'j-series']);
+    expect(PROFILE_NAMES.slice(4).map(platformOf)).to.deep.equal(['mx', 'mx', 'mx', 'mx', 'mx', 'ex', 'srx-branch', 'srx-branch']);
+    expect(DeviceModel.create('ex4300-vc').routingEngines().map((r) => r.name)).to.deep.equal(['fpc0', 'fpc1']);
+    expect(DeviceModel.create('srx300-cluster').routingEngines().map((r) => r.name)).to.deep.equal(['node0', 'node1']);
+    expect(DeviceModel.create('mx80').routingEngines().map((r) => r.name)).to.deep.equal(['re0']);
     expect(DeviceModel.create('mx960').routingEngines().map((r) => r.name)).to.deep.equal(['re0', 're1']);
     expect(DeviceModel.create('txmatrix').routingEngines().map((r) => r.name)).to.include.members(['scc-re0', 'lcc3-re1']);
     expect(DeviceModel.create('txmatrix-plus').routingEngines().map((r) => r.name)).to.include.members(['sfc0-re0', 'lcc0-re1']);

@@ -75,15 +75,15 @@ for (const stack of CLIENT_STACKS) {
       const byName = new Map(run.plays[0]!.tasks.map((x) => [x.task.name, x.hosts['r1']!]));
       for (const [name, r] of byName) expect(r.failed, `${name}: ${JSON.stringify(r.msg)}`).to.not.equal(true);
       const text = byName.get('CLI commands in text')!.stdout as string[];
-      expect(text[0]).to.include('Hostname: r1').and.include('Junos: 18.4R3.3');
-      expect(text[1]).to.include('Information for snapshot on      hard-disk (/dev/ad1s1a) (backup)').and.include('17.4R2.4');
+      expect(text[0]).to.include('Hostname: r1').and.include('JUNOS Base OS boot [9.3R4.4]');
+      expect(text[1]).to.include('Information for snapshot on      hard-disk (/dev/ad1s1a) (backup)').and.include('9.2R3.5');
       const json = byName.get('A CLI command as JSON')!.stdout as Array<Record<string, unknown>>;
       expect(json[0]).to.have.key('system-storage-information');
       expect(byName.get('request-snapshot as an RPC')!.output).to.equal(
         'umount: /altroot: not currently mounted\nCopying / to /altroot.. (this may take a few minutes)\numount: /altconfig: not currently mounted\nCopying /config to /altconfig.. (this may take a few minutes)\nThe following filesystems were archived: / /config',
       );
       // The snapshot the playbook ran is what the next task reads back.
-      expect(byName.get('get-snapshot-information with an argument')!.output).to.include('hard-disk (/dev/ad1s1a) (backup)').and.include('jbase  : 18.4R3.3');
+      expect(byName.get('get-snapshot-information with an argument')!.output).to.include('hard-disk (/dev/ad1s1a) (backup)').and.include('jbase  : 9.3R4.4');
     });
   });
 }

@@ -8,12 +8,18 @@ import { requireClient } from '../support/python.js';
 
 const YANGCLI = '/usr/bin/yangcli';
 
-/** yangcli (yuma123, over libssh2): a YANG-aware client finds the module in the hello and fetches it. */
+/**
+ * yangcli (yuma123, over libssh2): a YANG-aware client finds the module in the
+ * hello and fetches it, on a device with `emulator-schema-capability` on (a
+ * real Junos hello does not name the emulator's module, so it is off by default).
+ */
 describe('interop: yangcli (Debian yangcli)', function () {
   let t: TestEmulator;
   before(async function () {
     requireClient(this, 'yangcli', existsSync(YANGCLI));
-    t = await startTestEmulator();
+    t = await startTestEmulator({
+      yaml: { users: [{ name: TEST_USER.name, password: TEST_USER.password }], devices: [{ name: 'junos1', port: 0, 'emulator-schema-capability': true }] },
+    });
   });
   after(async () => t?.stop());
 

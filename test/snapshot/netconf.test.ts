@@ -22,9 +22,14 @@ describe('request-snapshot over NETCONF', function () {
   });
   afterEach(async () => t.stop());
 
-  it('advertises the YANG module in the hello and serves it with get-schema', async () => {
+  it('says in the hello what a Junos device says (no emulator capability) and still serves its YANG module with get-schema', async () => {
     const c = await t.client();
-    expect(c.serverHello).to.include('<capability>urn:junos-emulator:snapshot?module=junos-emulator-snapshot&amp;revision=');
+    const caps = [...c.serverHello.matchAll(/<capability>([^<]+)<\/capability>/g)].map((m) => m[1]!);
+    // The 18.4R3 session replay: 13 capabilities, the url ones with ?protocol=.
+    expect(caps).to.have.length(13);
+    expect(caps[4]).to.equal('urn:ietf:params:netconf:capability:url:1.0?protocol=http,ftp,file');
+    expect(caps[9]).to.equal('urn:ietf:params:xml:ns:netconf:capability:url:1.0?protocol=http,ftp,file');
+    expect(c.serverHello).to.not.include('junos-emulator');
     const reply = await c.rpc(
       '<get-schema xmlns="urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring"><identifier>junos-emulator-snapshot</identifier><format>yang</format></get-schema>',
     );

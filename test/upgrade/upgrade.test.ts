@@ -6,18 +6,21 @@ import { expect } from 'chai';
 import { NetconfClient } from '../../src/client/netconf-client.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 
-const PKG = '/var/tmp/jinstall64-19.4R3.11-domestic-signed.tgz';
+// mx960 runs the spec's era (9.3R4.4): an upgrade within that generation keeps the spec's snapshot behaviour.
+const PKG = '/var/tmp/jinstall-12.3R12.4-domestic-signed.tgz';
 
-/** Releases `show system snapshot` lists per role, e.g. { primary: '18.4R3.3', backup: '17.4R2.4' }. */
+/** Releases `show system snapshot` lists per role, e.g. { primary: '9.3R4.4', backup: '9.2R3.5' }. */
 function sliceVersions(xml: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /<snapshot-medium>[^<]*\((primary|backup)\)<\/snapshot-medium>[\s\S]*?<package-version>([^<]+)<\/package-version>/g;
+  const re = /<snapshot-medium>[^<]*\((primary|backup)\)\s*<\/snapshot-medium>[\s\S]*?<package-version>([^<]+)<\/package-version>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml)) !== null) out[m[1]!] = m[2]!;
   return out;
 }
 
-const version = (xml: string): string | undefined => /<junos-version>([^<]+)<\/junos-version>/.exec(xml)?.[1];
+/** The running release: `<junos-version>` from 15.1 on, else the `junos` package comment's brackets (as PyEZ reads it). */
+const version = (xml: string): string | undefined =>
+  /<junos-version>([^<]+)<\/junos-version>/.exec(xml)?.[1] ?? /<name>junos<\/name>\n<comment>[^<[]*\[([^\]]+)\]<\/comment>/.exec(xml)?.[1];
 
 describe('upgrade: snapshot, software add, reboot, verify, snapshot again', function () {
   let t: TestEmulator;
@@ -32,17 +35,17 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
     const clock = t.emulator.clock;
     let c = await t.client();
     await c.rpc('<request-snapshot/>');
-    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '18.4R3.3', backup: '18.4R3.3' });
+    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '9.3R4.4', backup: '9.3R4.4' });
 
     const add = await c.rpc(`<command>request system software add ${PKG}</command>`);
     expect(add).to.include('<package-result>0</package-result>').and.include('A reboot is required');
     // Installed for the next boot only.
-    expect(version(await c.rpc('<get-software-information/>'))).to.equal('18.4R3.3');
-    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '18.4R3.3', backup: '18.4R3.3' });
+    expect(version(await c.rpc('<get-software-information/>'))).to.equal('9.3R4.4');
+    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '9.3R4.4', backup: '9.3R4.4' });
 
     clock.pause();
     try {
-      expect(await c.rpc('<request-reboot/>')).to.include('<request-reboot-status>Shutdown NOW!</request-reboot-status>');
+      expect(await c.rpc('<request-reboot/>')).to.match(/<request-reboot-status reboot-time="\d+">\nShutdown NOW!\n\[pid \d+\]\n<\/request-reboot-status>/);
       await c.waitClosed(5000);
       await new Promise((r) => setTimeout(r, 100));
       expect(c.closed).to.equal(true);
@@ -61,22 +64,22 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
     }
     for (let i = 0; i < 50 && !t.emulator.devices[0]!.running; i++) await new Promise((r) => setTimeout(r, 20));
     c = await t.client();
-    expect(version(await c.rpc('<get-software-information/>'))).to.equal('19.4R3.11');
-    expect(await c.rpc('<command format="text">show version</command>')).to.include('Junos: 19.4R3.11');
+    expect(version(await c.rpc('<get-software-information/>'))).to.equal('12.3R12.4');
+    expect(await c.rpc('<command format="text">show version</command>')).to.include('JUNOS Base OS boot [12.3R12.4]');
     expect(c.serverHello).to.be.a('string');
-    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '19.4R3.11', backup: '18.4R3.3' });
+    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '12.3R12.4', backup: '9.3R4.4' });
     await c.rpc('<request-snapshot/>');
-    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '19.4R3.11', backup: '19.4R3.11' });
-    // The reply namespace follows the running release.
-    expect(await c.rpc('<get-software-information/>')).to.include('xmlns:junos="http://xml.juniper.net/junos/19.4R3.11/junos"');
+    expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '12.3R12.4', backup: '12.3R12.4' });
+    // The reply namespace follows the running release, without its build number.
+    expect(await c.rpc('<get-software-information/>')).to.include('xmlns:junos="http://xml.juniper.net/junos/12.3R12/junos"');
   });
 
   it('software rollback withdraws a pending install, or brings back the release before the upgrade', async () => {
     const c = await t.client();
     await c.rpc('<request-package-add><package-name>/var/tmp/junos-install-mx-x86-64-20.4R3.8.tgz</package-name><no-validate/></request-package-add>');
-    expect(await c.rpc('<request-package-rollback/>')).to.include('Deleting pending install of 20.4R3.8');
-    expect(await c.rpc('<command>request system software rollback</command>')).to.include('Restoring 18.4R3.3');
-    expect(t.emulator.devices[0]!.system.pending?.version).to.equal('18.4R3.3');
+    expect(await c.rpc('<request-package-rollback/>')).to.include('Deleting pending install of 20.4R3.8').and.include('<package-result>0</package-result>');
+    expect(await c.rpc('<command>request system software rollback</command>')).to.include('Restoring 9.3R4.4');
+    expect(t.emulator.devices[0]!.system.pending?.version).to.equal('9.3R4.4');
     await c.rpc('<request-package-rollback/>');
     expect(t.emulator.devices[0]!.system.pending).to.equal(null);
   });
