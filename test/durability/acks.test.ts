@@ -84,7 +84,7 @@ describe('durability: each acknowledgement is on disk when it arrives', function
     }
     expect(onDisk().model.settings.softwareVersion).to.equal('19.4R3.11');
     expect(onDisk().system.pending).to.equal(null);
-    expect(onDisk().system.rollbackVersion).to.equal('18.4R3.3');
+    expect(onDisk().system.rollbackVersion).to.equal('9.3R4.4');
     c.close();
   });
 

@@ -46,7 +46,8 @@ for (const stack of CLIENT_STACKS) {
       requirePython(this, 'jnpr.junos', stack);
       emu = await startFaultEmulator({ devices: [{ name: 'r1', port: 0 }] });
       emu.faults.arm({ id: 'beside', device: 'r1', rpc: 'discard-changes', action: 'warning', errors: [WARN] });
-      emu.faults.arm({ id: 'inside', device: 'r1', rpc: 'get-software-information', action: 'warning', errors: [WARN] });
+      emu.faults.arm({ id: 'inside', device: 'r1', rpc: 'get-route-engine-information', action: 'warning', errors: [WARN] });
+      emu.faults.arm({ id: 'bare', device: 'r1', rpc: 'get-software-information', action: 'warning', errors: [WARN] });
       emu.faults.arm({ id: 'load', device: 'r1', rpc: 'load-configuration', action: 'warning', errors: [WARN] });
       emu.faults.arm({ id: 'replace', device: 'r1', rpc: 'get-system-storage', action: 'rpc-error', ok: true, errors: [{ severity: 'warning', message: 'replaced' }] });
       const d = emu.device('r1');
@@ -54,7 +55,8 @@ for (const stack of CLIENT_STACKS) {
         host: d.host, port: d.port, user: USER.name, password: USER.password,
         calls: [
           { name: 'beside_ok', xml: '<discard-changes/>' },
-          { name: 'in_result', xml: '<get-software-information/>' },
+          { name: 'in_result', xml: '<get-route-engine-information/>' },
+          { name: 'in_bare_result', xml: '<get-software-information/>' },
           { name: 'replacing', xml: '<get-system-storage/>' },
           { name: 'in_load_results', xml: '<load-configuration action="merge" format="text"><configuration-text>system { domain-name w.example; }</configuration-text></load-configuration>' },
         ],
@@ -67,9 +69,15 @@ for (const stack of CLIENT_STACKS) {
       expect(r['beside_ok']!['pyez']).to.deep.equal({ returned: 'rpc-error' });
     });
 
-    it('inside a Junos-namespaced result (software-information): neither raises; both return the result', () => {
-      expect(r['in_result']!['ncclient']).to.deep.equal({ returned: 'rpc-reply/software-information' });
-      expect(r['in_result']!['pyez']).to.deep.equal({ returned: 'software-information' });
+    it('inside a Junos-namespaced result (route-engine-information): neither raises; both return the result', () => {
+      expect(r['in_result']!['ncclient']).to.deep.equal({ returned: 'rpc-reply/route-engine-information' });
+      expect(r['in_result']!['pyez']).to.deep.equal({ returned: 'route-engine-information' });
+    });
+
+    it('inside a result with no namespace of its own (software-information): both raise, PyEZ not with ignore_warning', () => {
+      expect(r['in_bare_result']!['ncclient']).to.include({ raised: 'RPCError', severity: 'warning' });
+      expect(r['in_bare_result']!['pyez']!.raised).to.equal('RpcError');
+      expect(r['in_bare_result']!['pyez_ignore_warning']).to.deep.equal({ returned: 'software-information' });
     });
 
     it('inside load-configuration-results (NETCONF namespace): both raise, PyEZ not with ignore_warning', () => {

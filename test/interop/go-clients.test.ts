@@ -163,8 +163,8 @@ for (const c of CLIENTS) {
           expect(snap.body).to.include('<directory-name>/config</directory-name>');
           expect(info.ok, info.error).to.equal(true);
           expect(info.tag).to.equal('snapshot-information');
-          expect(info.body).to.match(/<snapshot-medium>compact-flash \(\/dev\/ad0s1a\) \(primary\)<\/snapshot-medium>/);
-          expect(info.body).to.match(/<snapshot-medium>hard-disk \(\/dev\/ad1s1a\) \(backup\)<\/snapshot-medium>/);
+          expect(info.body).to.match(/<snapshot-medium>\s*compact-flash \(\/dev\/ad0s1a\) \(primary\)<\/snapshot-medium>/);
+          expect(info.body).to.match(/<snapshot-medium>\s*hard-disk \(\/dev\/ad1s1a\) \(backup\)<\/snapshot-medium>/);
 
           expect(unknown.ok).to.equal(false);
           expect(unknown.rpc_error).to.deep.equal({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'syntax error', bad_element: UNKNOWN_RPC });
