@@ -3,7 +3,7 @@ import { DEFAULT_CONFIRM_MINUTES } from '../src/configuration/store.js';
 import { child } from '../src/xml/element.js';
 import { escapeText } from '../src/xml/escape.js';
 import { RpcError } from '../src/xml/rpc-error.js';
-import { assertCanWrite, storeCall } from './configuration-common.js';
+import { assertCanWrite, assertMayChange, storeCall } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
 
 function flag(op: Parameters<RpcHandler['handle']>[0], name: string): boolean {
@@ -31,6 +31,7 @@ export const handler: RpcHandler = {
       }
     }
     const comment = child(op, 'log')?.text.trim();
+    assertMayChange(ctx, store.committed(), store.candidate(ctx.session));
     storeCall(() => store.commit(ctx.session, ctx.session.user, { ...(comment ? { comment } : {}), ...(minutes !== undefined ? { confirmMinutes: minutes } : {}) }));
     const detail = confirmed ? `<commit-check-success/>\n<confirmed-commit-info>commit confirmed will be automatically rolled back in ${minutes} minutes unless confirmed</confirmed-commit-info>\n` : '';
     return {

@@ -2,7 +2,10 @@
 import { checkEditsWork } from '../src/configuration/check-edits.js';
 import { parseSetLinesWork } from '../src/configuration/set-format.js';
 import { runSliced } from '../src/configuration/slices.js';
+import { deniedChanges } from '../src/configuration/permissions.js';
 import { CommitRefused } from '../src/configuration/store.js';
+import type { ConfigNode } from '../src/configuration/tree.js';
+import { permissionDeniedAt } from '../src/errors/catalogue.js';
 import { parseTextWork } from '../src/configuration/text-format.js';
 import { editsFromXml, type EditNode } from '../src/configuration/tree.js';
 import type { XmlElement } from '../src/xml/element.js';
@@ -22,6 +25,27 @@ export function assertCanWrite(ctx: RpcContext): void {
       info: [['session-id', String(holder)]],
     });
   }
+}
+
+/**
+ * Junos's per-hierarchy permissions: `[edit system login]` takes
+ * admin-control, secrets take secret-control, and so on
+ * (src/configuration/permissions.ts). Checked on every change of a candidate
+ * and again at commit, where the candidate may hold another user's changes.
+ */
+export function assertMayChange(ctx: RpcContext, before: ConfigNode, after: ConfigNode): void {
+  const may = ctx.may;
+  if (!may) return;
+  const denied = deniedChanges(before, after, may);
+  if (denied.length > 0) throw permissionDeniedAt(denied);
+}
+
+/** What a load's guard checks just before the candidate changes. */
+export function writeGuard(ctx: RpcContext): (before: ConfigNode, after: ConfigNode) => void {
+  return (before, after) => {
+    assertCanWrite(ctx);
+    assertMayChange(ctx, before, after);
+  };
 }
 
 export function commitErrors(e: CommitRefused): RpcError {

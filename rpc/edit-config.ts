@@ -5,7 +5,7 @@ import { parseTextWork } from '../src/configuration/text-format.js';
 import { editsFromXml, type EditNode } from '../src/configuration/tree.js';
 import { child } from '../src/xml/element.js';
 import { RpcError } from '../src/xml/rpc-error.js';
-import { assertCanWrite, storeCall } from './configuration-common.js';
+import { assertCanWrite, assertMayChange, storeCall, writeGuard } from './configuration-common.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcHandler } from './types.js';
 
@@ -32,7 +32,7 @@ export const editConfig: RpcHandler = {
       throw new RpcError({ type: 'protocol', tag: 'missing-element', severity: 'error', message: 'syntax error, expecting <config>', info: [['bad-element', 'edit-config']] });
     }
     await runSliced(checkEditsWork(edits));
-    await ctx.device.configuration.loadSliced(ctx.session, edits, mode === 'replace' ? 'override' : 'merge', () => assertCanWrite(ctx));
+    await ctx.device.configuration.loadSliced(ctx.session, edits, mode === 'replace' ? 'override' : 'merge', writeGuard(ctx));
     return { kind: 'ok' };
   },
 };
@@ -46,7 +46,9 @@ export const commit: RpcHandler = {
     const secs = child(op, 'confirm-timeout')?.text.trim();
     const confirmed = child(op, 'confirmed') !== undefined;
     const minutes = confirmed ? Math.max(1, Math.ceil(Number(secs ?? '600') / 60)) : undefined;
-    storeCall(() => ctx.device.configuration.commit(ctx.session, ctx.session.user, minutes !== undefined ? { confirmMinutes: minutes } : {}));
+    const store = ctx.device.configuration;
+    assertMayChange(ctx, store.committed(), store.candidate(ctx.session));
+    storeCall(() => store.commit(ctx.session, ctx.session.user, minutes !== undefined ? { confirmMinutes: minutes } : {}));
     return { kind: 'ok' };
   },
 };

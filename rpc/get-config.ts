@@ -4,6 +4,7 @@ import { runSliced } from '../src/configuration/slices.js';
 import { filterTreeWork, type ConfigNode } from '../src/configuration/tree.js';
 import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
+import { redactSecrets } from '../src/configuration/permissions.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcContext, RpcHandler } from './types.js';
 
@@ -21,9 +22,10 @@ const renderedRunning = new WeakMap<ConfigNode, string>();
  */
 export function configurationData(ctx: RpcContext, source: 'running' | 'candidate', filter: XmlElement | undefined): string | Promise<string> {
   const store = ctx.device.configuration;
-  const tree = source === 'running' ? store.committed() : store.candidate(ctx.session);
+  const stored = source === 'running' ? store.committed() : store.candidate(ctx.session);
+  const tree = shownTo(ctx, stored);
   const f = filter ? child(filter, 'configuration') : undefined;
-  if (source === 'running' && !f) {
+  if (source === 'running' && !f && tree === stored) {
     const cached = renderedRunning.get(tree);
     if (cached !== undefined) return cached;
     return runSliced(renderConfigurationWork(tree, 'xml', store.lastCommit())).then((xml) => {
@@ -37,6 +39,11 @@ export function configurationData(ctx: RpcContext, source: 'running' | 'candidat
     const shown = f ? await runSliced(filterTreeWork(tree, f)) : tree;
     return `<data>\n${await runSliced(renderConfigurationWork(shown, 'xml', info))}</data>\n`;
   })();
+}
+
+/** The configuration as this user may see it: secrets hidden from a class without `secret`, as Junos shows them. */
+export function shownTo(ctx: RpcContext, tree: ConfigNode): ConfigNode {
+  return ctx.may && !ctx.may('secret') ? redactSecrets(tree) : tree;
 }
 
 export const handler: RpcHandler = {

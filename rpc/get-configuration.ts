@@ -10,8 +10,9 @@ import { runSliced } from '../src/configuration/slices.js';
 import { filterTreeWork } from '../src/configuration/tree.js';
 import { child } from '../src/xml/element.js';
 import { escapeText } from '../src/xml/escape.js';
-import { RpcError, syntaxError } from '../src/xml/rpc-error.js';
+import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
+import { shownTo } from './get-config.js';
 
 const FORMATS: readonly ConfigFormat[] = ['xml', 'text', 'set', 'json'];
 
@@ -31,11 +32,11 @@ export const handler: RpcHandler = {
       if (!/^\d+$/.test(raw) || Number(raw) > 49) throw syntaxError(raw, 'invalid rollback number');
       const n = Number(raw);
       const base = store.rollback(n);
-      if (!base) throw new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: `rollback ${n} does not exist`, info: [['bad-element', raw]] });
-      const diff = await runSliced(diffTextWork(base, store.candidate(ctx.session)));
+      if (!base) throw syntaxError(raw, `rollback ${n} does not exist`);
+      const diff = await runSliced(diffTextWork(shownTo(ctx, base), shownTo(ctx, store.candidate(ctx.session))));
       return { kind: 'body', body: `<configuration-information>\n<configuration-output>${escapeText(diff)}</configuration-output>\n</configuration-information>\n` };
     }
-    const tree = db === 'committed' ? store.committed() : store.candidate(ctx.session);
+    const tree = shownTo(ctx, db === 'committed' ? store.committed() : store.candidate(ctx.session));
     const filter = child(op, 'configuration');
     const shown = filter ? await runSliced(filterTreeWork(tree, filter)) : tree;
     return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, db === 'committed' ? store.lastCommit() : undefined)) };

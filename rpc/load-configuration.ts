@@ -1,7 +1,7 @@
 /** <load-configuration>: XML, text or set input; merge, replace, override, update; or `rollback="N"`. */
 import type { LoadAction } from '../src/configuration/store.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
-import { assertCanWrite, readPayload, storeCall } from './configuration-common.js';
+import { assertCanWrite, readPayload, storeCall, writeGuard } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
 
 const ACTIONS = ['merge', 'replace', 'override', 'update', 'set'] as const;
@@ -16,14 +16,14 @@ export const handler: RpcHandler = {
     const rollback = op.attrs['rollback'];
     if (rollback !== undefined) {
       if (!/^\d+$/.test(rollback) || Number(rollback) > 49) throw syntaxError(rollback, 'invalid rollback number');
-      storeCall(() => store.loadRollback(ctx.session, Number(rollback)));
+      storeCall(() => store.loadRollback(ctx.session, Number(rollback), writeGuard(ctx)));
     } else {
       if (op.attrs['url'] !== undefined) throw syntaxError('url', 'loading from a URL is not supported by the emulator');
       const action = op.attrs['action'] ?? 'merge';
       if (!(ACTIONS as readonly string[]).includes(action)) throw syntaxError(action, 'invalid value for action');
       const edits = await readPayload(op, op.attrs['format'] ?? 'xml', action);
       // Checked again as the candidate changes: another session may have locked it while this one was read.
-      await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), () => assertCanWrite(ctx));
+      await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx));
     }
     return { kind: 'body', body: '<load-configuration-results>\n<ok/>\n</load-configuration-results>\n' };
   },

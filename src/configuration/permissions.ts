@@ -7,6 +7,7 @@
  * The most specific rule for a path wins.
  */
 import type { Permission } from '../grammar/types.js';
+import { identity, keyOf, makeNode, type ConfigNode } from './tree.js';
 
 interface HierarchyRule {
   /** Statement path from the top, e.g. ['system', 'login']. */
@@ -60,4 +61,70 @@ export function viewPermission(path: readonly string[]): Permission | undefined 
 /** `[edit system login]` as Junos writes an error-path. */
 export function editPath(path: readonly string[]): string {
   return `[edit${path.map((p) => ' ' + p).join('')}]`;
+}
+
+/** One refused change: where (`[edit system login]`) and the statement named. */
+export interface DeniedChange {
+  readonly path: string;
+  readonly element: string;
+}
+
+/**
+ * The changes from `before` to `after` that a class without some permission
+ * may not make. Walks only where the trees differ: unchanged subtrees are
+ * shared (trees are immutable), so a small edit of a large configuration
+ * costs little. A refused subtree is reported once, at its top; within an
+ * allowed one, a secret or a stricter hierarchy is still checked.
+ */
+export function deniedChanges(before: ConfigNode, after: ConfigNode, may: (p: Permission) => boolean): DeniedChange[] {
+  const out: DeniedChange[] = [];
+  // `names` is the statement path rules match (list keys left out); `shown`
+  // is the error-path Junos prints (`[edit system login user cfg]`).
+  const refuses = (names: readonly string[]): boolean => {
+    const need = changePermission(names);
+    return need !== undefined && !may(need);
+  };
+  const deny = (n: ConfigNode, shown: readonly string[]): void => {
+    out.push({ path: editPath(shown), element: n.name });
+  };
+  const step = (shown: readonly string[], c: ConfigNode): string[] => {
+    const key = keyOf(c);
+    return key === undefined ? [...shown, c.name] : [...shown, c.name, key];
+  };
+  /** A subtree added or removed whole: its top, and any stricter statement or secret inside it. */
+  const whole = (n: ConfigNode, names: string[], shown: readonly string[]): void => {
+    if (refuses(names)) return deny(n, shown);
+    const here = step(shown, n);
+    for (const c of n.children) whole(c, [...names, c.name], here);
+  };
+  // Only statements added, removed or given another value are changes: a
+  // container above them is not, so the most specific rule decides.
+  const walk = (a: ConfigNode, b: ConfigNode, names: string[], shown: readonly string[]): void => {
+    if (a === b) return;
+    if (a.value !== b.value && names.length > 0 && refuses(names)) deny(b, shown);
+    const here = names.length === 0 ? [] : step(shown, b);
+    const old = new Map<string, ConfigNode>();
+    for (const c of a.children) old.set(identity(c.name, keyOf(c)), c);
+    for (const c of b.children) {
+      const id = identity(c.name, keyOf(c));
+      const was = old.get(id);
+      old.delete(id);
+      if (was) walk(was, c, [...names, c.name], here);
+      else whole(c, [...names, c.name], here);
+    }
+    for (const gone of old.values()) whole(gone, [...names, gone.name], here);
+  };
+  walk(before, after, [], []);
+  return out;
+}
+
+/** The tree as a user without `secret` sees it: every secret value replaced, everything else shared. */
+export function redactSecrets(tree: ConfigNode): ConfigNode {
+  let changed = false;
+  const children = tree.children.map((c) => {
+    const r = isSecretLeaf(c.name) && c.value !== undefined ? makeNode(c.name, SECRET_DATA, c.children) : c.children.length > 0 ? redactSecrets(c) : c;
+    if (r !== c) changed = true;
+    return r;
+  });
+  return changed ? makeNode(tree.name, tree.value, children) : tree;
 }

@@ -184,25 +184,26 @@ export class ConfigurationStore {
   /**
    * `load`, computed in slices so other sessions are served meanwhile. The
    * candidate changes at the end, at once, after `guard` (which may throw,
-   * e.g. when another session took the lock meanwhile): a load acts as if it
-   * ran whole at that moment.
+   * e.g. when another session took the lock meanwhile, or the change is one
+   * the user may not make): a load acts as if it ran whole at that moment.
    */
-  async loadSliced(owner: object, edits: readonly EditNode[], action: LoadAction, guard: () => void = () => undefined): Promise<void> {
+  async loadSliced(owner: object, edits: readonly EditNode[], action: LoadAction, guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const base = this.candidate(owner);
       const work = loadWork(base, edits, action);
       const tree = attempt < SLICED_LOAD_TRIES ? await runSliced(work) : runNow(work);
       if (this.candidate(owner) !== base) continue;
-      guard();
+      guard(base, tree);
       this.replaceCandidate(owner, tree);
       return;
     }
   }
 
-  /** Loads `rollback N` into the session's candidate. */
-  loadRollback(owner: object, n: number): void {
+  /** Loads `rollback N` into the session's candidate, after `guard` allows the change. */
+  loadRollback(owner: object, n: number, guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined): void {
     const r = this.history[n];
     if (!r) throw new CommitRefused([{ path: '[edit]', element: String(n), message: `rollback ${n} does not exist` }]);
+    guard(this.candidate(owner), r.tree);
     this.replaceCandidate(owner, r.tree);
   }
 

@@ -145,3 +145,10 @@ export function saveFailed(err: unknown): RpcError {
   const reason = err instanceof Error ? err.message : String(err);
   return new RpcError({ type: 'application', tag: 'operation-failed', severity: 'error', message: `could not save the device state: ${reason}` });
 }
+
+/** A configuration change the login class may not make: Junos names the hierarchy and the statement. */
+export function permissionDeniedAt(changes: ReadonlyArray<{ readonly path: string; readonly element: string }>): RpcError {
+  return new RpcError(
+    changes.map((c) => ({ type: 'protocol' as const, tag: 'operation-failed' as const, severity: 'error' as const, path: c.path, message: 'permission denied', info: [['bad-element', c.element]] as Array<[string, string]> })),
+  );
+}
