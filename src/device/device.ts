@@ -17,6 +17,9 @@ import { initialConfiguration } from '../configuration/initial.js';
 import { ConfigurationStore } from '../configuration/store.js';
 import { SystemState } from '../system/state.js';
 import { rebootDevice } from '../upgrade/reboot.js';
+import type { CliHooks } from '../terminal/cli-session.js';
+import { openCliChannel, type CliEntry } from '../terminal/open.js';
+import type { TerminalSize } from '../transport/ssh-listener.js';
 
 export interface DeviceDeps {
   spec: DeviceSpec;
@@ -32,6 +35,8 @@ export interface DeviceDeps {
   release: () => string;
   persist: () => Promise<void>;
   hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError' | 'onFlowControl'>;
+  /** What CLI sessions (SSH shell and exec) report: lines in and out, their end. */
+  cliHooks?: CliHooks;
   /** Gives each new session its interceptor (fault injection). */
   sessionInterceptor?: (session: { id: number; user: string }) => SessionInterceptor | undefined;
   /** Listener hooks (fault injection: refused logins, subsystem, connections). */
@@ -212,6 +217,8 @@ export class EmulatedDevice implements DeviceRuntime {
           limits: this.spec.limits,
           findUser: (n) => this.findUser(n),
           onNetconf: (channel, peer) => this.openSession(channel, peer, ep.re),
+          onShell: (channel, peer, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'shell' }),
+          onExec: (channel, peer, command, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'exec', command }),
           onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re: ep.re }),
           ...this.deps.listenerHooks,
         });
@@ -263,6 +270,30 @@ export class EmulatedDevice implements DeviceRuntime {
     });
     channel.on('error', () => undefined);
     session.start();
+  }
+
+  /** The Junos CLI on a shell or exec channel: a session of this device like a NETCONF one. */
+  private openCli(channel: ServerChannel, peer: AuthenticatedPeer, re: string, pty: TerminalSize | undefined, entry: CliEntry): void {
+    const id = this.sessions.allocateId();
+    const user = peer.user.name;
+    openCliChannel(
+      channel,
+      {
+        id,
+        user,
+        userClass: peer.user.userClass,
+        routingEngine: re,
+        remoteAddress: peer.remoteAddress,
+        device: this,
+        registry: this.deps.registry,
+        classes: this.deps.classes,
+        pty,
+        interceptor: this.deps.sessionInterceptor?.({ id, user }),
+        hooks: { onInternalError: this.deps.hooks?.onInternalError, ...this.deps.cliHooks },
+      },
+      entry,
+      () => peer.drop(),
+    );
   }
 
   /** A session of this device over any transport: an SSH channel, or memory (inject). */
