@@ -26,9 +26,14 @@ interface Mode {
   readonly help: HelpContext;
 }
 
+/** `?` does not list what the login class may not run (Junos hides such commands). */
+function visible(s: CliSession, ops: readonly TerminalCommand[]): TerminalCommand[] {
+  return ops.filter((c) => !c.permission || s.allows(c.permission));
+}
+
 function operationalHelp(s: CliSession, ops: readonly TerminalCommand[]): HelpContext {
   return {
-    commands: ops,
+    commands: visible(s, ops),
     configChildren: (_cmd, path) => statementCandidates(s.configuration('committed'), path),
     pipes: pipeContextOf,
   };
@@ -37,7 +42,7 @@ function operationalHelp(s: CliSession, ops: readonly TerminalCommand[]): HelpCo
 function configurationHelp(s: CliSession, m: ConfigurationMode, ops: readonly TerminalCommand[], level: () => readonly string[]): HelpContext {
   return {
     commands: m.commands,
-    operational: ops.filter((c) => c.target.kind === 'spec'),
+    operational: visible(s, ops).filter((c) => c.target.kind === 'spec'),
     configChildren: (_cmd, path) => statementCandidates(s.configuration('candidate'), [...level(), ...path]),
     pipes: (cmd) => (cmd?.words[0] === 'show' && cmd.target.kind === 'builtin' ? { set: 'configuration', configurationText: true } : pipeContextOf(cmd)),
   };

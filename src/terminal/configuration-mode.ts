@@ -6,6 +6,7 @@
  * dispatcher, so datastores, locks, permissions and commit checks are one.
  */
 import { parseCommand } from '../command/parse-command.js';
+import { readPath } from '../configuration/path.js';
 import type { XmlElement } from '../xml/element.js';
 import { errorText, hasError } from './cli-errors.js';
 import { configurationCommands, type TerminalCommand } from './command-tree.js';
@@ -14,6 +15,19 @@ import { pipeContextOf, present, refuse, runOperational, confirmed } from './ope
 import { displayOf, filterText, parsePipes, type Pipe } from './pipes.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand } from './walker.js';
 import { joinWords, lex, type Word } from './words.js';
+
+/** `show` at `[edit system]` prints what is inside `system { }`, one level less indented. */
+export function relativeTo(text: string, depth: number): string {
+  if (depth === 0 || text === '') return text;
+  const lines = text.replace(/\n$/, '').split('\n');
+  if (lines.length < 2 * depth) return text;
+  const head = lines.slice(0, depth);
+  const tail = lines.slice(lines.length - depth);
+  if (!head.every((l) => l.trimEnd().endsWith('{')) || !tail.every((l) => l.trim() === '}')) return text;
+  const pad = ' '.repeat(4 * depth);
+  const inner = lines.slice(depth, lines.length - depth).map((l) => (l.startsWith(pad) ? l.slice(pad.length) : l.trimStart()));
+  return inner.length > 0 ? `${inner.join('\n')}\n` : '';
+}
 
 export type ConfigureMode = 'shared' | 'private' | 'exclusive';
 
@@ -162,7 +176,9 @@ export class ConfigurationMode {
     const attrs: Record<string, string> = { database: 'candidate', format: display === 'set' ? 'set' : display ?? 'text' };
     if (compare) Object.assign(attrs, { compare: 'rollback', rollback: '0', format: 'text' });
     const r = await this.ctx.run({ ...base, attrs }, `show ${joinWords(path)}`.trim(), false);
-    await this.ctx.deliver(filterText(present(this.ctx, r, compare ? undefined : display), pipes, this.ctx.settings.screenLength), r, !pipes.some((p) => p.kind === 'no-more'));
+    let text = present(this.ctx, r, compare ? undefined : display);
+    if (!compare && display === undefined) text = relativeTo(text, readPath(this.level, 'path').steps.length);
+    await this.ctx.deliver(filterText(text, pipes, this.ctx.settings.screenLength), r, !pipes.some((p) => p.kind === 'no-more'));
   }
 
   private async commit(given: ReadonlyMap<string, string | true>): Promise<boolean> {
