@@ -35,6 +35,7 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
           { name: 'user', password: 'user123', class: 'super-user' },
           { name: 'oper', password: 'oper123', class: 'operator' },
           { name: 'viewer', password: 'viewer123', class: 'read-only' },
+          { name: 'root', password: 'root123', class: 'super-user' },
         ],
         speed: 'instant',
         devices: [{ name: 'r1', port: 0, profile: 'mx960', hostname: 'host' }],
@@ -243,6 +244,29 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     const viewer = await login('viewer');
     const v = 'viewer@host> ';
     expect(await run(viewer, 'configure', v)).to.equal([`${v}configure`, `${' '.repeat(v.length)}^`, 'unknown command.', '', v.trimEnd()].join('\n'));
+  });
+
+  it('start shell: cli -c, echo $?, exit back to the CLI; root lands in the shell and types cli', async () => {
+    const term = await login();
+    await term.line('start shell');
+    await term.waitForEnd('% ');
+    await term.line('cli -c "show version | match Model"');
+    let s = await term.waitFor((x) => x.endsWith('Model: mx960\n%'), 'cli -c output');
+    await term.line('cli -c "show foo"');
+    await term.line('echo $?');
+    s = await term.waitFor((x) => x.endsWith('\n1\n%'), 'the status of the failed command');
+    expect(s).to.include('syntax error, expecting <command>.');
+    await term.line('exit');
+    await term.waitForEnd(PROMPT);
+    const root = await TmuxTerminal.open(sshCommand(t.port, 'root', 'root123'));
+    terms.push(root);
+    await root.waitForEnd('root@host:~ % ');
+    await root.line('cli');
+    await root.waitForEnd('root@host> ');
+    await root.line('exit');
+    await root.waitForEnd('root@host:~ % ');
+    await root.line('exit');
+    await root.waitExited();
   });
 
   it('exit logs out: the session leaves the device and ssh ends', async () => {
