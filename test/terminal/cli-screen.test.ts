@@ -193,6 +193,31 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     await term.keys('C-u');
   });
 
+  it('^C during a command stops waiting for it; the work goes on without printing', async () => {
+    const term = await login();
+    const clock = t.emulator.clock;
+    clock.pause();
+    try {
+      await term.line('request system snapshot');
+      await term.waitFor((x) => x.endsWith('(this may take a few minutes)'), 'the first copy line');
+      await term.keys('C-c');
+      let s = await term.waitForEnd(PROMPT);
+      expect(fromLast(s, `${PROMPT}request system snapshot`)).to.equal(
+        `${PROMPT}request system snapshot\numount: /altroot: not currently mounted\nCopying / to /altroot.. (this may take a few minutes)\n\n${PROMPT.trimEnd()}`,
+      );
+      const model = t.emulator.device('r1')!.model;
+      expect(model.isBusy('re0')).to.equal(true);
+      clock.advance(3_600_000);
+      // The snapshot finishes behind the prompt: the RE is free again, nothing more is printed.
+      while (model.isBusy('re0')) await new Promise((r) => setTimeout(r, 10));
+      s = await run(term, 'show version | match Model');
+      expect(s).to.equal(`${PROMPT}show version | match Model\nModel: mx960\n\n${PROMPT.trimEnd()}`);
+      expect(await term.screen()).to.not.include('archived');
+    } finally {
+      clock.resume();
+    }
+  });
+
   it('asks before a reboot and does nothing on no', async () => {
     const term = await login();
     await term.line('request system reboot');
