@@ -288,6 +288,8 @@ export class EmulatedDevice implements DeviceRuntime {
         registry: this.deps.registry,
         classes: this.deps.classes,
         pty,
+        // Typeahead is bounded as a NETCONF message is.
+        maxTypeahead: this.spec.limits.maxMessageBytes,
         interceptor: this.deps.sessionInterceptor?.({ id, user }),
         hooks: { onInternalError: this.deps.hooks?.onInternalError, ...this.deps.cliHooks },
       },

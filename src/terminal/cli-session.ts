@@ -25,7 +25,13 @@ import { Screen } from './screen.js';
 
 /** The channel under a CLI session. */
 export interface TerminalChannel {
-  write(text: string): void;
+  /** False when the client is not taking the output as fast as it comes. */
+  write(text: string): boolean;
+  /** Calls back once what was written has gone out. */
+  onceDrained(cb: () => void): void;
+  /** Stops and restarts reading the client's bytes. */
+  pause(): void;
+  resume(): void;
   /** Sends the exit status and closes the channel. */
   close(status: number): void;
   /** Cuts the connection at once (fault injection). */
@@ -49,6 +55,8 @@ export interface CliSessionOptions {
   registry: RpcRegistry;
   classes: LoginClasses;
   pty: TerminalSize | undefined;
+  /** Typeahead (characters) at which the session stops reading its channel. */
+  maxTypeahead: number;
   interceptor?: SessionInterceptor;
   hooks?: CliHooks;
 }
@@ -66,7 +74,7 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
   readonly platform: Platform;
   readonly settings: CliSettings;
   readonly screen: Screen;
-  readonly input = new TerminalInput();
+  readonly input: TerminalInput;
   /** Set while a command runs in text: the snapshot engine's lines go to the screen as they come. */
   progress: ((text: string) => void) | undefined;
   /** Commands that ran an RPC, and bytes in and out, for the control API. */
@@ -80,6 +88,10 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
   private readonly dispatcher: Dispatcher;
   private ended = false;
   private pendingIn: string | undefined;
+  /** The channel refused more output: the next line is read once it drains. */
+  private congested = false;
+  /** True while the session waits for the client to read its output before reading on. */
+  blocked = false;
   private timestampDue = false;
   readonly history: string[] = [];
 
@@ -95,12 +107,13 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
     this.device = o.device;
     this.platform = platformOf(o.device.profile);
     this.settings = new CliSettings(o.pty);
+    this.input = new TerminalInput({ highWater: o.maxTypeahead, pause: () => channel.pause(), resume: () => channel.resume() });
     this.screen = new Screen(
       {
         write: (s) => {
           if (this.ended) return;
           this.bytesOut += Buffer.byteLength(s);
-          channel.write(s);
+          if (!channel.write(s)) this.congested = true;
         },
       },
       o.pty !== undefined,
@@ -137,8 +150,17 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
     return this.input.readKey();
   }
 
-  /** Reads a line with the line editor after `prompt` (already written). */
-  readLine(hooks: EditorHooks, history?: string[]): Promise<LineResult> {
+  /** Reads a line with the line editor after `prompt` (already written), once the output so far has gone out. */
+  async readLine(hooks: EditorHooks, history?: string[]): Promise<LineResult> {
+    if (this.congested) {
+      this.blocked = true;
+      try {
+        await this.input.until(new Promise<void>((resolve) => this.channel.onceDrained(resolve)));
+      } finally {
+        this.blocked = false;
+      }
+      this.congested = false;
+    }
     return this.input.readLine(new LineEditor(this.screen, hooks, history));
   }
 

@@ -16,16 +16,31 @@ export class SessionEnded extends Error {
 
 const INTERRUPTED = Symbol('interrupted');
 
+/** Stops the channel's input while too much typeahead waits (the SSH window then closes on the client). */
+export interface InputFlow {
+  /** Characters of typeahead at which reading stops; it starts again at half. */
+  readonly highWater: number;
+  pause(): void;
+  resume(): void;
+}
+
 export class TerminalInput {
   private readonly keys = new KeyQueue();
   private reader: ((k: Key) => void) | undefined;
   private onInterrupt: (() => void) | undefined;
   private aborts = new Set<(e: Error) => void>();
   private closed = false;
+  private paused = false;
+
+  constructor(private readonly flow?: InputFlow) {}
 
   receive(data: Buffer | string): void {
     if (this.closed) return;
     this.keys.push(data);
+    if (this.flow && !this.paused && this.keys.size > this.flow.highWater) {
+      this.paused = true;
+      this.flow.pause();
+    }
     if (!this.reader && this.onInterrupt && this.keys.hasInterrupt()) {
       this.keys.flushThroughInterrupt();
       const f = this.onInterrupt;
@@ -38,8 +53,12 @@ export class TerminalInput {
   private pump(): void {
     while (this.reader) {
       const k = this.keys.next();
-      if (!k) return;
+      if (!k) break;
       this.reader(k);
+    }
+    if (this.flow && this.paused && this.keys.size <= this.flow.highWater / 2) {
+      this.paused = false;
+      this.flow.resume();
     }
   }
 
@@ -98,6 +117,21 @@ export class TerminalInput {
     } finally {
       this.onInterrupt = undefined;
       forget();
+    }
+  }
+
+  /** Waits for `p`, or rejects with SessionEnded if the session ends first. */
+  async until<T>(p: Promise<T>): Promise<T> {
+    if (this.closed) throw new SessionEnded();
+    let abort = (_e: Error): void => undefined;
+    const ended = new Promise<never>((_resolve, reject) => {
+      abort = reject;
+      this.aborts.add(abort);
+    });
+    try {
+      return await Promise.race([p, ended]);
+    } finally {
+      this.aborts.delete(abort);
     }
   }
 

@@ -50,6 +50,11 @@ export class KeyQueue {
     return this.buf.length === 0;
   }
 
+  /** Characters waiting to be read. */
+  get size(): number {
+    return this.buf.length;
+  }
+
   /** True when a ^C is waiting (a running command can be interrupted). */
   hasInterrupt(): boolean {
     return this.buf.includes('\x03');

@@ -14,9 +14,10 @@ export function openCliChannel(channel: ServerChannel, o: CliSessionOptions, ent
   let open = true;
   const session = new CliSession(
     {
-      write: (text) => {
-        if (open) channel.write(text);
-      },
+      write: (text) => (open ? channel.write(text) : true),
+      onceDrained: (cb) => (open ? channel.once('drain', cb) : cb()),
+      pause: () => channel.pause(),
+      resume: () => channel.resume(),
       close: (status) => {
         if (!open) return;
         open = false;
