@@ -134,6 +134,11 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
     this.input.receive(data);
   }
 
+  /** The client closed its side (EOF): what is typed ahead is read, then input ends. */
+  endOfInput(): void {
+    this.input.end();
+  }
+
   allows(permission: string): boolean {
     return this.o.classes.allows(this.userClass, permission);
   }
@@ -168,7 +173,7 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
     this.screen.text(question);
     const r = await this.readLine({ redraw: () => this.screen.text(question) });
     if (r.kind === 'line') return r.text;
-    this.screen.echo('\n');
+    this.screen.text('\n');
     return r.kind === 'eof' ? null : undefined;
   }
 

@@ -232,7 +232,9 @@ export class ConfigurationMode {
     if (this.modified()) {
       this.ctx.screen.text(CHANGED);
       const question = this.mode === 'private' ? 'Discard uncommitted changes? [yes,no] (yes) ' : 'Exit with uncommitted changes? [yes,no] (yes) ';
-      const answer = (await this.ctx.ask(question))?.trim().toLowerCase();
+      const raw = await this.ctx.ask(question);
+      // The default is yes: an empty answer and the end of input (EOF) take it; ^C does not.
+      const answer = raw === null ? '' : raw?.trim().toLowerCase();
       if (answer === undefined || (answer !== '' && !'yes'.startsWith(answer))) return false;
     }
     this.ctx.screen.text('Exiting configuration mode\n');

@@ -50,6 +50,12 @@ export class TerminalInput {
     this.pump();
   }
 
+  /** The client sent EOF: readers get `end` once the typeahead is read. */
+  end(): void {
+    this.keys.end();
+    this.pump();
+  }
+
   private pump(): void {
     while (this.reader) {
       const k = this.keys.next();

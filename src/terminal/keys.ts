@@ -22,6 +22,8 @@ export type Key =
   | { readonly kind: 'up' }
   /** Down arrow or ^N */
   | { readonly kind: 'down' }
+  /** The client closed its side of the channel: no more input will come. */
+  | { readonly kind: 'end' }
   | { readonly kind: 'other' };
 
 const CONTROL: Readonly<Record<number, Key>> = {
@@ -41,6 +43,12 @@ export class KeyQueue {
   private readonly decoder = new StringDecoder('utf8');
   /** The last key was a CR: an LF right after it is the same Enter. */
   private afterCr = false;
+  private ended = false;
+
+  /** No more bytes will come; once the queue is read, every read is `end`. */
+  end(): void {
+    this.ended = true;
+  }
 
   push(data: Buffer | string): void {
     this.buf += typeof data === 'string' ? data : this.decoder.write(data);
@@ -69,7 +77,7 @@ export class KeyQueue {
   /** The next complete key, or undefined (nothing queued, or an escape sequence still arriving). */
   next(): Key | undefined {
     for (;;) {
-      if (this.buf.length === 0) return undefined;
+      if (this.buf.length === 0) return this.ended ? { kind: 'end' } : undefined;
       const c = this.buf.charCodeAt(0);
       if (c === 0x1b) return this.escape();
       const ch = String.fromCodePoint(this.buf.codePointAt(0)!);

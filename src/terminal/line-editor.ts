@@ -55,6 +55,8 @@ export class LineEditor {
         return { kind: 'interrupt' };
       case 'eof':
         return this.line === '' ? { kind: 'eof' } : undefined;
+      case 'end':
+        return { kind: 'eof' };
       case 'backspace':
         this.erase(1);
         return undefined;

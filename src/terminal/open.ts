@@ -32,6 +32,7 @@ export function openCliChannel(channel: ServerChannel, o: CliSessionOptions, ent
     o,
   );
   channel.on('data', (d: Buffer) => session.receive(d));
+  channel.on('end', () => session.endOfInput());
   channel.on('close', () => {
     open = false;
     session.transportClosed();

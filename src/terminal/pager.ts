@@ -42,12 +42,12 @@ export async function page(screen: Screen, text: string, length: number, readKey
     do k = await readKey();
     while (!isPagerKey(k));
     screen.control(`\r${' '.repeat(prompt.length)}\r`);
-    if (k.kind === 'interrupt' || (k.kind === 'char' && (k.ch === 'q' || k.ch === 'Q'))) return;
+    if (k.kind === 'interrupt' || k.kind === 'end' || (k.kind === 'char' && (k.ch === 'q' || k.ch === 'Q'))) return;
     show(k.kind === 'char' && k.ch === ' ' ? pageSize : 1);
   }
 }
 
 function isPagerKey(k: Key): boolean {
-  if (k.kind === 'enter' || k.kind === 'down' || k.kind === 'interrupt') return true;
+  if (k.kind === 'enter' || k.kind === 'down' || k.kind === 'interrupt' || k.kind === 'end') return true;
   return k.kind === 'char' && (k.ch === ' ' || k.ch === 'q' || k.ch === 'Q');
 }

@@ -22,12 +22,13 @@ interface Exec {
 }
 
 /** `ssh -p PORT user@127.0.0.1 COMMAND` (password through sshpass); `tty` adds -tt. */
-async function ssh(port: number, command: string, o: { tty?: boolean; onStdout?: (all: string) => void } = {}): Promise<Exec> {
+async function ssh(port: number, command: string, o: { tty?: boolean; input?: string; onStdout?: (all: string) => void } = {}): Promise<Exec> {
   const args = ['-p', USER.password, 'ssh', ...(o.tty ? ['-tt'] : []), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-p', String(port), `${USER.name}@127.0.0.1`, command];
-  const child = spawn('sshpass', args, { env: await clientEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('sshpass', args, { env: await clientEnv(), stdio: [o.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (o.input !== undefined) child.stdin!.end(o.input);
   let stdout = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (d: string) => {
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (d: string) => {
     stdout += d;
     o.onStdout?.(stdout);
   });
@@ -147,6 +148,17 @@ describe('terminal: exec channel and harness (OpenSSH)', function () {
     const text = readFileSync(file, 'utf8');
     expect(text).to.match(/\[CLI\] - \[\d+\] Incoming: show version \| match Model\n/);
     expect(text).to.match(/\[CLI\] - \[\d+\] Outgoing:\nModel: mx960\n/);
+  });
+
+  it('a question reads its answer from the channel: EOF is no, yes reboots the device', async () => {
+    const no = await ssh(t.port, 'request system reboot');
+    expect(no).to.deep.equal({ stdout: 'Reboot the system ? [yes,no] (no) \n', status: 0 });
+    const dev = t.emulator.device('r1')!;
+    const bootedAt = dev.system.bootedAt;
+    const yes = await ssh(t.port, 'request system reboot', { input: 'yes\n' });
+    expect(yes.stdout).to.equal('Reboot the system ? [yes,no] (no) Shutdown NOW!\n');
+    await until(() => dev.running && dev.system.bootedAt !== bootedAt, 'the device to boot again');
+    expect((await ssh(t.port, 'show version | match Model')).stdout).to.equal('Model: mx960\n');
   });
 
   it('the NETCONF exec entry points still open NETCONF', async () => {
