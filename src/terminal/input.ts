@@ -36,12 +36,13 @@ export class TerminalInput {
 
   receive(data: Buffer | string): void {
     if (this.closed) return;
-    this.keys.push(data);
+    const text = this.keys.push(data);
     if (this.flow && !this.paused && this.keys.size > this.flow.highWater) {
       this.paused = true;
       this.flow.pause();
     }
-    if (!this.reader && this.onInterrupt && this.keys.hasInterrupt()) {
+    // Only the new bytes are searched: a flood of typeahead costs its length once.
+    if (!this.reader && this.onInterrupt && text.includes('\x03')) {
       this.keys.flushThroughInterrupt();
       const f = this.onInterrupt;
       this.onInterrupt = undefined;

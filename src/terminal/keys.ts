@@ -39,49 +39,58 @@ const CONTROL: Readonly<Record<number, Key>> = {
 };
 
 export class KeyQueue {
+  /** Unread input is `buf` from `pos` on; the read part is dropped now and then, not per key. */
   private buf = '';
+  private pos = 0;
   private readonly decoder = new StringDecoder('utf8');
   /** The last key was a CR: an LF right after it is the same Enter. */
   private afterCr = false;
   private ended = false;
+
+  /** Queues bytes; returns them decoded. */
+  push(data: Buffer | string): string {
+    const text = typeof data === 'string' ? data : this.decoder.write(data);
+    if (this.pos > 0 && this.pos * 2 > this.buf.length) {
+      this.buf = this.buf.slice(this.pos);
+      this.pos = 0;
+    }
+    this.buf += text;
+    return text;
+  }
 
   /** No more bytes will come; once the queue is read, every read is `end`. */
   end(): void {
     this.ended = true;
   }
 
-  push(data: Buffer | string): void {
-    this.buf += typeof data === 'string' ? data : this.decoder.write(data);
-  }
-
   get empty(): boolean {
-    return this.buf.length === 0;
+    return this.pos >= this.buf.length;
   }
 
   /** Characters waiting to be read. */
   get size(): number {
-    return this.buf.length;
+    return this.buf.length - this.pos;
   }
 
   /** True when a ^C is waiting (a running command can be interrupted). */
   hasInterrupt(): boolean {
-    return this.buf.includes('\x03');
+    return this.buf.indexOf('\x03', this.pos) >= 0;
   }
 
   /** Throws away everything up to and including the last ^C (typeahead is flushed on interrupt). */
   flushThroughInterrupt(): void {
     const i = this.buf.lastIndexOf('\x03');
-    if (i >= 0) this.buf = this.buf.slice(i + 1);
+    if (i >= this.pos) this.pos = i + 1;
   }
 
   /** The next complete key, or undefined (nothing queued, or an escape sequence still arriving). */
   next(): Key | undefined {
     for (;;) {
-      if (this.buf.length === 0) return this.ended ? { kind: 'end' } : undefined;
-      const c = this.buf.charCodeAt(0);
+      if (this.pos >= this.buf.length) return this.ended ? { kind: 'end' } : undefined;
+      const c = this.buf.charCodeAt(this.pos);
       if (c === 0x1b) return this.escape();
-      const ch = String.fromCodePoint(this.buf.codePointAt(0)!);
-      this.buf = this.buf.slice(ch.length);
+      const ch = String.fromCodePoint(this.buf.codePointAt(this.pos)!);
+      this.pos += ch.length;
       if (c === 0x0a && this.afterCr) {
         this.afterCr = false;
         continue;
@@ -97,20 +106,22 @@ export class KeyQueue {
 
   private escape(): Key | undefined {
     this.afterCr = false;
-    if (this.buf.length < 2) return undefined;
-    const second = this.buf[1];
-    if (second !== '[' && second !== 'O') {
-      this.buf = this.buf.slice(1);
-      return { kind: 'other' };
-    }
+    if (this.size < 2) return this.ended ? this.skip(1) : undefined;
+    const second = this.buf[this.pos + 1];
+    if (second !== '[' && second !== 'O') return this.skip(1);
     // CSI / SS3: parameters, then one final byte in @..~.
-    let i = 2;
+    let i = this.pos + 2;
     while (i < this.buf.length && /[0-9;?]/.test(this.buf[i]!)) i++;
-    if (i >= this.buf.length) return undefined;
+    if (i >= this.buf.length) return this.ended ? this.skip(i - this.pos) : undefined;
     const final = this.buf[i]!;
-    this.buf = this.buf.slice(i + 1);
+    this.pos = i + 1;
     if (final === 'A') return { kind: 'up' };
     if (final === 'B') return { kind: 'down' };
+    return { kind: 'other' };
+  }
+
+  private skip(n: number): Key {
+    this.pos += n;
     return { kind: 'other' };
   }
 }
