@@ -70,6 +70,11 @@ export class TmuxTerminal {
     await this.keys('Enter');
   }
 
+  /** Resizes the pane's window (the client sends a window change). */
+  async resize(cols: number, rows: number): Promise<void> {
+    await run('tmux', ['-L', SOCKET, 'resize-window', '-t', this.name, '-x', String(cols), '-y', String(rows)]);
+  }
+
   /** The screen and its scrollback, as lines without trailing blanks, trailing empty lines dropped. */
   async screen(): Promise<string> {
     const { stdout } = await run('tmux', ['-L', SOCKET, 'capture-pane', '-p', '-S', '-', '-t', this.name]);

@@ -176,6 +176,17 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(await run(term, 'show cli | no-more')).to.include('\nCLI screen-length set to 5\n');
   });
 
+  it('the screen length follows the window until set cli sets it', async () => {
+    const term = await login('user', { rows: 8 });
+    await term.line('show version');
+    await term.waitFor((x) => x.endsWith('---(more 70%)---'), 'a page of the 8-row window');
+    await term.type('q');
+    await term.waitForEnd(PROMPT);
+    await term.resize(100, 40);
+    expect(await run(term, 'show version')).to.include('JUNOS Routing Software Suite');
+    expect(await run(term, 'show cli | match screen-length')).to.include('CLI screen-length set to 40');
+  });
+
   it('edits lines: backspace, ^U, ^W, ^C, history', async () => {
     const term = await login();
     await term.type('show versoin');
