@@ -271,6 +271,20 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(await run(term, 'exit configuration-mode', CONFIG, PROMPT)).to.include('Exiting configuration mode');
   });
 
+  it('configure exclusive holds the same lock NETCONF uses, until exit', async () => {
+    const term = await login();
+    await term.line('configure exclusive');
+    await term.waitForEnd(CONFIG);
+    const nc = await t.client({ username: 'user', password: 'user123' });
+    expect(await nc.rpc('<lock-configuration/>')).to.include('<error-tag>lock-denied</error-tag>');
+    expect(await nc.rpc('<load-configuration action="set" format="text"><configuration-set>set system domain-name nc.net</configuration-set></load-configuration>')).to.include('configuration database locked by another session');
+    await run(term, 'exit', CONFIG, PROMPT);
+    expect(await nc.rpc('<lock-configuration/>')).to.include('<ok/>');
+    // And the other way round: a NETCONF lock refuses `configure exclusive`.
+    expect(await run(term, 'configure exclusive')).to.include('error: configuration database locked by:');
+    expect(await nc.rpc('<unlock-configuration/>')).to.include('<ok/>');
+  });
+
   it('login classes: what the class may not run is a command it does not see', async () => {
     const term = await login('oper');
     const o = 'oper@host> ';

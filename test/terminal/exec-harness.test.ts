@@ -133,6 +133,20 @@ describe('terminal: exec channel and harness (OpenSSH)', function () {
     expect(t.emulator.control.sessions('r1').map((s) => s.id)).to.not.include(mine[0]!.id);
   });
 
+  it('a NETCONF session kills a CLI session with <kill-session>', async () => {
+    const before = new Set(t.emulator.device('r1')!.sessions.list().map((s) => s.id));
+    const since = t.emulator.requestLog.query().at(-1)?.seq ?? 0;
+    t.emulator.faults.arm({ action: 'hang', command: 'show version' });
+    const done = ssh(t.port, 'show version');
+    await until(() => t.emulator.requestLog.query({ direction: 'fault', since }).some((e) => e.fault?.action === 'hang'), 'the hang');
+    const cli = t.emulator.device('r1')!.sessions.list().find((s) => !before.has(s.id))!;
+    const nc = await t.client();
+    const reply = await nc.rpc(`<kill-session><session-id>${cli.id}</session-id></kill-session>`);
+    expect(reply).to.include('<ok/>');
+    expect((await done).status).to.equal(1);
+    expect(t.emulator.device('r1')!.sessions.get(cli.id)).to.equal(undefined);
+  });
+
   it('the request log holds CLI lines (with the RPC they ran) and their output; the transcript file too', async () => {
     const since = t.emulator.requestLog.query().at(-1)?.seq ?? 0;
     await ssh(t.port, 'show version | match Model');
