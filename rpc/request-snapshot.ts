@@ -4,6 +4,7 @@ import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { requestSnapshotGrammar } from '../src/grammar/request-snapshot.js';
 import { replyBody } from '../src/render/reply.js';
 import { snapshotText, snapshotTree } from '../src/render/snapshot.js';
+import { snapshotProgressText } from '../src/render/snapshot-progress.js';
 import { engineCall } from './engine-errors.js';
 import type { RpcHandler } from './types.js';
 
@@ -14,7 +15,10 @@ export const handler: RpcHandler = {
     const opts = parseRpcOptions(requestSnapshotGrammar, op, ctx.device.model.dialect());
     // Runs to completion even if the client goes away meanwhile; the state is
     // persisted either way, and the dispatcher answers once it is on disk.
-    const result = await engineCall(() => runSnapshot(ctx.device.model, ctx.device.clock, ctx.session.routingEngine, opts));
+    // A CLI session shows the lines as each step starts (the spec: "feedback on the status of your request").
+    const progress = ctx.format === 'text' ? ctx.session.progress : undefined;
+    const onProgress = progress ? snapshotProgressText(progress) : undefined;
+    const result = await engineCall(() => runSnapshot(ctx.device.model, ctx.device.clock, ctx.session.routingEngine, opts, { onProgress }));
     // `load` (22.1+): the snapshot's release is what the next boot runs.
     const boots = result.targets.find((t) => t.boots !== undefined);
     if (boots?.boots !== undefined) {

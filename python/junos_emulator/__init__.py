@@ -138,7 +138,7 @@ class ControlClient:
         return self.request("POST", "/clock/advance", {"by": by})
 
     def log(self, **filters):
-        """device, session, direction (in/out/fault/event), rpc, since, contains, limit."""
+        """device, session, direction (in/out/cli-in/cli-out/fault/event), rpc, since, contains, limit."""
         q = urllib.parse.urlencode({k: v for k, v in filters.items() if v is not None})
         return self.request("GET", "/log" + ("?" + q if q else ""))
 

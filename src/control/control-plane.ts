@@ -67,7 +67,7 @@ export interface ControlPlaneDeps {
   faults: FaultPlan;
 }
 
-const DIRECTIONS: readonly LogDirection[] = ['in', 'out', 'fault', 'event'];
+const DIRECTIONS: readonly LogDirection[] = ['in', 'out', 'cli-in', 'cli-out', 'fault', 'event'];
 
 export class ControlPlane {
   private readonly d: ControlPlaneDeps;

@@ -4,7 +4,8 @@
  * long-running emulator forgets the oldest entries, never grows without end.
  */
 
-export type LogDirection = 'in' | 'out' | 'fault' | 'event';
+/** `in`/`out`: NETCONF messages; `cli-in`/`cli-out`: CLI command lines and what they printed. */
+export type LogDirection = 'in' | 'out' | 'cli-in' | 'cli-out' | 'fault' | 'event';
 
 export interface LogEntry {
   /** Increasing from 1; `since` filters on it. */
@@ -24,6 +25,8 @@ export interface LogEntry {
   readonly rpc?: string;
   readonly messageId?: string;
   readonly xml?: string;
+  /** A CLI line typed, or the text a CLI command printed. */
+  readonly text?: string;
   readonly fault?: { readonly id: string; readonly action: string; readonly detail?: string };
   readonly event?: string;
 }
@@ -73,7 +76,7 @@ interface Stored {
 }
 
 function sizeOf(s: Stored): number {
-  return 200 + (s.entry.xml?.length ?? 0) * 2;
+  return 200 + ((s.entry.xml?.length ?? 0) + (s.entry.text?.length ?? 0)) * 2;
 }
 
 function materialise(s: Stored): LogEntry {
@@ -111,6 +114,11 @@ export class RequestLog {
     this.store({ device, session, user, direction, framing, xml }, false);
   }
 
+  /** A CLI command line (`cli-in`, with the RPC it ran, if any) or its output (`cli-out`). */
+  cli(device: string, session: number, user: string, direction: 'cli-in' | 'cli-out', text: string, rpc?: string): void {
+    this.store({ device, session, user, direction, text, ...(rpc !== undefined ? { rpc } : {}) }, true);
+  }
+
   /** Amortised O(1): it runs for every message of every session. */
   private store(entry: NewLogEntry, named: boolean): void {
     const s: Stored = { seq: this.nextSeq++, timeMs: Date.now(), virtualMs: this.virtualNow(), entry, named };
@@ -138,7 +146,7 @@ export class RequestLog {
         (f.direction === undefined || e.direction === f.direction) &&
         (f.rpc === undefined || e.rpc === f.rpc) &&
         (f.since === undefined || e.seq > f.since) &&
-        (f.contains === undefined || (e.xml ?? e.fault?.detail ?? e.event ?? '').includes(f.contains)),
+        (f.contains === undefined || (e.xml ?? e.text ?? e.fault?.detail ?? e.event ?? '').includes(f.contains)),
     );
     if (f.limit !== undefined && out.length > f.limit) out = out.slice(out.length - f.limit);
     return out;

@@ -23,6 +23,9 @@ import { initialConfiguration } from '../configuration/initial.js';
 import { ConfigurationStore } from '../configuration/store.js';
 import { SystemState } from '../system/state.js';
 import { rebootDevice } from '../upgrade/reboot.js';
+import type { CliHooks } from '../terminal/cli-session.js';
+import { openCliChannel, type CliEntry } from '../terminal/open.js';
+import type { TerminalSize } from '../transport/ssh-listener.js';
 
 export interface DeviceDeps {
   spec: DeviceSpec;
@@ -41,6 +44,8 @@ export interface DeviceDeps {
   hooks?: Pick<SessionOptions, 'onTraffic' | 'onEnd' | 'onInternalError' | 'onFlowControl'>;
   /** Counts changes of persisted state; absent: nothing is persisted. */
   changeCount?: () => number;
+  /** What CLI sessions (SSH shell and exec) report: lines in and out, their end. */
+  cliHooks?: CliHooks;
   /** Gives each new session its interceptor (fault injection). */
   sessionInterceptor?: (session: { id: number; user: string }) => SessionInterceptor | undefined;
   /** Listener hooks (fault injection: refused logins, subsystem, connections). */
@@ -233,6 +238,8 @@ export class EmulatedDevice implements DeviceRuntime {
           findUser: (n) => this.findUser(n),
           retryOptions: () => this.retryOptions,
           onNetconf: (channel, peer) => this.openSession(channel, peer, ep.re),
+          onShell: (channel, peer, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'shell' }),
+          onExec: (channel, peer, command, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'exec', command }),
           onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re: ep.re }),
           ...this.deps.listenerHooks,
         });
@@ -284,6 +291,32 @@ export class EmulatedDevice implements DeviceRuntime {
     });
     channel.on('error', () => undefined);
     session.start();
+  }
+
+  /** The Junos CLI on a shell or exec channel: a session of this device like a NETCONF one. */
+  private openCli(channel: ServerChannel, peer: AuthenticatedPeer, re: string, pty: TerminalSize | undefined, entry: CliEntry): void {
+    const id = this.sessions.allocateId();
+    const user = peer.user.name;
+    openCliChannel(
+      channel,
+      {
+        id,
+        user,
+        userClass: peer.user.userClass,
+        routingEngine: re,
+        remoteAddress: peer.remoteAddress,
+        device: this,
+        registry: this.deps.registry,
+        classes: this.deps.classes,
+        pty,
+        // Typeahead is bounded as a NETCONF message is.
+        maxTypeahead: this.spec.limits.maxMessageBytes,
+        interceptor: this.deps.sessionInterceptor?.({ id, user }),
+        hooks: { onInternalError: this.deps.hooks?.onInternalError, ...this.deps.cliHooks },
+      },
+      entry,
+      () => peer.drop(),
+    );
   }
 
   /** A session of this device over any transport: an SSH channel, or memory (inject). */

@@ -15,6 +15,12 @@ export interface SessionView {
   readonly routingEngine: string;
   /** True when the client's connection is gone (the work may go on regardless). */
   readonly closed: boolean;
+  /**
+   * Set by a CLI session while it runs a command in text: long operations
+   * hand it their CLI text as the work proceeds, and the reply's text starts
+   * with what they handed. NETCONF sessions leave it unset.
+   */
+  readonly progress?: (text: string) => void;
 }
 
 export interface RpcContext {

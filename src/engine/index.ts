@@ -14,6 +14,7 @@ export type * from './state.js';
 export type * from './results.js';
 export { SnapshotRefusal, MIRROR_REFUSAL } from './errors.js';
 export { runSnapshot, planSnapshot, plannedDurationMs, busyMessage } from './snapshot.js';
+export type { SnapshotProgress, SnapshotRunOptions } from './snapshot.js';
 export { snapshotInformation } from './snapshot-info.js';
 export { systemStorage } from './storage.js';
 export { StateStore, type StateFileHandle, type StateFs } from './state-store.js';

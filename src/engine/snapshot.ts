@@ -19,6 +19,20 @@ import type { RoutingEngineState } from './state.js';
 import type { SnapshotResult, SnapshotStep, TargetResult } from './results.js';
 import { selectTargets } from './targets.js';
 
+/**
+ * What a run reports as it goes, for callers that show output while the work
+ * proceeds (the CLI): the targets once planned, each step's line as the step
+ * starts (a copy line as its copy begins), and each target when it is done.
+ */
+export type SnapshotProgress =
+  | { readonly kind: 'targets'; readonly multi: boolean; readonly reNames: readonly string[] }
+  | { readonly kind: 'step'; readonly reName: string; readonly step: SnapshotStep }
+  | { readonly kind: 'done'; readonly target: TargetResult };
+
+export interface SnapshotRunOptions {
+  readonly onProgress?: (e: SnapshotProgress) => void;
+}
+
 export function busyMessage(reName: string): string {
   return `Another snapshot is already in progress on ${reName}; try again when it completes.`;
 }
@@ -48,14 +62,27 @@ export function planSnapshot(model: DeviceModel, sessionRe: string, opts: Parsed
   return { multi: sel.multi, plans };
 }
 
-export async function runSnapshot(model: DeviceModel, clock: VirtualClock, sessionRe: string, opts: ParsedOptions): Promise<SnapshotResult> {
+export async function runSnapshot(
+  model: DeviceModel,
+  clock: VirtualClock,
+  sessionRe: string,
+  opts: ParsedOptions,
+  run: SnapshotRunOptions = {},
+): Promise<SnapshotResult> {
   const { multi, plans } = planSnapshot(model, sessionRe, opts, clock.now());
   const textOnly = model.release.snapshot === 'junos-volume';
+  const report = run.onProgress;
+  const runOne = async (p: TargetPlan, locked: boolean): Promise<TargetResult> => {
+    const t = await runTarget(model, clock, p, locked, report);
+    report?.({ kind: 'done', target: t });
+    return t;
+  };
   if (!multi) {
     const only = plans[0]!;
     if (only.errors.length > 0) throw new SnapshotRefusal(only.errors[0]!, { more: only.errors.slice(1) });
     if (only.re && !model.tryLock(only.re.name)) throw new SnapshotRefusal(busyMessage(only.re.name));
-    return { multi, textOnly, targets: [await runTarget(model, clock, only, true)] };
+    report?.({ kind: 'targets', multi, reNames: [only.reName] });
+    return { multi, textOnly, targets: [await runOne(only, true)] };
   }
   // Claim every runnable target before the first await, so a concurrent
   // request sees them busy.
@@ -64,11 +91,19 @@ export async function runSnapshot(model: DeviceModel, clock: VirtualClock, sessi
     return model.tryLock(p.re.name) ? p : failed(p.reName, p.re, [busyMessage(p.re.name)]);
   });
   const locked = claimed.map((p, i) => p === plans[i] && p.re !== null && p.errors.length === 0);
-  const targets = await Promise.all(claimed.map((p, i) => runTarget(model, clock, p, locked[i]!)));
+  report?.({ kind: 'targets', multi, reNames: claimed.map((p) => p.reName) });
+  const targets = await Promise.all(claimed.map((p, i) => runOne(p, locked[i]!)));
   return { multi, textOnly, targets };
 }
 
-async function runTarget(model: DeviceModel, clock: VirtualClock, plan: TargetPlan, locked: boolean): Promise<TargetResult> {
+async function runTarget(
+  model: DeviceModel,
+  clock: VirtualClock,
+  plan: TargetPlan,
+  locked: boolean,
+  report: SnapshotRunOptions['onProgress'],
+): Promise<TargetResult> {
+  const started = (step: SnapshotStep): void => report?.({ kind: 'step', reName: plan.reName, step });
   const steps: SnapshotStep[] = [];
   if (plan.errors.length > 0) return { reName: plan.reName, steps, errors: plan.errors };
   const hooks = snapshotFaultHooks(model);
@@ -83,6 +118,7 @@ async function runTarget(model: DeviceModel, clock: VirtualClock, plan: TargetPl
         if (failure) {
           // The copy line is printed as the copy starts; the failure follows it.
           steps.push(out);
+          started(out);
           await clock.sleepUntil(deadline + Math.floor(s.ms * failure.progress));
           plan.interrupt?.(copyIndex, failure.progress, clock.now());
           if (failure.kind === 'removed' && isRemovable(plan.medium.kind)) {
@@ -93,6 +129,7 @@ async function runTarget(model: DeviceModel, clock: VirtualClock, plan: TargetPl
         }
       }
       if (out?.kind === 'copy') copyIndex++;
+      if (out) started(out);
       deadline += s.ms;
       if (s.ms > 0) await clock.sleepUntil(deadline);
       if (out) steps.push(out);

@@ -19,15 +19,21 @@ export function traceTime(epochMs: number): string {
 }
 
 export function traceLine(e: LogEntry): string | undefined {
+  const time = traceTime(Date.parse(e.virtualTime));
+  if (e.direction === 'cli-in' || e.direction === 'cli-out') {
+    // CLI text keeps its lines: the command after Incoming:, the output under Outgoing:.
+    const body = e.direction === 'cli-in' ? ` ${e.text ?? ''}\n` : `\n${e.text ?? ''}${(e.text ?? '').endsWith('\n') ? '' : '\n'}`;
+    return `${time} [CLI] - [${e.session}] ${e.direction === 'cli-in' ? 'Incoming:' : 'Outgoing:'}${body}`;
+  }
   if (e.direction !== 'in' && e.direction !== 'out') return undefined;
   const dir = e.direction === 'in' ? 'Incoming' : 'Outgoing';
-  return `${traceTime(Date.parse(e.virtualTime))} [NETCONF] - [${e.session}] ${dir}: ${e.xml ?? ''}\n`;
+  return `${time} [NETCONF] - [${e.session}] ${dir}: ${e.xml ?? ''}\n`;
 }
 
-/** File of one session: DIR/DEVICE/netconf-SESSIONID.log. */
-export function transcriptPath(dir: string, device: string, session: number): string {
+/** File of one session: DIR/DEVICE/netconf-SESSIONID.log (CLI sessions: cli-SESSIONID.log). */
+export function transcriptPath(dir: string, device: string, session: number, kind: 'netconf' | 'cli' = 'netconf'): string {
   if (!Number.isSafeInteger(session) || session < 0) throw new Error(`not a session id: ${session}`);
-  return join(dir, pathSegment(device), `netconf-${session}.log`);
+  return join(dir, pathSegment(device), `${kind}-${session}.log`);
 }
 
 export class Transcripts {
@@ -62,7 +68,8 @@ export class Transcripts {
     let w = this.open.get(key);
     if (!w) {
       mkdirSync(join(this.dir, pathSegment(e.device)), { recursive: true });
-      w = createWriteStream(transcriptPath(this.dir, e.device, e.session), { flags: 'a' });
+      const kind = e.direction === 'cli-in' || e.direction === 'cli-out' ? 'cli' : 'netconf';
+      w = createWriteStream(transcriptPath(this.dir, e.device, e.session, kind), { flags: 'a' });
       w.on('error', () => undefined);
       this.open.set(key, w);
     }

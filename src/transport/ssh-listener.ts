@@ -51,6 +51,13 @@ export interface AuthenticatedPeer {
 /** How the NETCONF layer was asked for: the subsystem, or Junos's exec commands. */
 export type NetconfEntry = 'subsystem' | 'exec';
 
+/** The pseudo-terminal a client asked for; a window change updates it in place. */
+export interface TerminalSize {
+  readonly term: string;
+  cols: number;
+  rows: number;
+}
+
 export interface SshListenerOptions {
   host: string;
   port: number;
@@ -60,6 +67,10 @@ export interface SshListenerOptions {
   findUser: (name: string) => UserAccount | undefined;
   /** Called with an accepted NETCONF channel. */
   onNetconf: (channel: ServerChannel, peer: AuthenticatedPeer, entry: NetconfEntry) => void;
+  /** Called with an accepted shell channel (the Junos CLI); without it shells are refused. */
+  onShell?: (channel: ServerChannel, peer: AuthenticatedPeer, pty: TerminalSize | undefined) => void;
+  /** Called with an exec channel that is not a NETCONF entry point; without it such commands are refused. */
+  onExec?: (channel: ServerChannel, peer: AuthenticatedPeer, command: string, pty: TerminalSize | undefined) => void;
   /** Lets a fault plan or a stopped device refuse the subsystem. */
   refuseNetconf?: (peer: AuthenticatedPeer) => boolean;
   /** Lets a fault plan refuse a login whose credentials are right. */
@@ -233,13 +244,27 @@ export class SshListener {
           if (info.name !== 'netconf' || !peer || this.o.refuseNetconf?.(peer)) return reject();
           this.o.onNetconf(accept(), peer, 'subsystem');
         });
+        let pty: TerminalSize | undefined;
         session.on('exec', (accept, reject, info) => {
-          if (!NETCONF_EXEC.test(info.command) || !peer || this.o.refuseNetconf?.(peer)) return reject();
+          if (!NETCONF_EXEC.test(info.command)) {
+            if (!peer || !this.o.onExec) return reject();
+            return this.o.onExec(accept(), peer, info.command, pty);
+          }
+          if (!peer || this.o.refuseNetconf?.(peer)) return reject();
           this.o.onNetconf(accept(), peer, 'exec');
         });
-        // A Junos box has a CLI shell; this emulator has only NETCONF.
-        session.on('shell', (_accept, reject) => reject());
-        session.on('pty', (accept) => accept?.());
+        session.on('shell', (accept, reject) => (peer && this.o.onShell ? this.o.onShell(accept(), peer, pty) : reject()));
+        session.on('pty', (accept, _reject, info) => {
+          pty = { term: info.term, cols: info.cols, rows: info.rows };
+          accept?.();
+        });
+        session.on('window-change', (accept, _reject, info) => {
+          if (pty) {
+            pty.cols = info.cols;
+            pty.rows = info.rows;
+          }
+          accept?.();
+        });
       });
     });
 

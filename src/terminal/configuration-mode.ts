@@ -1,0 +1,253 @@
+/**
+ * Configuration mode: `[edit ...]` levels and the commands that change and
+ * commit the candidate. Every change is the configuration RPC NETCONF uses
+ * (load-configuration with `set`/`delete` lines, commit-configuration,
+ * get-configuration, open/close-configuration, lock/unlock), run through the
+ * dispatcher, so datastores, locks, permissions and commit checks are one.
+ */
+import { parseCommand } from '../command/parse-command.js';
+import { readPath } from '../configuration/path.js';
+import type { XmlElement } from '../xml/element.js';
+import { errorText, hasError } from './cli-errors.js';
+import { configurationCommands, type TerminalCommand } from './command-tree.js';
+import type { CliContext } from './context.js';
+import { pipeContextOf, present, refuse, runOperational, confirmed } from './operational.js';
+import { displayOf, filterText, parsePipes, type Pipe } from './pipes.js';
+import { afterEnd, CliSyntaxError, finishOptions, resolveCommand } from './walker.js';
+import { joinWords, lex, type Word } from './words.js';
+
+/** `show` at `[edit system]` prints what is inside `system { }`, one level less indented. */
+export function relativeTo(text: string, depth: number): string {
+  if (depth === 0 || text === '') return text;
+  const lines = text.replace(/\n$/, '').split('\n');
+  if (lines.length < 2 * depth) return text;
+  const head = lines.slice(0, depth);
+  const tail = lines.slice(lines.length - depth);
+  if (!head.every((l) => l.trimEnd().endsWith('{')) || !tail.every((l) => l.trim() === '}')) return text;
+  const pad = ' '.repeat(4 * depth);
+  const inner = lines.slice(depth, lines.length - depth).map((l) => (l.startsWith(pad) ? l.slice(pad.length) : l.trimStart()));
+  return inner.length > 0 ? `${inner.join('\n')}\n` : '';
+}
+
+export type ConfigureMode = 'shared' | 'private' | 'exclusive';
+
+const el = (name: string, children: XmlElement[] = [], text = '', attrs: Record<string, string> = {}): XmlElement => ({ name, prefix: '', attrs, children, text });
+
+const CHANGED = 'The configuration has been changed but not committed\n';
+
+export class ConfigurationMode {
+  /** The `[edit ...]` path. */
+  level: string[] = [];
+  readonly commands: readonly TerminalCommand[] = configurationCommands();
+
+  private constructor(
+    private readonly ctx: CliContext,
+    readonly mode: ConfigureMode,
+    private readonly operational: readonly TerminalCommand[],
+  ) {}
+
+  /** `configure [private|exclusive]`: the entry messages, or the refusal (then undefined). */
+  static async enter(ctx: CliContext, mode: ConfigureMode, operational: readonly TerminalCommand[]): Promise<ConfigurationMode | undefined> {
+    if (mode !== 'shared') {
+      const op = mode === 'private' ? el('open-configuration', [el('private')]) : el('lock-configuration');
+      const r = await ctx.run(op, `configure ${mode}`, false);
+      if (hasError(r.outcome.errors)) {
+        await ctx.deliver(errorText(r.outcome.errors), r, false);
+        return undefined;
+      }
+      ctx.screen.text('warning: uncommitted changes will be discarded on exit\n');
+    }
+    const m = new ConfigurationMode(ctx, mode, operational);
+    ctx.screen.text(`Entering configuration mode\n${mode === 'shared' && m.modified() ? CHANGED : ''}`);
+    return m;
+  }
+
+  banner(): string {
+    return `[edit${this.level.length > 0 ? ` ${joinWords(this.level)}` : ''}]`;
+  }
+
+  /** The lines above the `#` prompt: a pending confirmed commit, then the banner. */
+  head(): string {
+    const c = this.ctx.device.configuration.pendingConfirm();
+    const pending = c ? `# commit confirmed will be rolled back in ${Math.max(1, Math.ceil((c.deadline - this.ctx.device.clock.now()) / 60_000))} minutes\n` : '';
+    return `${pending}${this.banner()}\n`;
+  }
+
+  private modified(): boolean {
+    return this.ctx.device.configuration.isModified(this.ctx.owner);
+  }
+
+  /** Runs one line; resolves true when configuration mode is left. */
+  async line(line: string): Promise<boolean> {
+    try {
+      const lx = lex(line);
+      if (lx.openQuote) throw new CliSyntaxError(line.length, 'syntax error, unterminated quoted string');
+      if (lx.command.length === 0) return false;
+      const { command, rest } = resolveCommand(this.commands, lx.command, line);
+      if (command.rest === 'operational') {
+        const at = rest[0]?.start ?? afterEnd(line);
+        await runOperational(this.ctx, this.operational.filter((c) => c.target.kind === 'spec'), line.slice(at), at);
+        return false;
+      }
+      const pipes = parsePipes(lx.pipes, lx.pipeAt, line, command.words[0] === 'show' ? { set: 'configuration', configurationText: true } : pipeContextOf(undefined));
+      return await this.builtin(command, rest, pipes, line);
+    } catch (err) {
+      if (err instanceof CliSyntaxError) {
+        refuse(this.ctx, err);
+        return false;
+      }
+      throw err;
+    }
+  }
+
+  private async builtin(cmd: TerminalCommand, rest: readonly Word[], pipes: readonly Pipe[], line: string): Promise<boolean> {
+    const id = cmd.target.kind === 'builtin' ? cmd.target.id : undefined;
+    const path = rest.map((w) => w.text);
+    switch (id) {
+      case 'cfg-set':
+      case 'cfg-delete':
+        await this.change(id === 'cfg-set' ? 'set' : 'delete', path, line);
+        return false;
+      case 'cfg-show':
+        await this.show(path, pipes);
+        return false;
+      case 'cfg-edit':
+        if (path.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
+        this.level = [...this.level, ...path];
+        return false;
+      case 'cfg-top':
+        this.level = [];
+        return false;
+      case 'cfg-up': {
+        const n = Number(finishOptions(cmd, rest, line).given.get('count') ?? '1');
+        this.level = this.level.slice(0, Math.max(0, this.level.length - n));
+        return false;
+      }
+      case 'cfg-exit': {
+        const all = finishOptions(cmd, rest, line).given.has('configuration-mode');
+        if (!all && this.level.length > 0) {
+          this.level = this.level.slice(0, -1);
+          return false;
+        }
+        return this.leave();
+      }
+      case 'cfg-commit':
+        return this.commit(finishOptions(cmd, rest, line).given);
+      case 'cfg-rollback': {
+        const n = finishOptions(cmd, rest, line).given.get('number') ?? '0';
+        await this.simple(el('load-configuration', [], '', { rollback: String(n) }), `rollback ${n}`, 'load complete\n');
+        return false;
+      }
+      case 'cfg-load':
+        await this.load(finishOptions(cmd, rest, line).given);
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  private async simple(op: XmlElement, command: string, okText: string): Promise<boolean> {
+    const r = await this.ctx.run(op, command, false);
+    const ok = !hasError(r.outcome.errors);
+    await this.ctx.deliver(errorText(r.outcome.errors) + (ok ? okText : ''), r, false);
+    return ok;
+  }
+
+  private async change(verb: 'set' | 'delete', path: readonly string[], line: string): Promise<void> {
+    const words = [...this.level, ...path];
+    if (verb === 'set' && path.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
+    const command = `${verb} ${joinWords(words)}`.trim();
+    if (words.length === 0) {
+      // `delete` at the top asks first, then empties the candidate.
+      if (!(await confirmed(this.ctx, 'Delete everything under this level? [yes,no] (no) '))) return;
+      await this.simple(el('load-configuration', [el('configuration')], '', { action: 'override' }), command, '');
+      return;
+    }
+    const op = el('load-configuration', [el('configuration-set', [], command)], '', { action: 'set', format: 'text' });
+    await this.simple(op, command, '');
+  }
+
+  private async show(path: readonly string[], pipes: readonly Pipe[]): Promise<void> {
+    const words = [...this.level, ...path];
+    const compare = pipes.some((p) => p.kind === 'compare');
+    const display = displayOf(pipes);
+    // The same filter `show configuration PATH` builds, on the candidate.
+    const base = parseCommand(joinWords(['show', 'configuration', ...words]), this.ctx.platform).rpc;
+    const attrs: Record<string, string> = { database: 'candidate', format: display === 'set' ? 'set' : display ?? 'text' };
+    if (compare) Object.assign(attrs, { compare: 'rollback', rollback: '0', format: 'text' });
+    const r = await this.ctx.run({ ...base, attrs }, `show ${joinWords(path)}`.trim(), false);
+    let text = present(this.ctx, r, compare ? undefined : display);
+    if (!compare && display === undefined) text = relativeTo(text, readPath(this.level, 'path').steps.length);
+    await this.ctx.deliver(filterText(text, pipes, this.ctx.settings.screenLength), r, !pipes.some((p) => p.kind === 'no-more'));
+  }
+
+  private async commit(given: ReadonlyMap<string, string | true>): Promise<boolean> {
+    const children: XmlElement[] = [];
+    if (given.has('check')) children.push(el('check'));
+    const minutes = given.get('minutes');
+    if (given.has('confirmed')) children.push(el('confirmed'), ...(typeof minutes === 'string' ? [el('confirm-timeout', [], minutes)] : []));
+    const comment = given.get('comment');
+    if (typeof comment === 'string') children.push(el('log', [], comment));
+    const r = await this.ctx.run(el('commit-configuration', children), `commit ${[...given.keys()].join(' ')}`.trim(), false);
+    const ok = !hasError(r.outcome.errors);
+    let text = errorText(r.outcome.errors);
+    if (ok) {
+      const body = r.outcome.body;
+      if (given.has('check')) text += 'configuration check succeeds\n';
+      else {
+        const m = /<confirmed-commit-info>([^<]*)<\/confirmed-commit-info>/.exec(body);
+        if (m) text += `configuration check succeeds\n${m[1]}\n`;
+        text += 'commit complete\n';
+      }
+    }
+    const quit = ok && given.has('and-quit') && !given.has('check');
+    if (quit) text += 'Exiting configuration mode\n';
+    await this.ctx.deliver(text, r, false);
+    if (quit) await this.close();
+    return quit;
+  }
+
+  private async load(given: ReadonlyMap<string, string | true>): Promise<void> {
+    const action = ['merge', 'override', 'replace', 'set', 'update'].find((a) => given.has(a)) ?? 'merge';
+    const file = given.get('filename');
+    if (file !== 'terminal') {
+      await this.ctx.deliver(`error: loading from a file is not supported by the emulator${typeof file === 'string' ? `: ${file}` : ''}\n`, undefined, false);
+      return;
+    }
+    this.ctx.screen.text('[Type ^D at a new line to end input]\n');
+    const lines: string[] = [];
+    for (;;) {
+      const l = await this.ctx.ask('');
+      if (l === undefined) return;
+      if (l === null) break;
+      lines.push(l);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const payload = action === 'set' ? el('configuration-set', [], text) : el('configuration-text', [], text);
+    await this.simple(el('load-configuration', [payload], '', { action, format: 'text' }), `load ${action} terminal`, 'load complete\n');
+  }
+
+  /** `exit` at the top: asks about uncommitted changes, then leaves. */
+  private async leave(): Promise<boolean> {
+    if (this.modified()) {
+      this.ctx.screen.text(CHANGED);
+      const question = this.mode === 'private' ? 'Discard uncommitted changes? [yes,no] (yes) ' : 'Exit with uncommitted changes? [yes,no] (yes) ';
+      const raw = await this.ctx.ask(question);
+      // The default is yes: an empty answer and the end of input (EOF) take it; ^C does not.
+      const answer = raw === null ? '' : raw?.trim().toLowerCase();
+      if (answer === undefined || (answer !== '' && !'yes'.startsWith(answer))) return false;
+    }
+    this.ctx.screen.text('Exiting configuration mode\n');
+    await this.close();
+    return true;
+  }
+
+  /** Gives back what the mode took: the private candidate, or the exclusive lock and its changes. */
+  async close(): Promise<void> {
+    if (this.mode === 'private') await this.ctx.run(el('close-configuration'), 'exit', false);
+    if (this.mode === 'exclusive') {
+      if (this.modified()) await this.ctx.run(el('discard-changes'), 'exit', false);
+      await this.ctx.run(el('unlock-configuration'), 'exit', false);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * From a dispatcher reply body to what the CLI prints: the CLI text a handler
+ * put in `<output>` (or the configuration text), JSON as is, and for
+ * `| display xml` the reply as Junos's CLI shows it (`<rpc-reply>`, four-space
+ * indentation, the `<cli><banner>` trailer).
+ */
+import type { XmlElement } from '../xml/element.js';
+import { escapeAttr, escapeText } from '../xml/escape.js';
+import { parseXml } from '../xml/parse.js';
+
+const LIMITS = { maxDepth: 256 };
+
+function fragment(body: string): XmlElement | undefined {
+  try {
+    return parseXml(`<rpc-reply>${body}</rpc-reply>`, LIMITS);
+  } catch {
+    return undefined;
+  }
+}
+
+const TEXT_ELEMENTS = new Set(['output', 'configuration-text', 'configuration-output', 'configuration-set']);
+
+/** The CLI text of a body: its text elements in order, or its bare text (JSON). */
+export function bodyText(body: string): string {
+  const root = fragment(body);
+  if (!root) return body;
+  if (root.children.length === 0) return root.text.trim() === '' ? '' : `${root.text.trim()}\n`;
+  let out = '';
+  const walk = (e: XmlElement): void => {
+    if (TEXT_ELEMENTS.has(e.name) && e.children.length === 0) {
+      const t = e.text.replace(/^\n/, '');
+      out += t === '' || t.endsWith('\n') ? t : `${t}\n`;
+      return;
+    }
+    e.children.forEach(walk);
+  };
+  root.children.forEach(walk);
+  return out;
+}
+
+function qname(e: XmlElement): string {
+  return e.prefix ? `${e.prefix}:${e.name}` : e.name;
+}
+
+function attrs(e: XmlElement): string {
+  return Object.entries(e.attrs)
+    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+    .join('');
+}
+
+/** One element per line, four spaces per level; leaves keep their text on the line. */
+export function prettyXml(e: XmlElement, depth: number, openEmpty = false): string {
+  const pad = '    '.repeat(depth);
+  const n = qname(e);
+  if (e.children.length === 0) {
+    if (e.text === '') return openEmpty ? `${pad}<${n}${attrs(e)}>\n${pad}</${n}>\n` : `${pad}<${n}${attrs(e)}/>\n`;
+    return `${pad}<${n}${attrs(e)}>${escapeText(e.text)}</${n}>\n`;
+  }
+  return `${pad}<${n}${attrs(e)}>\n${e.children.map((c) => prettyXml(c, depth + 1)).join('')}${pad}</${n}>\n`;
+}
+
+function envelope(release: string, inner: string, banner: string): string {
+  return (
+    `<rpc-reply xmlns:junos="http://xml.juniper.net/junos/${release}/junos">\n` +
+    inner +
+    `    <cli>\n        <banner>${escapeText(banner)}</banner>\n    </cli>\n</rpc-reply>\n`
+  );
+}
+
+/** `| display xml`: the body, and errors as Junos's CLI shows them (`xnm:error`). */
+export function displayXml(body: string, errors: readonly string[], release: string, banner: string): string {
+  const root = fragment(body);
+  let inner = '';
+  if (root) inner = root.children.map((c) => prettyXml(c, 1)).join('');
+  else if (body.trim() !== '') inner = `    ${body.trim()}\n`;
+  for (const m of errors) {
+    inner +=
+      '    <xnm:error xmlns="http://xml.juniper.net/xnm/1.1/xnm" xmlns:xnm="http://xml.juniper.net/xnm/1.1/xnm">\n' +
+      `        <message>\n        ${escapeText(m)}\n        </message>\n    </xnm:error>\n`;
+  }
+  return envelope(release, inner, banner);
+}
+
+/** `| display xml rpc`: the RPC the command runs, inside `<rpc>`. */
+export function displayRpc(op: XmlElement, release: string, banner: string): string {
+  return envelope(release, `    <rpc>\n${prettyXml(op, 2, true)}    </rpc>\n`, banner);
+}
