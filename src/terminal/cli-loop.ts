@@ -74,7 +74,7 @@ async function readCommand(s: CliSession, mode: Mode, blankLine: boolean): Promi
 /** The interactive CLI until `exit`/`quit` (or ^D at an empty prompt). */
 export async function interactive(s: CliSession, opts: { banner: boolean }): Promise<void> {
   const ops = operationalCommands(s.platform);
-  if (opts.banner) s.screen.text(loginBanner(s.device.release()));
+  if (opts.banner) s.screen.text(loginBanner(s.device.model.settings.softwareVersion));
   let blank = false;
   for (;;) {
     const r = await readCommand(s, { prompt: `${s.user}@${s.device.hostname()}> `, head: '', help: operationalHelp(s, ops) }, blank);

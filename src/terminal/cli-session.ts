@@ -8,8 +8,7 @@ import type { DeviceRuntime } from '../device/runtime.js';
 import { Dispatcher, type Outcome } from '../dispatch/dispatcher.js';
 import type { RpcRegistry } from '../dispatch/registry.js';
 import type { SessionView } from '../dispatch/types.js';
-import { platformOf } from '../engine/index.js';
-import type { Platform } from '../grammar/types.js';
+import type { Dialect } from '../grammar/types.js';
 import type { ReplyOverride, SessionInterceptor } from '../session/interceptor.js';
 import type { LoginClasses } from '../session/login-class.js';
 import type { SessionHandle } from '../session/registry.js';
@@ -71,7 +70,10 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
   readonly remoteAddress: string;
   readonly startedAt = new Date();
   readonly device: DeviceRuntime;
-  readonly platform: Platform;
+  /** The running release's options and commands: read per command, since an upgrade changes them. */
+  get platform(): Dialect {
+    return this.device.model.dialect();
+  }
   readonly settings: CliSettings;
   readonly screen: Screen;
   readonly input: TerminalInput;
@@ -105,7 +107,6 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
     this.routingEngine = o.routingEngine;
     this.remoteAddress = o.remoteAddress;
     this.device = o.device;
-    this.platform = platformOf(o.device.profile);
     this.settings = new CliSettings(o.pty);
     this.input = new TerminalInput({ highWater: o.maxTypeahead, pause: () => channel.pause(), resume: () => channel.resume() });
     this.screen = new Screen(

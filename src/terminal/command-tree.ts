@@ -7,7 +7,7 @@
  */
 import { commandsOn, type CommandSpec } from '../command/commands.js';
 import { leafFor } from '../grammar/parse-rpc.js';
-import type { LeafSpec, Platform } from '../grammar/types.js';
+import type { Dialect, LeafSpec, Platform } from '../grammar/types.js';
 
 export type BuiltinId =
   | 'configure'
@@ -106,7 +106,7 @@ const CONFIGURATION_BUILTINS: readonly TerminalCommand[] = [
 ];
 
 /** The operational commands on a platform: RPC-backed ones and the CLI's own. */
-export function operationalCommands(platform: Platform): TerminalCommand[] {
+export function operationalCommands(platform: Platform | Dialect): TerminalCommand[] {
   const fromGrammars = commandsOn(platform).map((spec): TerminalCommand => {
     if (spec.kind === 'configuration') {
       return { words: spec.words, description: 'Show current configuration', leaves: [], permission: 'view', target: { kind: 'spec', spec }, rest: 'config-path' };

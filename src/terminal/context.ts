@@ -2,7 +2,7 @@
 import type { ConfigNode } from '../configuration/tree.js';
 import type { DeviceRuntime } from '../device/runtime.js';
 import type { Outcome } from '../dispatch/dispatcher.js';
-import type { Platform } from '../grammar/types.js';
+import type { Dialect, Platform } from '../grammar/types.js';
 import type { RpcDirective } from '../session/interceptor.js';
 import type { XmlElement } from '../xml/element.js';
 import type { CliSettings } from './cli-settings.js';
@@ -30,7 +30,7 @@ export interface CliContext {
   readonly screen: Screen;
   readonly settings: CliSettings;
   readonly device: DeviceRuntime;
-  readonly platform: Platform;
+  readonly platform: Platform | Dialect;
   readonly user: string;
   /** Whether the login class has a permission flag. */
   allows(permission: string): boolean;

@@ -54,7 +54,7 @@ async function run(session: CliSession, entry: CliEntry): Promise<number> {
   if (entry.kind === 'exec') return exec(session, entry.command);
   if (session.user === 'root') {
     // root's login shell is the Unix shell; `cli` starts the CLI from there.
-    session.screen.text(loginBanner(session.device.release()));
+    session.screen.text(loginBanner(session.device.model.settings.softwareVersion));
     await shell(session, 'csh');
     return 0;
   }

@@ -79,7 +79,7 @@ for (const stack of CLIENT_STACKS) {
       const cli = byName.get('CLI commands')!;
       expect(cli.failed, JSON.stringify(cli.msg)).to.not.equal(true);
       const out = cli.stdout as string[];
-      expect(out[0]).to.include('Hostname: r1').and.include('Junos: 18.4R3.3');
+      expect(out[0]).to.include('Hostname: r1').and.include('JUNOS Base OS boot [9.3R4.4]');
       expect(out[1]).to.equal(SAMPLE_1.trimEnd());
       expect(out[2]).to.match(/^Information for snapshot on +compact-flash/);
       const refused = byName.get('A command the CLI refuses')!;

@@ -70,7 +70,7 @@ for (const stack of stacks('debian', 'current')) {
       const r = await runPython<NetmikoResult>('netmiko_cli.py', { host: '127.0.0.1', port: t.port, user: USER.name, password: USER.password, domain }, 120_000, stack);
       expect(r.version).to.match(stack.name === 'debian' ? /^2\.4\./ : /^4\.6\./);
       expect(r.base_prompt).to.equal('user@r1');
-      expect(r.show_version).to.include('Hostname: r1\nModel: mx960\nJunos: 18.4R3.3\n');
+      expect(r.show_version).to.include('Hostname: r1\nModel: mx960\nJUNOS Base OS boot [9.3R4.4]\n');
       expect(r.snapshot.trimEnd()).to.equal(SAMPLE_1.trimEnd());
       expect(r.bad_command).to.include('syntax error, expecting <command>.');
       expect(r.config_set).to.include('Entering configuration mode');

@@ -130,15 +130,15 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     const term = await login();
     expect(await run(term, 'show version | match Hostname')).to.equal(`${PROMPT}show version | match Hostname\nHostname: host\n\n${PROMPT.trimEnd()}`);
     // Junos matches without regard to case.
-    expect(await run(term, 'show version | match "junos: "')).to.include('\nJunos: 18.4R3.3\n\n');
-    expect(await run(term, 'show version | except "\\[" | except Model')).to.equal(`${PROMPT}show version | except "\\[" | except Model\nHostname: host\nJunos: 18.4R3.3\n\n${PROMPT.trimEnd()}`);
+    expect(await run(term, 'show version | match "junos base os boot"')).to.include('\nJUNOS Base OS boot [9.3R4.4]\n\n');
+    expect(await run(term, 'show version | except "\\[" | except Model')).to.equal(`${PROMPT}show version | except "\\[" | except Model\nHostname: host\n\n${PROMPT.trimEnd()}`);
     expect(await run(term, 'show version | count')).to.include('\nCount: 10 lines\n');
-    expect(await run(term, 'show version | last 1')).to.include('\nJUNOS Routing Software Suite [18.4R3.3]\n\n');
+    expect(await run(term, 'show version | last 1')).to.include('\nJUNOS Routing Software Suite [9.3R4.4]\n\n');
     expect(await run(term, 'show version | match Hostname | trim 5')).to.include('\name: host\n');
     const rpc = await run(term, 'show system snapshot media usb | display xml rpc');
     expect(rpc).to.include(
       [
-        '<rpc-reply xmlns:junos="http://xml.juniper.net/junos/18.4R3.3/junos">',
+        '<rpc-reply xmlns:junos="http://xml.juniper.net/junos/9.3R4/junos">',
         '    <rpc>',
         '        <get-snapshot-information>',
         '            <media>usb</media>',
@@ -165,9 +165,10 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(fromLast(s, `${PROMPT}show version`).split('\n')).to.have.length(6);
     await term.keys('Space');
     s = await term.waitFor((x) => x.endsWith('---(more 80%)---'), 'the second page');
-    expect(s).to.include('JUNOS Online Documentation');
+    expect(s).to.include('JUNOS Packet Forwarding Engine Support (MX Common)').and.not.include('JUNOS Online Documentation');
     await term.keys('Enter');
     s = await term.waitFor((x) => x.endsWith('---(more 90%)---'), 'one more line');
+    expect(s).to.include('JUNOS Online Documentation');
     await term.type('q');
     s = await term.waitForEnd(PROMPT);
     expect(s).to.not.include('JUNOS Routing Software Suite');

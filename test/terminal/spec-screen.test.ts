@@ -57,7 +57,7 @@ describe('terminal: the spec samples on a screen (OpenSSH, pty, tmux)', function
   it('logs in to the banner and the prompt', async () => {
     const term = await login('r1');
     const screen = await term.screen();
-    expect(screen).to.equal(`--- JUNOS 18.4R3.3 built 2020-01-01 00:00:00 UTC\n${PROMPT.trimEnd()}`);
+    expect(screen).to.equal(`--- JUNOS 9.3R4.4 built 2020-01-01 00:00:00 UTC\n${PROMPT.trimEnd()}`);
   });
 
   const samples: Array<[string, string, string, string]> = [
