@@ -8,8 +8,9 @@ import { XNM_NS, el, leaf, toXml } from '../src/render/tree.js';
 import type { XNode } from '../src/render/tree.js';
 import { serialNumber } from '../src/system/identity.js';
 import { CLUSTER_ID } from '../src/system/iri.js';
-import { RpcError, syntaxError } from '../src/xml/rpc-error.js';
+import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
+import { plainError } from '../src/errors/catalogue.js';
 
 /** The members of an emulated virtual chassis, as PyEZ's EX4300 fixture lists them. */
 function virtualChassisTree(model: DeviceModel, deviceName: string): XNode {
@@ -44,7 +45,7 @@ export const virtualChassis: RpcHandler = {
     const model = ctx.device.model;
     if (model.spec.topology === 'virtual-chassis') return { kind: 'body', body: toXml(virtualChassisTree(model, ctx.device.name)) };
     // Wording chosen: no capture of a non-VC box's answer was found. PyEZ only needs an rpc-error (vc_capable False).
-    throw new RpcError({ severity: 'error', message: 'Virtual Chassis not configured' });
+    throw plainError('Virtual Chassis not configured');
   },
 };
 

@@ -2,9 +2,9 @@
 import { DEFAULT_CONFIRM_MINUTES } from '../src/configuration/store.js';
 import { child } from '../src/xml/element.js';
 import { escapeText } from '../src/xml/escape.js';
-import { RpcError } from '../src/xml/rpc-error.js';
-import { assertCanWrite, assertMayChange, storeCall } from './configuration-common.js';
+import { assertCanWrite, assertMayChange } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
+import { outOfRange } from '../src/errors/catalogue.js';
 
 function flag(op: Parameters<RpcHandler['handle']>[0], name: string): boolean {
   return child(op, name) !== undefined || op.attrs[name] !== undefined;
@@ -17,7 +17,7 @@ export const handler: RpcHandler = {
     const store = ctx.device.configuration;
     const re = ctx.session.routingEngine;
     if (flag(op, 'check')) {
-      storeCall(() => store.check(ctx.session));
+      store.check(ctx.session);
       return { kind: 'body', body: `<commit-results>\n<routing-engine junos:style="normal">\n<name>${re}</name>\n<commit-check-success/>\n</routing-engine>\n</commit-results>\n` };
     }
     assertCanWrite(ctx);
@@ -27,12 +27,12 @@ export const handler: RpcHandler = {
     if (confirmed) {
       minutes = rawTimeout ? Number(rawTimeout) : DEFAULT_CONFIRM_MINUTES;
       if (!Number.isInteger(minutes) || minutes < 1 || minutes > 65535) {
-        throw new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: `Value ${rawTimeout} is not within range (1..65535)`, info: [['bad-element', 'confirm-timeout']] });
+        throw outOfRange('confirm-timeout', rawTimeout ?? '', 1, 65535);
       }
     }
     const comment = child(op, 'log')?.text.trim();
     assertMayChange(ctx, store.committed(), store.candidate(ctx.session));
-    storeCall(() => store.commit(ctx.session, ctx.session.user, { ...(comment ? { comment } : {}), ...(minutes !== undefined ? { confirmMinutes: minutes } : {}) }));
+    store.commit(ctx.session, ctx.session.user, { ...(comment ? { comment } : {}), ...(minutes !== undefined ? { confirmMinutes: minutes } : {}) });
     const detail = confirmed ? `<commit-check-success/>\n<confirmed-commit-info>commit confirmed will be automatically rolled back in ${minutes} minutes unless confirmed</confirmed-commit-info>\n` : '';
     return {
       kind: 'body',

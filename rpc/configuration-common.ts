@@ -3,27 +3,20 @@ import { checkEditsWork } from '../src/configuration/check-edits.js';
 import { parseSetLinesWork } from '../src/configuration/set-format.js';
 import { runSliced } from '../src/configuration/slices.js';
 import { deniedChanges } from '../src/configuration/permissions.js';
-import { CommitRefused } from '../src/configuration/store.js';
 import type { ConfigNode } from '../src/configuration/tree.js';
-import { permissionDeniedAt } from '../src/errors/catalogue.js';
+import { candidateLocked, permissionDeniedAt } from '../src/errors/catalogue.js';
 import { parseTextWork } from '../src/configuration/text-format.js';
 import { editsFromXml, type EditNode } from '../src/configuration/tree.js';
 import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
-import { RpcError, syntaxError, type RpcErrorInfo } from '../src/xml/rpc-error.js';
+import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcContext } from './types.js';
 
 /** Another session's exclusive lock keeps everyone else out of the shared candidate. */
 export function assertCanWrite(ctx: RpcContext): void {
   const holder = ctx.device.locks.holder('candidate');
   if (holder !== undefined && holder !== ctx.session.id && !ctx.device.configuration.hasPrivate(ctx.session)) {
-    throw new RpcError({
-      type: 'protocol',
-      tag: 'lock-denied',
-      severity: 'error',
-      message: `configuration database locked by another session (session-id ${holder})`,
-      info: [['session-id', String(holder)]],
-    });
+    throw candidateLocked(holder);
   }
 }
 
@@ -46,28 +39,6 @@ export function writeGuard(ctx: RpcContext): (before: ConfigNode, after: ConfigN
     assertCanWrite(ctx);
     assertMayChange(ctx, before, after);
   };
-}
-
-export function commitErrors(e: CommitRefused): RpcError {
-  const list: RpcErrorInfo[] = e.problems.map((p) => ({
-    type: 'protocol',
-    tag: 'operation-failed',
-    severity: 'error',
-    path: p.path,
-    message: p.message,
-    info: [['bad-element', p.element]],
-  }));
-  list.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'configuration check-out failed' });
-  return new RpcError(list);
-}
-
-export function storeCall<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof CommitRefused) throw commitErrors(e);
-    throw e;
-  }
 }
 
 /**

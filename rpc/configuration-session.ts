@@ -4,15 +4,16 @@
  * discard-changes (the same element as NETCONF's).
  */
 import { child } from '../src/xml/element.js';
-import { RpcError, syntaxError } from '../src/xml/rpc-error.js';
+import { syntaxError } from '../src/xml/rpc-error.js';
 import { assertCanWrite } from './configuration-common.js';
 import type { RpcContext, RpcHandler } from './types.js';
+import { databaseModified, privateRefused } from '../src/errors/catalogue.js';
 
 /** Locks the shared candidate for `lock-configuration` and NETCONF `<lock>` alike. */
 export function lockCandidate(ctx: RpcContext, operation = 'lock-configuration'): void {
   // Junos (and RFC 6241 7.5) refuse a lock while the shared candidate holds uncommitted changes.
   if (ctx.device.configuration.isModified() && ctx.device.locks.holder('candidate') === undefined) {
-    throw new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database modified', info: [['bad-element', operation]] });
+    throw databaseModified(operation);
   }
   ctx.device.locks.lock('candidate', ctx.session.id, ctx.session.user);
 }
@@ -44,7 +45,7 @@ export const openConfiguration: RpcHandler = {
     if (text !== '') throw syntaxError(text, 'syntax error, expecting <invoke-on>');
     if (child(op, 'private') || op.attrs['private'] !== undefined) {
       if (ctx.device.locks.holder('candidate') !== undefined && ctx.device.locks.holder('candidate') !== ctx.session.id) {
-        throw new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database locked by another session', info: [['bad-element', 'private']] });
+        throw privateRefused();
       }
       ctx.device.configuration.openPrivate(ctx.session);
     } else if (child(op, 'exclusive') || op.attrs['exclusive'] !== undefined) {

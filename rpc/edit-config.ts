@@ -4,14 +4,12 @@ import { runSliced } from '../src/configuration/slices.js';
 import { parseTextWork } from '../src/configuration/text-format.js';
 import { editsFromXml, type EditNode } from '../src/configuration/tree.js';
 import { child } from '../src/xml/element.js';
-import { RpcError } from '../src/xml/rpc-error.js';
-import { assertCanWrite, assertMayChange, storeCall, writeGuard } from './configuration-common.js';
+import { assertCanWrite, assertMayChange, writeGuard } from './configuration-common.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcHandler } from './types.js';
+import { candidateOnly, missingWrapper } from '../src/errors/catalogue.js';
 
-function notCandidate(op: string): RpcError {
-  return new RpcError({ type: 'protocol', tag: 'operation-not-supported', severity: 'error', message: `${op} is supported on the candidate configuration only`, info: [['bad-element', op]] });
-}
+const notCandidate = candidateOnly;
 
 export const editConfig: RpcHandler = {
   name: 'edit-config',
@@ -29,7 +27,7 @@ export const editConfig: RpcHandler = {
     } else if (text) {
       edits = await runSliced(parseTextWork(child(text, 'configuration-text')?.text ?? text.text));
     } else {
-      throw new RpcError({ type: 'protocol', tag: 'missing-element', severity: 'error', message: 'syntax error, expecting <config>', info: [['bad-element', 'edit-config']] });
+      throw missingWrapper('config', 'edit-config');
     }
     await runSliced(checkEditsWork(edits));
     await ctx.device.configuration.loadSliced(ctx.session, edits, mode === 'replace' ? 'override' : 'merge', writeGuard(ctx));
@@ -48,7 +46,7 @@ export const commit: RpcHandler = {
     const minutes = confirmed ? Math.max(1, Math.ceil(Number(secs ?? '600') / 60)) : undefined;
     const store = ctx.device.configuration;
     assertMayChange(ctx, store.committed(), store.candidate(ctx.session));
-    storeCall(() => store.commit(ctx.session, ctx.session.user, minutes !== undefined ? { confirmMinutes: minutes } : {}));
+    store.commit(ctx.session, ctx.session.user, minutes !== undefined ? { confirmMinutes: minutes } : {});
     return { kind: 'ok' };
   },
 };
@@ -58,7 +56,7 @@ export const validate: RpcHandler = {
   permission: 'configure',
   handle(op, ctx) {
     readDatastore(op, 'source');
-    storeCall(() => ctx.device.configuration.check(ctx.session));
+    ctx.device.configuration.check(ctx.session);
     return { kind: 'ok' };
   },
 };

@@ -4,7 +4,6 @@ import { getSnapshotInformationGrammar } from '../src/grammar/get-snapshot-infor
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
 import { snapshotInfoText, snapshotInfoTree } from '../src/render/snapshot-info.js';
-import { engineCall } from './engine-errors.js';
 import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
@@ -12,7 +11,7 @@ export const handler: RpcHandler = {
   grammar: getSnapshotInformationGrammar,
   async handle(op, ctx) {
     const opts = parseRpcOptions(getSnapshotInformationGrammar, op, ctx.device.model.dialect());
-    const result = await engineCall(() => snapshotInformation(ctx.device.model, ctx.session.routingEngine, opts));
+    const result = await snapshotInformation(ctx.device.model, ctx.session.routingEngine, opts);
     const body = replyBody(
       ctx.format,
       ctx.minified,

@@ -5,8 +5,8 @@ import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
 import { allRoutingEngines, localRoutingEngine } from '../src/system/identity.js';
 import { softwareTarget, softwareText, softwareTree } from '../src/system/software.js';
-import type { RpcErrorInfo } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
+import { unreachableInfo } from '../src/errors/catalogue.js';
 
 export const handler: RpcHandler = {
   name: 'get-software-information',
@@ -29,7 +29,7 @@ export const handler: RpcHandler = {
         : replyBody(ctx.format, ctx.minified, () => softwareTree(result), () => softwareText(result));
     if (unreachable.length === 0) return { kind: 'body', body };
     // Junos answers with what it could gather, preceded by an error per unreachable RE.
-    const errors = unreachable.map((n): RpcErrorInfo => ({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: unreachableMessage(n) }));
+    const errors = unreachable.map((n) => unreachableInfo(unreachableMessage(n)));
     return { kind: 'partial', body, errors };
   },
 };

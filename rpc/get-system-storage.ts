@@ -4,7 +4,6 @@ import { getSystemStorageGrammar } from '../src/grammar/get-system-storage.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
 import { storageText, storageTree } from '../src/render/storage.js';
-import { engineCall } from './engine-errors.js';
 import type { RpcHandler } from './types.js';
 
 export const handler: RpcHandler = {
@@ -12,7 +11,7 @@ export const handler: RpcHandler = {
   grammar: getSystemStorageGrammar,
   async handle(op, ctx) {
     const opts = parseRpcOptions(getSystemStorageGrammar, op, ctx.device.model.dialect());
-    const result = await engineCall(() => systemStorage(ctx.device.model, ctx.session.routingEngine, opts));
+    const result = await systemStorage(ctx.device.model, ctx.session.routingEngine, opts);
     const body = replyBody(
       ctx.format,
       ctx.minified,

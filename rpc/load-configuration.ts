@@ -1,7 +1,7 @@
 /** <load-configuration>: XML, text or set input; merge, replace, override, update; or `rollback="N"`. */
 import type { LoadAction } from '../src/configuration/store.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
-import { assertCanWrite, readPayload, storeCall, writeGuard } from './configuration-common.js';
+import { assertCanWrite, readPayload, writeGuard } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
 
 const ACTIONS = ['merge', 'replace', 'override', 'update', 'set'] as const;
@@ -16,7 +16,7 @@ export const handler: RpcHandler = {
     const rollback = op.attrs['rollback'];
     if (rollback !== undefined) {
       if (!/^\d+$/.test(rollback) || Number(rollback) > 49) throw syntaxError(rollback, 'invalid rollback number');
-      storeCall(() => store.loadRollback(ctx.session, Number(rollback), writeGuard(ctx)));
+      store.loadRollback(ctx.session, Number(rollback), writeGuard(ctx));
     } else {
       if (op.attrs['url'] !== undefined) throw syntaxError('url', 'loading from a URL is not supported by the emulator');
       const action = op.attrs['action'] ?? 'merge';

@@ -5,8 +5,8 @@ import { requestSnapshotGrammar } from '../src/grammar/request-snapshot.js';
 import { replyBody } from '../src/render/reply.js';
 import { snapshotText, snapshotTree } from '../src/render/snapshot.js';
 import { snapshotProgressText } from '../src/render/snapshot-progress.js';
-import { engineCall } from './engine-errors.js';
 import type { RpcHandler } from './types.js';
+import { plainErrorInfo } from '../src/errors/catalogue.js';
 
 export const handler: RpcHandler = {
   name: 'request-snapshot',
@@ -18,7 +18,7 @@ export const handler: RpcHandler = {
     // A CLI session shows the lines as each step starts (the spec: "feedback on the status of your request").
     const progress = ctx.format === 'text' ? ctx.session.progress : undefined;
     const onProgress = progress ? snapshotProgressText(progress) : undefined;
-    const result = await engineCall(() => runSnapshot(ctx.device.model, ctx.device.clock, ctx.session.routingEngine, opts, { onProgress }));
+    const result = await runSnapshot(ctx.device.model, ctx.device.clock, ctx.session.routingEngine, opts, { onProgress });
     // `load` (22.1+): the snapshot's release is what the next boot runs.
     const boots = result.targets.find((t) => t.boots !== undefined);
     if (boots?.boots !== undefined) {
@@ -35,7 +35,7 @@ export const handler: RpcHandler = {
     // output so far and the failure as rpc-errors beside it.
     const only = result.multi ? undefined : result.targets[0];
     if (only && only.errors.length > 0) {
-      return { kind: 'partial', body, errors: only.errors.map((message) => ({ severity: 'error' as const, message })) };
+      return { kind: 'partial', body, errors: only.errors.map(plainErrorInfo) };
     }
     return { kind: 'body', body };
   },

@@ -3,14 +3,15 @@
  * error shape (error-path `[edit system]`, bad-element). Other statements are
  * schema-free and load as given.
  */
-import { RpcError, type RpcErrorInfo } from '../xml/rpc-error.js';
+import { RpcError } from '../xml/rpc-error.js';
 import { leafKind } from './schema.js';
 import { pace, runNow, type Work } from './slices.js';
 import type { EditNode } from './tree.js';
 import { keyOf } from './tree.js';
+import { allOf, configurationError } from '../errors/catalogue.js';
 
 export function* checkEditsWork(edits: readonly EditNode[]): Work<void> {
-  const errors: RpcErrorInfo[] = [];
+  const errors: RpcError[] = [];
   // Depth first with an explicit stack: the statements of each level, the next one, and the path down to them.
   const stack: Array<{ readonly nodes: readonly EditNode[]; next: number; readonly parent: string; readonly path: readonly string[] }> = [
     { nodes: edits, next: 0, parent: 'configuration', path: [] },
@@ -28,16 +29,16 @@ export function* checkEditsWork(edits: readonly EditNode[]): Work<void> {
     const kind = leafKind(parent, n.name);
     if (kind === 'value' && (n.value === undefined || n.value === '')) {
       const where = `[edit${path.length ? ' ' + path.join(' ') : ''}]`;
-      errors.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', path: where, message: 'missing argument', info: [['bad-element', n.name]] });
+      errors.push(configurationError('missing argument', n.name, where));
     } else if (kind === 'empty' && n.value !== undefined) {
-      errors.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', path: `[edit${[...path, n.name].map((p) => ' ' + p).join('')}]`, message: 'syntax error', info: [['bad-element', n.value]] });
+      errors.push(configurationError('syntax error', n.value, `[edit${[...path, n.name].map((p) => ' ' + p).join('')}]`));
     }
     if (n.children.length > 0) {
       const key = keyOf(n);
       stack.push({ nodes: n.children, next: 0, parent: n.name, path: [...path, n.name, ...(key !== undefined ? [key] : [])] });
     }
   }
-  if (errors.length > 0) throw new RpcError(errors);
+  if (errors.length > 0) throw allOf(errors);
 }
 
 export function checkEdits(edits: readonly EditNode[]): void {

@@ -6,6 +6,7 @@ import { RpcError } from '../xml/rpc-error.js';
 import { implicitList, isKeyedList } from './schema.js';
 import { pace, runNow, type Work } from './slices.js';
 import type { EditNode, EditOp } from './tree.js';
+import { configurationError } from '../errors/catalogue.js';
 
 type Punct = '{' | '}' | ';' | '[' | ']';
 type Token = { readonly t: 'word'; readonly v: string } | { readonly t: Punct };
@@ -67,14 +68,7 @@ function* tokenize(text: string): Work<Token[]> {
 }
 
 export function loadError(message: string, badElement: string, path?: string): RpcError {
-  return new RpcError({
-    type: 'protocol',
-    tag: 'operation-failed',
-    severity: 'error',
-    ...(path ? { path } : {}),
-    message,
-    info: [['bad-element', badElement]],
-  });
+  return configurationError(message, badElement, path);
 }
 
 /** One `{ ... }` block being read: the statement that opened it, and what is inside so far. */

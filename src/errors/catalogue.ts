@@ -152,3 +152,58 @@ export function permissionDeniedAt(changes: ReadonlyArray<{ readonly path: strin
     changes.map((c) => ({ type: 'protocol' as const, tag: 'operation-failed' as const, severity: 'error' as const, path: c.path, message: 'permission denied', info: [['bad-element', c.element]] as Array<[string, string]> })),
   );
 }
+
+/** An option's value is not a number where the grammar wants one. */
+export function notANumber(leaf: string, value: string): RpcError {
+  return syntaxError(leaf, `invalid value '${value}' for ${leaf}: expected a number`);
+}
+
+/** Junos's range message: `Value 70000 is not within range (1..65535)`. */
+export function outOfRange(leaf: string, value: string | number, min: number, max: number): RpcError {
+  return syntaxError(leaf, `Value ${value} is not within range (${min}..${max})`);
+}
+
+/** An option that needs a value was given none (`missing argument for media <type>`). */
+export function missingArgument(leaf: string, valueName?: string): RpcError {
+  return syntaxError(leaf, `missing argument for ${leaf}${valueName ? ` <${valueName}>` : ''}`);
+}
+
+/** Two options of one choice (`routing-engine` and `re0`). */
+export function conflictingOptions(leaf: string, other: string): RpcError {
+  return syntaxError(leaf, `syntax error: '${leaf}' conflicts with '${other}'`);
+}
+
+/** A configuration load error at a statement: Junos's error-path and bad-element. */
+export function configurationError(message: string, badElement: string, path?: string): RpcError {
+  return new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', ...(path ? { path } : {}), message, info: [['bad-element', badElement]] });
+}
+
+/** Several refusals reported together (every bad statement of one load). */
+export function allOf(errors: readonly RpcError[]): RpcError {
+  return new RpcError(errors.flatMap((e) => e.errors));
+}
+
+/** A NETCONF operation Junos allows on the candidate only (`<edit-config>` on running). */
+export function candidateOnly(op: string): RpcError {
+  return new RpcError({ type: 'protocol', tag: 'operation-not-supported', severity: 'error', message: `${op} is supported on the candidate configuration only`, info: [['bad-element', op]] });
+}
+
+/** Locking or opening privately a candidate that holds uncommitted changes. */
+export function databaseModified(badElement: string): RpcError {
+  return new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database modified', info: [['bad-element', badElement]] });
+}
+
+/** `configure private` while another session holds the exclusive lock. */
+export function privateRefused(): RpcError {
+  return new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database locked by another session', info: [['bad-element', 'private']] });
+}
+
+/** A plain error entry for a reply that carries data too (one target of a multi-RE command failed). */
+export function plainErrorInfo(message: string): RpcErrorInfo {
+  return { severity: 'error', message };
+}
+
+/** An RE that does not answer a multi-RE command: Junos's top-level rpc-error beside the others' results. */
+export function unreachableInfo(message: string): RpcErrorInfo {
+  return protocolFailed(message);
+}

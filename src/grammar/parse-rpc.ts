@@ -3,6 +3,7 @@ import { plainAttributes } from '../xml/element.js';
 import { RpcError, syntaxError } from '../xml/rpc-error.js';
 import { platformName } from './types.js';
 import type { Dialect, LeafSpec, ParsedOptions, Platform, RpcGrammar } from './types.js';
+import { conflictingOptions, missingArgument, notANumber, outOfRange } from '../errors/catalogue.js';
 
 /** Attributes that every operational RPC takes and that are not leaves. */
 const ENVELOPE_ATTRIBUTES = new Set(['format', 'junos:format', 'style']);
@@ -40,24 +41,12 @@ export function checkLeafValue(leaf: LeafSpec, raw: string | true): string | tru
       if (raw === true || raw.trim() === '') throw missingValue(leaf);
       const v = raw.trim();
       if (!/^\d+$/.test(v)) {
-        throw new RpcError({
-          type: 'protocol',
-          tag: 'operation-failed',
-          severity: 'error',
-          message: `invalid value '${v}' for ${leaf.name}: expected a number`,
-          info: [['bad-element', leaf.name]],
-        });
+        throw notANumber(leaf.name, v);
       }
       const n = Number(v);
       const { min, max } = leaf.type;
       if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-        throw new RpcError({
-          type: 'protocol',
-          tag: 'operation-failed',
-          severity: 'error',
-          message: `Value ${n} is not within range (${min ?? 0}..${max ?? 4294967295})`,
-          info: [['bad-element', leaf.name]],
-        });
+        throw outOfRange(leaf.name, n, min ?? 0, max ?? 4294967295);
       }
       return String(n);
     }
@@ -71,13 +60,7 @@ export function checkLeafValue(leaf: LeafSpec, raw: string | true): string | tru
 }
 
 function missingValue(leaf: LeafSpec): RpcError {
-  return new RpcError({
-    type: 'protocol',
-    tag: 'operation-failed',
-    severity: 'error',
-    message: `missing argument for ${leaf.name}${leaf.valueName ? ` <${leaf.valueName}>` : ''}`,
-    info: [['bad-element', leaf.name]],
-  });
+  return missingArgument(leaf.name, leaf.valueName);
 }
 
 /**
@@ -96,13 +79,7 @@ export function parseRpcOptions(grammar: RpcGrammar, op: XmlElement, platform: P
     if (leaf.group) {
       const other = groups.get(leaf.group);
       if (other !== undefined && other !== leaf.name) {
-        throw new RpcError({
-          type: 'protocol',
-          tag: 'operation-failed',
-          severity: 'error',
-          message: `syntax error: '${leaf.name}' conflicts with '${other}'`,
-          info: [['bad-element', leaf.name]],
-        });
+        throw conflictingOptions(leaf.name, other);
       }
       groups.set(leaf.group, leaf.name);
     }

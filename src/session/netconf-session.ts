@@ -8,8 +8,9 @@ import { frameHello } from '../framing/encoder.js';
 import type { XmlElement } from '../xml/element.js';
 import type { ParseLimits } from '../xml/parse.js';
 import { parseXml, rawRootAttributes, XmlParseError } from '../xml/parse.js';
-import type { RpcErrorInfo } from '../xml/rpc-error.js';
-import { renderRpcError, syntaxError } from '../xml/rpc-error.js';
+import { malformedMessage, missingMessageId, syntaxError } from '../errors/catalogue.js';
+import type { RpcError } from '../errors/rpc-error.js';
+import { renderRpcError } from '../xml/rpc-error.js';
 import { BASE_1_1, clientCapabilities, NETCONF_NS, renderServerHello } from './hello.js';
 import type { LoginClasses } from './login-class.js';
 import type { ReplyOverride, RpcDirective, SessionInterceptor } from './interceptor.js';
@@ -248,31 +249,18 @@ export class NetconfSession implements SessionHandle, SessionView {
   private async handleRpc(xml: string): Promise<void> {
     if (this.ended) return;
     const echo = this.echoAttributes(xml);
-    const refused = (errors: readonly RpcErrorInfo[]): Promise<void> => this.reply(echo, { errors, body: '', okBody: false, endSession: false });
+    const refused = (e: RpcError): Promise<void> => this.reply(echo, { errors: e.errors, body: '', okBody: false, endSession: false });
     let root: XmlElement;
     try {
       root = parseXml(xml, this.o.parseLimits);
     } catch (err) {
       const msg = err instanceof XmlParseError ? err.message : String(err);
-      return refused([{ type: 'rpc', tag: 'malformed-message', severity: 'error', message: `XML parse error: ${msg}` }]);
+      return refused(malformedMessage(msg));
     }
-    if (root.name !== 'rpc') return refused(syntaxError(root.name).errors);
-    if (root.attrs['message-id'] === undefined) {
-      return refused([
-        {
-          type: 'rpc',
-          tag: 'missing-attribute',
-          severity: 'error',
-          message: 'missing attribute message-id',
-          info: [
-            ['bad-attribute', 'message-id'],
-            ['bad-element', 'rpc'],
-          ],
-        },
-      ]);
-    }
+    if (root.name !== 'rpc') return refused(syntaxError(root.name));
+    if (root.attrs['message-id'] === undefined) return refused(missingMessageId());
     const op = root.children[0];
-    if (!op) return refused(syntaxError('rpc').errors);
+    if (!op) return refused(syntaxError('rpc'));
     const directive = this.o.interceptor?.beforeDispatch?.({
       sessionId: this.id,
       user: this.user,

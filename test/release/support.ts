@@ -4,8 +4,8 @@ import { handler as snapshotInfo } from '../../rpc/get-snapshot-information.js';
 import { handler as requestSnapshot } from '../../rpc/request-snapshot.js';
 import type { OutputFormat, RpcHandler, RpcReply } from '../../rpc/types.js';
 import type { DeviceSettings, ProfileName } from '../../src/engine/index.js';
-import { RpcError } from '../../src/xml/rpc-error.js';
 import { fakeContext, fakeDevice, op, type FakeDevice } from '../support/fake-context.js';
+import { rpcErrors } from '../support/expect-rpc-error.js';
 
 export type Leaves = Record<string, string | true>;
 
@@ -39,8 +39,7 @@ export async function refusal(p: Promise<unknown>): Promise<{ message: string; b
   try {
     await p;
   } catch (e) {
-    expect(e).to.be.instanceOf(RpcError);
-    const first = (e as RpcError).errors[0]!;
+    const first = (await rpcErrors(Promise.reject(e)))[0]!;
     return { message: first.message, bad: first.info?.find(([k]) => k === 'bad-element')?.[1] };
   }
   return expect.fail('expected an rpc-error');

@@ -4,9 +4,9 @@
  */
 import { expect } from 'chai';
 import { handler as requestSnapshot } from '../../rpc/request-snapshot.js';
-import { RpcError } from '../../src/xml/rpc-error.js';
 import { fakeContext, fakeDevice, op } from '../support/fake-context.js';
 import { SAMPLE_1, SAMPLE_2, SAMPLE_3, SAMPLE_4, outputText } from '../support/spec-samples.js';
+import { rpcErrors } from '../support/expect-rpc-error.js';
 
 describe('spec samples (request system snapshot, format text)', () => {
   it('sample 1: no option on mx960', async () => {
@@ -26,14 +26,7 @@ describe('spec samples (request system snapshot, format text)', () => {
   it('sample 3: mirror-flash-on-disk refuses with exactly the spec text and changes nothing', async () => {
     const dev = fakeDevice('mx960', { mirrorFlashOnDisk: true });
     const before = JSON.stringify(dev.model.toJSON());
-    let err: unknown;
-    try {
-      await requestSnapshot.handle(op('request-snapshot'), fakeContext(dev, { format: 'text' }));
-    } catch (e) {
-      err = e;
-    }
-    expect(err).to.be.instanceOf(RpcError);
-    const errors = (err as RpcError).errors;
+    const errors = await rpcErrors(requestSnapshot.handle(op('request-snapshot'), fakeContext(dev, { format: 'text' })));
     expect(errors).to.have.length(1);
     expect(errors[0]!.message).to.equal(SAMPLE_3);
     expect(errors[0]!.severity).to.equal('error');

@@ -1,14 +1,19 @@
 import { expect } from 'chai';
-import { RpcError } from '../../src/xml/rpc-error.js';
-import type { RpcErrorInfo } from '../../src/xml/rpc-error.js';
+import { domainError } from '../../src/errors/domain.js';
+import { RpcError, type RpcErrorInfo } from '../../src/errors/rpc-error.js';
 
-/** Awaits `p`, expecting an RpcError; returns its errors. */
+/**
+ * Awaits `p`, expecting a refusal, and returns the rpc-errors a client would
+ * get: an RpcError's own, or a domain refusal (SnapshotRefusal, CommitRefused,
+ * …) as the dispatcher maps it.
+ */
 export async function rpcErrors(p: Promise<unknown> | unknown): Promise<readonly RpcErrorInfo[]> {
   try {
     await p;
   } catch (e) {
-    expect(e).to.be.instanceOf(RpcError);
-    return (e as RpcError).errors;
+    const err = e instanceof RpcError ? e : domainError(e);
+    expect(err, `not a refusal: ${String(e)}`).to.be.instanceOf(RpcError);
+    return err!.errors;
   }
   expect.fail('expected an RpcError');
 }
