@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { loadConfig } from '../src/config/load.js';
+import { loadConfig } from '../src/options/load.js';
 import { startEmulator } from '../src/compose.js';
 import { createLogger } from '../src/log/logger.js';
 import { loadHostKeys } from '../src/transport/host-keys.js';

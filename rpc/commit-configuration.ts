@@ -1,5 +1,5 @@
 /** <commit-configuration>: check, confirmed [confirm-timeout minutes], log (comment). */
-import { DEFAULT_CONFIRM_MINUTES } from '../src/configuration/store.js';
+import { DEFAULT_CONFIRM_MINUTES } from '../src/junos-config/store.js';
 import { child } from '../src/xml/element.js';
 import { escapeText } from '../src/xml/escape.js';
 import { assertCanWrite, assertMayChange } from './configuration-common.js';

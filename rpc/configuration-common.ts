@@ -1,12 +1,12 @@
 /** What the configuration RPCs share: write access, error mapping, payload reading. */
-import { checkEditsWork } from '../src/configuration/check-edits.js';
-import { parseSetLinesWork } from '../src/configuration/set-format.js';
-import { runSliced } from '../src/configuration/slices.js';
-import { deniedChanges } from '../src/configuration/permissions.js';
-import type { ConfigNode } from '../src/configuration/tree.js';
+import { checkEditsWork } from '../src/junos-config/check-edits.js';
+import { parseSetLinesWork } from '../src/junos-config/set-format.js';
+import { runSliced } from '../src/junos-config/slices.js';
+import { deniedChanges } from '../src/junos-config/permissions.js';
+import type { ConfigNode } from '../src/junos-config/tree.js';
 import { candidateLocked, permissionDeniedAt } from '../src/errors/catalogue.js';
-import { parseTextWork } from '../src/configuration/text-format.js';
-import { editsFromXml, type EditNode } from '../src/configuration/tree.js';
+import { parseTextWork } from '../src/junos-config/text-format.js';
+import { editsFromXml, type EditNode } from '../src/junos-config/tree.js';
 import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
@@ -23,7 +23,7 @@ export function assertCanWrite(ctx: RpcContext): void {
 /**
  * Junos's per-hierarchy permissions: `[edit system login]` takes
  * admin-control, secrets take secret-control, and so on
- * (src/configuration/permissions.ts). Checked on every change of a candidate
+ * (src/junos-config/permissions.ts). Checked on every change of a candidate
  * and again at commit, where the candidate may hold another user's changes.
  */
 export function assertMayChange(ctx: RpcContext, before: ConfigNode, after: ConfigNode): void {
@@ -44,7 +44,7 @@ export function writeGuard(ctx: RpcContext): (before: ConfigNode, after: ConfigN
 /**
  * The edits a load carries: `<configuration>` (XML), `<configuration-text>`,
  * or `<configuration-set>` (also `action="set"` with text). Read in slices
- * (src/configuration/slices.ts): a 16,000-line load does not stall others.
+ * (src/junos-config/slices.ts): a 16,000-line load does not stall others.
  */
 export async function readPayload(op: XmlElement, format: string, action: string): Promise<EditNode[]> {
   const xml = child(op, 'configuration');

@@ -1,8 +1,8 @@
 /** NETCONF <edit-config> on the candidate, and <commit> / <validate> (RFC 6241 8.3, 8.4, 8.6). */
-import { checkEditsWork } from '../src/configuration/check-edits.js';
-import { runSliced } from '../src/configuration/slices.js';
-import { parseTextWork } from '../src/configuration/text-format.js';
-import { editsFromXml, type EditNode } from '../src/configuration/tree.js';
+import { checkEditsWork } from '../src/junos-config/check-edits.js';
+import { runSliced } from '../src/junos-config/slices.js';
+import { parseTextWork } from '../src/junos-config/text-format.js';
+import { editsFromXml, type EditNode } from '../src/junos-config/tree.js';
 import { child } from '../src/xml/element.js';
 import { assertCanWrite, assertMayChange, writeGuard } from './configuration-common.js';
 import { readDatastore } from './datastore-target.js';

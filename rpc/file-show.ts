@@ -1,5 +1,5 @@
 /** <file-show>: the few files automation reads (/etc/hosts.junos, /etc/resolv.conf). */
-import { interpret } from '../src/configuration/effects.js';
+import { interpret } from '../src/junos-config/effects.js';
 import { platformOf } from '../src/engine/index.js';
 import { fileShowGrammar } from '../src/grammar/facts-rpcs.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';

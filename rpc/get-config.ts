@@ -1,10 +1,10 @@
 /** NETCONF <get-config> (running or candidate, optional subtree filter) and <get>. */
-import { renderConfigurationWork } from '../src/configuration/render.js';
-import { runSliced } from '../src/configuration/slices.js';
-import { filterTreeWork, type ConfigNode } from '../src/configuration/tree.js';
+import { renderConfigurationWork } from '../src/junos-config/render.js';
+import { runSliced } from '../src/junos-config/slices.js';
+import { filterTreeWork, type ConfigNode } from '../src/junos-config/tree.js';
 import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
-import { redactSecrets } from '../src/configuration/permissions.js';
+import { redactSecrets } from '../src/junos-config/permissions.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcContext, RpcHandler } from './types.js';
 
@@ -17,7 +17,7 @@ const renderedRunning = new WeakMap<ConfigNode, string>();
 
 /**
  * The configuration as `<data><configuration>...</configuration></data>`, filtered by a `<filter>`'s `<configuration>`.
- * Rendered in slices (src/configuration/slices.ts), so a large configuration does not stall other sessions;
+ * Rendered in slices (src/junos-config/slices.ts), so a large configuration does not stall other sessions;
  * the cached running configuration comes back at once, without a promise (the polling case).
  */
 export function configurationData(ctx: RpcContext, source: 'running' | 'candidate', filter: XmlElement | undefined): string | Promise<string> {

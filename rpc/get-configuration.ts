@@ -3,11 +3,11 @@
  * `format` xml|text|set|json, a `<configuration>` subtree filter, and
  * `compare="rollback" rollback="N"` for a diff of the candidate against
  * rollback N (PyEZ's Config.diff). Rendering and comparing run in slices
- * (src/configuration/slices.ts), on trees that cannot change meanwhile.
+ * (src/junos-config/slices.ts), on trees that cannot change meanwhile.
  */
-import { diffTextWork, renderConfigurationWork, type ConfigFormat } from '../src/configuration/render.js';
-import { runSliced } from '../src/configuration/slices.js';
-import { filterTreeWork } from '../src/configuration/tree.js';
+import { diffTextWork, renderConfigurationWork, type ConfigFormat } from '../src/junos-config/render.js';
+import { runSliced } from '../src/junos-config/slices.js';
+import { filterTreeWork } from '../src/junos-config/tree.js';
 import { child } from '../src/xml/element.js';
 import { escapeText } from '../src/xml/escape.js';
 import { syntaxError } from '../src/xml/rpc-error.js';

@@ -1,5 +1,5 @@
 /** <load-configuration>: XML, text or set input; merge, replace, override, update; or `rollback="N"`. */
-import type { LoadAction } from '../src/configuration/store.js';
+import type { LoadAction } from '../src/junos-config/store.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import { assertCanWrite, readPayload, writeGuard } from './configuration-common.js';
 import type { RpcHandler } from './types.js';

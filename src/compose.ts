@@ -3,7 +3,7 @@
  * handlers (rpc/). Everything that starts an emulator goes through here.
  */
 import { defaultRegistry } from '../rpc/index.js';
-import type { EmulatorConfig } from './config/types.js';
+import type { EmulatorConfig } from './options/types.js';
 import { runEmulator, type RunningEmulator, type StartOptions } from './emulator.js';
 
 export { defaultKeysDir, type RunningEmulator, type StartOptions } from './emulator.js';

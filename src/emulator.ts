@@ -1,8 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONTROL_HOST } from './config/defaults.js';
-import { pathSegment } from './config/names.js';
-import type { EmulatorConfig } from './config/types.js';
+import { DEFAULT_CONTROL_HOST } from './options/defaults.js';
+import { pathSegment } from './options/names.js';
+import type { EmulatorConfig } from './options/types.js';
 import { EmulatedDevice } from './device/device.js';
 import { createDeviceState } from './device/device-state.js';
 import { VirtualClock } from './engine/index.js';

@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=2
 import { Command, Option } from 'commander';
-import { ConfigError } from '../config/types.js';
-import { loadConfig, type CommandLineOptions } from '../config/load.js';
+import { ConfigError } from '../options/types.js';
+import { loadConfig, type CommandLineOptions } from '../options/load.js';
 import { defaultKeysDir, startEmulator } from '../compose.js';
 import { PROFILE_NAMES } from '../engine/index.js';
 

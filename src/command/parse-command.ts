@@ -4,7 +4,7 @@
  * yields the equivalent RPC element. Executing that element through the RPC
  * registry is what makes the CLI and the RPC answer alike.
  */
-import { readPath } from '../configuration/path.js';
+import { readPath } from '../junos-config/path.js';
 import { checkLeafValue, leafFor } from '../grammar/parse-rpc.js';
 import type { Dialect, LeafSpec, Platform, RpcGrammar } from '../grammar/types.js';
 import type { XmlElement } from '../xml/element.js';

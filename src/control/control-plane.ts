@@ -3,8 +3,8 @@
  * JSON-shaped values. The HTTP API and the library handles are thin layers
  * over this, so both behave the same.
  */
-import { parseDuration } from '../config/duration.js';
-import type { ClockSpeed } from '../config/types.js';
+import { parseDuration } from '../options/duration.js';
+import type { ClockSpeed } from '../options/types.js';
 import type { EmulatedDevice } from '../device/device.js';
 import { isSettingKey, MAX_CLOCK_SPEED, parseDeviceSettings, SETTING_KEYS, type DeviceSettings, type VirtualClock } from '../engine/index.js';
 import { FaultSpecError } from '../faults/parse.js';

@@ -1,6 +1,6 @@
-import type { DeviceSpec } from '../config/types.js';
-import { ConfigurationStore } from '../configuration/store.js';
-import { initialConfiguration } from '../configuration/initial.js';
+import type { DeviceSpec } from '../options/types.js';
+import { ConfigurationStore } from '../junos-config/store.js';
+import { initialConfiguration } from '../junos-config/initial.js';
 import { capabilityFor, DeviceModel, SCHEMA_MODULES, StateStore, type StateFs, type VirtualClock } from '../engine/index.js';
 import { SystemState } from '../system/state.js';
 import { SaveQueue } from './save-queue.js';

@@ -1,5 +1,5 @@
 import type { ServerChannel } from 'ssh2';
-import type { DeviceSpec, Limits } from '../config/types.js';
+import type { DeviceSpec, Limits } from '../options/types.js';
 import { DeviceModel, type ProfileName, type VirtualClock } from '../engine/index.js';
 import { DatastoreLocks } from '../session/locks.js';
 import type { LoginClasses } from '../session/login-class.js';
@@ -18,9 +18,9 @@ import {
   type ConfigurationTarget,
   type ConfiguredLogin,
   type ConfiguredRetryOptions,
-} from '../configuration/effects.js';
-import { initialConfiguration } from '../configuration/initial.js';
-import { ConfigurationStore } from '../configuration/store.js';
+} from '../junos-config/effects.js';
+import { initialConfiguration } from '../junos-config/initial.js';
+import { ConfigurationStore } from '../junos-config/store.js';
 import { SystemState } from '../system/state.js';
 import { rebootDevice } from '../upgrade/reboot.js';
 import type { CliHooks } from '../terminal/cli-session.js';
@@ -112,7 +112,7 @@ export class EmulatedDevice implements DeviceRuntime {
     applyConfiguration(this.configuration.committed(), target);
   }
 
-  /** How committed statements reach the device (src/configuration/effects.ts). */
+  /** How committed statements reach the device (src/junos-config/effects.ts). */
   private configurationTarget(): ConfigurationTarget {
     return {
       setHostname: (n) => this.setHostname(n),

@@ -1,7 +1,7 @@
 import type { DeviceModel, ProfileName, VirtualClock } from '../engine/index.js';
 import type { SessionRegistry } from '../session/registry.js';
 import type { DatastoreLocks } from '../session/locks.js';
-import type { ConfigurationStore } from '../configuration/store.js';
+import type { ConfigurationStore } from '../junos-config/store.js';
 import type { SystemState } from '../system/state.js';
 
 /**

@@ -3,8 +3,8 @@
  * for them. The dispatcher asks this once for every failure, so no handler
  * wraps its own calls, and "internal error" only ever means a bug.
  */
-import { CommitRefused } from '../configuration/store.js';
-import { EditConflict } from '../configuration/tree.js';
+import { CommitRefused } from '../junos-config/store.js';
+import { EditConflict } from '../junos-config/tree.js';
 import { ClockShutdownError, SnapshotRefusal } from '../engine/index.js';
 import { RpcError, type RpcErrorInfo } from './rpc-error.js';
 

@@ -11,7 +11,7 @@
  *     action: delay
  *     delay: 30s
  */
-import { parseDuration } from '../config/duration.js';
+import { parseDuration } from '../options/duration.js';
 import type { ErrorSeverity, RpcErrorInfo } from '../xml/rpc-error.js';
 import { ERROR_TAG_TYPES, isErrorTag, tagAllowsType, type TagAndType } from '../errors/tags.js';
 import { FAULT_ACTIONS, type FaultAction, type FaultActionType, type FaultScope, type FaultSpec } from './types.js';

@@ -6,7 +6,7 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { deviceNameProblem, pathSegment } from '../config/names.js';
+import { deviceNameProblem, pathSegment } from '../options/names.js';
 import type { LogEntry, RequestLog } from '../control/request-log.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,11 +1,11 @@
 /**
  * `?` on a configuration path: the statements under it. The configuration is
- * schema-free (src/configuration), so the list is what the tree holds there
+ * schema-free (src/junos-config), so the list is what the tree holds there
  * plus the common statements of the top and `system` levels with their
  * Junos help; `>` marks statements that hold others.
  */
-import { readPath } from '../configuration/path.js';
-import { childNamed, keyOf, type ConfigNode } from '../configuration/tree.js';
+import { readPath } from '../junos-config/path.js';
+import { childNamed, keyOf, type ConfigNode } from '../junos-config/tree.js';
 import type { Candidate } from './walker.js';
 
 const KNOWN: Readonly<Record<string, readonly Candidate[]>> = {

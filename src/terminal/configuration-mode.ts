@@ -6,7 +6,7 @@
  * dispatcher, so datastores, locks, permissions and commit checks are one.
  */
 import { parseCommand } from '../command/parse-command.js';
-import { readPath } from '../configuration/path.js';
+import { readPath } from '../junos-config/path.js';
 import type { XmlElement } from '../xml/element.js';
 import { errorText, hasError } from './cli-errors.js';
 import { configurationCommands, type TerminalCommand } from './command-tree.js';

@@ -1,5 +1,5 @@
 /** What the CLI's modes need from their session: the screen, input, and running RPCs. */
-import type { ConfigNode } from '../configuration/tree.js';
+import type { ConfigNode } from '../junos-config/tree.js';
 import type { DeviceRuntime } from '../device/runtime.js';
 import type { Outcome } from '../dispatch/dispatcher.js';
 import type { Dialect, Platform } from '../grammar/types.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { loadConfig, type CommandLineOptions } from '../../src/config/load.js';
+import { loadConfig, type CommandLineOptions } from '../../src/options/load.js';
 import { startEmulator, type RunningEmulator } from '../../src/compose.js';
 import { NetconfClient, type NetconfClientOptions } from '../../src/client/netconf-client.js';
 import { createLogger } from '../../src/log/logger.js';

@@ -7,8 +7,8 @@ import type { DeviceRuntime } from '../../src/device/runtime.js';
 import { DeviceModel, VirtualClock } from '../../src/engine/index.js';
 import type { DeviceSettings, ProfileName } from '../../src/engine/index.js';
 import type { XmlElement } from '../../src/xml/element.js';
-import { ConfigurationStore } from '../../src/configuration/store.js';
-import { emptyConfiguration } from '../../src/configuration/tree.js';
+import { ConfigurationStore } from '../../src/junos-config/store.js';
+import { emptyConfiguration } from '../../src/junos-config/tree.js';
 import { SystemState } from '../../src/system/state.js';
 
 export interface FakeDevice extends DeviceRuntime {

@@ -1,5 +1,5 @@
 /** The configuration a device starts with: what its YAML entry says, as Junos statements. */
-import type { DeviceSpec } from '../config/types.js';
+import type { DeviceSpec } from '../options/types.js';
 import type { ConfigNode } from './tree.js';
 
 const leaf = (name: string, value?: string): ConfigNode => ({ name, ...(value !== undefined ? { value } : {}), children: [] });

@@ -4,13 +4,13 @@
  * equivalence tests compare the new code with it on random input. Mutable
  * trees here, as then.
  */
-import { isImplicitEntry, implicitList, isKeyedList } from '../../src/configuration/schema.js';
-import { loadError } from '../../src/configuration/text-format.js';
-import type { ConfigFormat } from '../../src/configuration/render.js';
-import { commitAttributes } from '../../src/configuration/render.js';
-import type { CommitInfo } from '../../src/configuration/store.js';
-import type { EditNode, EditOp } from '../../src/configuration/tree.js';
-import { EditConflict } from '../../src/configuration/tree.js';
+import { isImplicitEntry, implicitList, isKeyedList } from '../../src/junos-config/schema.js';
+import { loadError } from '../../src/junos-config/text-format.js';
+import type { ConfigFormat } from '../../src/junos-config/render.js';
+import { commitAttributes } from '../../src/junos-config/render.js';
+import type { CommitInfo } from '../../src/junos-config/store.js';
+import type { EditNode, EditOp } from '../../src/junos-config/tree.js';
+import { EditConflict } from '../../src/junos-config/tree.js';
 import type { XmlElement } from '../../src/xml/element.js';
 import { escapeText } from '../../src/xml/escape.js';
 

@@ -7,11 +7,11 @@ import { expect } from 'chai';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSetLines } from '../../src/configuration/set-format.js';
-import { editTree } from '../../src/configuration/edit.js';
-import { parseText } from '../../src/configuration/text-format.js';
-import { renderSet, renderText } from '../../src/configuration/text-render.js';
-import { emptyConfiguration } from '../../src/configuration/tree.js';
+import { parseSetLines } from '../../src/junos-config/set-format.js';
+import { editTree } from '../../src/junos-config/edit.js';
+import { parseText } from '../../src/junos-config/text-format.js';
+import { renderSet, renderText } from '../../src/junos-config/text-render.js';
+import { emptyConfiguration } from '../../src/junos-config/tree.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 
 const errorOf = (r: string): { message?: string; bad?: string; path?: string } => ({

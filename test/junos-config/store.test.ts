@@ -7,11 +7,11 @@
  */
 import { expect } from 'chai';
 import { VirtualClock } from '../../src/engine/index.js';
-import { parseSetLines } from '../../src/configuration/set-format.js';
-import { setSliceMs } from '../../src/configuration/slices.js';
-import { ConfigurationStore } from '../../src/configuration/store.js';
-import { renderSet } from '../../src/configuration/text-render.js';
-import { EditConflict, emptyConfiguration, sameTree } from '../../src/configuration/tree.js';
+import { parseSetLines } from '../../src/junos-config/set-format.js';
+import { setSliceMs } from '../../src/junos-config/slices.js';
+import { ConfigurationStore } from '../../src/junos-config/store.js';
+import { renderSet } from '../../src/junos-config/text-render.js';
+import { EditConflict, emptyConfiguration, sameTree } from '../../src/junos-config/tree.js';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const many = (n: number, what: string): string => Array.from({ length: n }, (_, i) => `set interfaces ge-0/0/${i} description "${what} ${i}"`).join('\n');

@@ -5,10 +5,10 @@
  * replaced (reference.ts) shows it quadratic, so each test can fail.
  */
 import { expect } from 'chai';
-import { editTree } from '../../src/configuration/edit.js';
-import { parseSetLines } from '../../src/configuration/set-format.js';
-import { parseText } from '../../src/configuration/text-format.js';
-import { emptyConfiguration, filterTree, type ConfigNode, type EditNode } from '../../src/configuration/tree.js';
+import { editTree } from '../../src/junos-config/edit.js';
+import { parseSetLines } from '../../src/junos-config/set-format.js';
+import { parseText } from '../../src/junos-config/text-format.js';
+import { emptyConfiguration, filterTree, type ConfigNode, type EditNode } from '../../src/junos-config/tree.js';
 import type { XmlElement } from '../../src/xml/element.js';
 import * as ref from './reference.js';
 

@@ -9,7 +9,7 @@
  * Before the configuration code was sliced, both replies were adjacent.
  */
 import { expect } from 'chai';
-import { setSliceMs } from '../../src/configuration/slices.js';
+import { setSliceMs } from '../../src/junos-config/slices.js';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, parseUserFlag } from '../../src/config/load.js';
-import { ConfigError } from '../../src/config/types.js';
+import { loadConfig, parseUserFlag } from '../../src/options/load.js';
+import { ConfigError } from '../../src/options/types.js';
 
 function withYaml(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'junos-emulator-cfgtest-')), 'c.yaml');

@@ -5,11 +5,11 @@
  * errors. Catches any behaviour the indexes, drafts and walks changed.
  */
 import { expect } from 'chai';
-import { editTree, overrideWork } from '../../src/configuration/edit.js';
-import { diffText, renderConfiguration, type ConfigFormat } from '../../src/configuration/render.js';
-import { runNow } from '../../src/configuration/slices.js';
-import { parseText } from '../../src/configuration/text-format.js';
-import { childNamed, editFromXml, emptyConfiguration, filterTree, keyOf, type ConfigNode, type EditNode, type EditOp } from '../../src/configuration/tree.js';
+import { editTree, overrideWork } from '../../src/junos-config/edit.js';
+import { diffText, renderConfiguration, type ConfigFormat } from '../../src/junos-config/render.js';
+import { runNow } from '../../src/junos-config/slices.js';
+import { parseText } from '../../src/junos-config/text-format.js';
+import { childNamed, editFromXml, emptyConfiguration, filterTree, keyOf, type ConfigNode, type EditNode, type EditOp } from '../../src/junos-config/tree.js';
 import type { XmlElement } from '../../src/xml/element.js';
 import * as ref from './reference.js';
 
