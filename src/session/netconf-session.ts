@@ -280,12 +280,17 @@ export class NetconfSession implements SessionHandle, SessionView {
     return { errors: r.errors, body: r.ok ? `<${this.prefix}ok/>` : '', okBody: true, endSession: false };
   }
 
-  /** The client's rpc attributes, echoed byte for byte minus the namespaces the reply declares itself. */
+  /**
+   * The client's rpc attributes, echoed byte for byte minus the namespaces
+   * the reply declares itself. An rfc-compliant Junos declares `xmlns:nc`
+   * and echoes the client's default namespace after `xmlns:junos` (18.3R3
+   * capture); otherwise it declares the default namespace itself.
+   */
   private echoAttributes(xml: string): string {
     let s = '';
     for (const a of rawRootAttributes(xml)) {
-      if (a.qname === 'xmlns' || a.qname === 'xmlns:junos') continue;
-      if (this.o.rfcCompliant && a.qname === 'xmlns:nc') continue;
+      if (a.qname === 'xmlns:junos') continue;
+      if (this.o.rfcCompliant ? a.qname === 'xmlns:nc' : a.qname === 'xmlns') continue;
       s += ` ${a.raw}`;
     }
     return s;
