@@ -17,6 +17,7 @@ export { runSnapshot, planSnapshot, plannedDurationMs, busyMessage } from './sna
 export type { SnapshotProgress, SnapshotRunOptions } from './snapshot.js';
 export { snapshotInformation } from './snapshot-info.js';
 export { systemStorage } from './storage.js';
+export { localReSlot } from './re-slot.js';
 export { StateStore, type StateFileHandle, type StateFs } from './state-store.js';
 export { SCHEMA_MODULES, schemaText, capabilityFor } from './schema.js';
 export type { SchemaModule } from './schema.js';

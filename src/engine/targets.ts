@@ -7,6 +7,7 @@ import type { ParsedOptions } from '../grammar/types.js';
 import { SnapshotRefusal } from './errors.js';
 import { routingEngineReachable, unreachableMessage } from './fault-hooks.js';
 import type { DeviceModel } from './model.js';
+import { localReSlot } from './re-slot.js';
 import type { RoutingEngineState } from './state.js';
 
 export interface TargetRef {
@@ -31,7 +32,7 @@ export const CHASSIS_SELECTORS = ['all-chassis', 'all-lcc', 'lcc', 'scc', 'sfc']
  * on a matrix backs up every chassis) or `local`.
  */
 export function selectTargets(model: DeviceModel, sessionRe: string, opts: ParsedOptions, scope: 'all' | 'local'): TargetSelection {
-  const slot: 're0' | 're1' = sessionRe.endsWith('re1') ? 're1' : 're0';
+  const slot = localReSlot(sessionRe);
   const reach = (re: RoutingEngineState): TargetRef =>
     routingEngineReachable(model, re.name, re.chassis) ? { name: re.name, re } : { name: re.name, re: null, error: unreachableMessage(re.name) };
   switch (model.spec.topology) {
