@@ -7,7 +7,7 @@
 import type { ParsedOptions } from '../grammar/types.js';
 import type { VirtualClock } from './clock.js';
 import { MIRROR_REFUSAL, SnapshotRefusal } from './errors.js';
-import { mediaFailureMessages, snapshotFaultHooks } from './fault-hooks.js';
+import { mediaFailureMessages } from './fault-hooks.js';
 import { isRemovable, type DeviceModel } from './model.js';
 import { failed } from './plan.js';
 import type { TargetPlan } from './plan.js';
@@ -106,7 +106,7 @@ async function runTarget(
   const started = (step: SnapshotStep): void => report?.({ kind: 'step', reName: plan.reName, step });
   const steps: SnapshotStep[] = [];
   if (plan.errors.length > 0) return { reName: plan.reName, steps, errors: plan.errors };
-  const hooks = snapshotFaultHooks(model);
+  const hooks = model.faultHooks;
   try {
     let deadline = clock.now();
     let copyIndex = 0;
