@@ -1,5 +1,5 @@
 /** <get-chassis-inventory>: `show chassis hardware`. */
-import { platformOf } from '../src/engine/index.js';
+import { localReSlot, platformOf } from '../src/engine/index.js';
 import { getChassisInventoryGrammar } from '../src/grammar/get-chassis-inventory.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
@@ -11,7 +11,7 @@ export const handler: RpcHandler = {
   grammar: getChassisInventoryGrammar,
   handle(op, ctx) {
     parseRpcOptions(getChassisInventoryGrammar, op, platformOf(ctx.device.profile));
-    const localSlot = ctx.session.routingEngine.endsWith('re1') ? 're1' : 're0';
+    const localSlot = localReSlot(ctx.session.routingEngine);
     const r = inventory(ctx.device.model, ctx.device.name, localSlot);
     return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => inventoryTree(r, ctx.device.model.dataNamespaceRelease()), () => inventoryText(r)) };
   },

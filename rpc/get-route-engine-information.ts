@@ -1,5 +1,5 @@
 /** <get-route-engine-information>: `show chassis routing-engine`. */
-import { platformOf } from '../src/engine/index.js';
+import { localReSlot, platformOf } from '../src/engine/index.js';
 import { getRouteEngineInformationGrammar } from '../src/grammar/get-route-engine-information.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
@@ -12,7 +12,7 @@ export const handler: RpcHandler = {
   handle(op, ctx) {
     const opts = parseRpcOptions(getRouteEngineInformationGrammar, op, platformOf(ctx.device.profile));
     const slot = opts.get('slot');
-    const localSlot = ctx.session.routingEngine.endsWith('re1') ? 're1' : 're0';
+    const localSlot = localReSlot(ctx.session.routingEngine);
     const r = routeEngines(ctx.device.model, ctx.device.system, ctx.device.name, localSlot, ctx.device.clock.now(), typeof slot === 'string' ? Number(slot) : undefined);
     return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => routeEngineTree(r, ctx.device.model.dataNamespaceRelease()), () => routeEngineText(r)) };
   },

@@ -7,14 +7,9 @@
 import { ClockShutdownError, platformOf } from '../src/engine/index.js';
 import { requestRebootGrammar } from '../src/grammar/request-reboot.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
-import { ctimeDate } from '../src/render/snapshot-info.js';
+import { ctimeNoZone } from '../src/system/junos-time.js';
 import { escapeText } from '../src/xml/escape.js';
 import type { RpcHandler } from './types.js';
-
-/** `Wed Jul  9 18:15:00 2014`: ctime without the zone (the fixture's form). */
-function shutdownAt(ms: number): string {
-  return ctimeDate(ms).replace(' UTC ', ' ');
-}
 
 export const handler: RpcHandler = {
   name: 'request-reboot',
@@ -27,7 +22,7 @@ export const handler: RpcHandler = {
     if (minutes === 0) {
       ctx.device.reboot();
     } else {
-      status = `Shutdown at ${shutdownAt(at)}`;
+      status = `Shutdown at ${ctimeNoZone(at)}`;
       ctx.device.clock.sleepUntil(at).then(
         () => ctx.device.reboot(),
         (e: unknown) => {

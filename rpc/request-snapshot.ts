@@ -1,7 +1,7 @@
 /** <request-snapshot>: `request system snapshot`. */
 import { runSnapshot } from '../src/engine/index.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
-import { requestSnapshotGrammar } from '../src/grammar/request-snapshot.js';
+import { requestSnapshotGrammar, snapshotOptions } from '../src/grammar/request-snapshot.js';
 import { replyBody } from '../src/render/reply.js';
 import { snapshotText, snapshotTree } from '../src/render/snapshot.js';
 import { snapshotProgressText } from '../src/render/snapshot-progress.js';
@@ -12,7 +12,7 @@ export const handler: RpcHandler = {
   name: 'request-snapshot',
   grammar: requestSnapshotGrammar,
   async handle(op, ctx) {
-    const opts = parseRpcOptions(requestSnapshotGrammar, op, ctx.device.model.dialect());
+    const opts = snapshotOptions(parseRpcOptions(requestSnapshotGrammar, op, ctx.device.model.dialect()));
     // Runs to completion even if the client goes away meanwhile; the state is
     // persisted either way, and the dispatcher answers once it is on disk.
     // A CLI session shows the lines as each step starts (the spec: "feedback on the status of your request").
@@ -22,7 +22,7 @@ export const handler: RpcHandler = {
     // `load` (22.1+): the snapshot's release is what the next boot runs.
     const boots = result.targets.find((t) => t.boots !== undefined);
     if (boots?.boots !== undefined) {
-      ctx.device.system.pending = { version: boots.boots, packageName: `snapshot:${String(opts.get('load'))}` };
+      ctx.device.system.pending = { version: boots.boots, packageName: `snapshot:${String(opts.load)}` };
       ctx.device.system.changed();
     }
     const body = replyBody(

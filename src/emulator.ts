@@ -14,7 +14,6 @@ import type { RpcRegistry } from './dispatch/registry.js';
 import { ControlPlane } from './control/control-plane.js';
 import { ControlServer } from './control/http-server.js';
 import { RequestLog } from './control/request-log.js';
-import { attachSnapshotFaultHooks } from './engine/index.js';
 import { listenerHooks, sessionInterceptor, snapshotHooks } from './faults/hooks.js';
 import { FaultPlan } from './faults/plan.js';
 import { Transcripts } from './log/transcript.js';
@@ -98,8 +97,8 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
   for (const spec of config.devices) {
     const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, pathSegment(spec.name)) : undefined, {
       onBackgroundError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'),
+      faultHooks: snapshotHooks(faults, spec.name),
     });
-    attachSnapshotFaultHooks(state.model, snapshotHooks(faults, spec.name));
     devices.push(
       new EmulatedDevice({
         spec,

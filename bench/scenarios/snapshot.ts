@@ -1,4 +1,5 @@
 import { DeviceModel, planSnapshot, plannedDurationMs } from '../../src/engine/index.js';
+import { snapshotOptions } from '../../src/grammar/request-snapshot.js';
 import { BenchClient } from '../client.js';
 import { Samples, summarize } from '../stats.js';
 import { checkTrivialReply, now, TRIVIAL_RPC, watchdog } from './common.js';
@@ -38,7 +39,7 @@ export const snapshot: Scenario = {
   name: 'snapshot',
   title: 'Snapshot RPCs under the instant clock',
   run: async (ctx) => {
-    const planned = plannedDurationMs(planSnapshot(DeviceModel.create('mx960', { mediaSpeedMbps: SLOW_MEDIA['media-speed-mbps'] }), 're0', new Map()).plans);
+    const planned = plannedDurationMs(planSnapshot(DeviceModel.create('mx960', { mediaSpeedMbps: SLOW_MEDIA['media-speed-mbps'] }), 're0', snapshotOptions(new Map())).plans);
     ctx.log(`snapshot: one mx960 snapshot is ${(planned / 60_000).toFixed(1)} virtual minutes on these media`);
     const server = await ctx.freshServer('emulator', { settings: SLOW_MEDIA });
     const c = await BenchClient.connect(ctx.clientOptions(server, 'password'));

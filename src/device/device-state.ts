@@ -1,7 +1,7 @@
 import type { DeviceSpec } from '../options/types.js';
 import { ConfigurationStore } from '../junos-config/store.js';
 import { initialConfiguration } from '../junos-config/initial.js';
-import { capabilityFor, DeviceModel, SCHEMA_MODULES, StateStore, type StateFs, type VirtualClock } from '../engine/index.js';
+import { capabilityFor, DeviceModel, SCHEMA_MODULES, StateStore, type SnapshotFaultHooks, type StateFs, type VirtualClock } from '../engine/index.js';
 import { SystemState } from '../system/state.js';
 import { SaveQueue } from './save-queue.js';
 
@@ -37,6 +37,8 @@ export interface DeviceStateOptions {
   onBackgroundError?: (err: unknown) => void;
   /** File operations (tests inject failures). */
   fs?: StateFs;
+  /** The fault plan's hooks into the snapshot engine, given to the model however it is made. */
+  faultHooks?: SnapshotFaultHooks;
 }
 
 /**
@@ -50,11 +52,11 @@ export interface DeviceStateOptions {
 export async function createDeviceState(spec: DeviceSpec, clock: VirtualClock, stateDir: string | undefined, opts: DeviceStateOptions = {}): Promise<DeviceState> {
   const store = stateDir ? new StateStore(stateDir, opts.fs) : undefined;
   await store?.removeTemporaries();
-  const saved: Saved = store ? await loadSaved(store, spec.name) : {};
+  const saved: Saved = store ? await loadSaved(store, spec.name, opts.faultHooks) : {};
   if (saved.model && saved.model.profile !== spec.profile) {
     throw new Error(`device ${spec.name}: saved state in ${stateDir} is of profile ${saved.model.profile}, the config says ${spec.profile}`);
   }
-  const model = saved.model ?? DeviceModel.create(spec.profile, spec.settings, { now: clock.now() });
+  const model = saved.model ?? DeviceModel.create(spec.profile, spec.settings, { now: clock.now(), faultHooks: opts.faultHooks });
   if (saved.model) model.updateSettings(spec.settings);
   const configuration =
     saved.configuration !== undefined
@@ -93,7 +95,7 @@ interface Saved {
   complete?: boolean;
 }
 
-async function loadSaved(store: StateStore, name: string): Promise<Saved> {
+async function loadSaved(store: StateStore, name: string, faultHooks: SnapshotFaultHooks | undefined): Promise<Saved> {
   const doc = await store.loadDocument(name, 'state');
   if (doc !== undefined) {
     const d = doc as Partial<DeviceStateDocument> | null;
@@ -102,13 +104,13 @@ async function loadSaved(store: StateStore, name: string): Promise<Saved> {
     }
     let model: DeviceModel;
     try {
-      model = DeviceModel.fromJSON(d.model);
+      model = DeviceModel.fromJSON(d.model, { faultHooks });
     } catch (e) {
       throw new Error(`${store.fileFor(`${name}.state`)}: ${(e as Error).message}`);
     }
     return { model, configuration: d.configuration, system: d.system, complete: true };
   }
-  const model = await store.load(name);
+  const model = await store.load(name, { faultHooks });
   const configuration = await store.loadDocument(name, LEGACY_PARTS[0]);
   const system = await store.loadDocument(name, LEGACY_PARTS[1]);
   return { model, configuration, system, complete: false };

@@ -1,7 +1,8 @@
 /**
  * Where a fault plan reaches into the snapshot engine. The engine asks these
- * hooks; it knows nothing of plans, seeds or scopes. Hooks are attached per
- * device model, so every command that uses the model sees them.
+ * hooks; it knows nothing of plans, seeds or scopes. A model is given its
+ * hooks when it is made (DeviceModel.create, fromJSON), so every command that
+ * uses the model sees them.
  */
 import type { DeviceModel } from './model.js';
 import type { MediumKind } from './state.js';
@@ -31,16 +32,6 @@ export interface SnapshotFaultHooks {
   unreachable?(targetName: string, chassis: string): boolean;
 }
 
-const hooks = new WeakMap<DeviceModel, SnapshotFaultHooks>();
-
-export function attachSnapshotFaultHooks(model: DeviceModel, h: SnapshotFaultHooks): void {
-  hooks.set(model, h);
-}
-
-export function snapshotFaultHooks(model: DeviceModel): SnapshotFaultHooks | undefined {
-  return hooks.get(model);
-}
-
 /**
  * Whether a routing engine answers: not listed in the `unreachable-re`
  * setting, and no armed fault makes it unreachable. The one place every
@@ -48,7 +39,7 @@ export function snapshotFaultHooks(model: DeviceModel): SnapshotFaultHooks | und
  */
 export function routingEngineReachable(model: DeviceModel, name: string, chassis: string): boolean {
   if (model.settings.unreachableRe?.includes(name)) return false;
-  return !hooks.get(model)?.unreachable?.(name, chassis);
+  return !model.faultHooks?.unreachable?.(name, chassis);
 }
 
 /** The error Junos gives for an RE it cannot reach. */

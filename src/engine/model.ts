@@ -9,6 +9,7 @@ import type { ProfileName, ProfileSpec } from './profiles.js';
 import { parseDeviceSettings, SETTING_KEYS } from './settings.js';
 import type { DeviceSettings } from './settings.js';
 import type { MediumKind, MediumState, RoutingEngineState } from './state.js';
+import type { SnapshotFaultHooks } from './fault-hooks.js';
 
 export const STATE_FORMAT = 1;
 
@@ -20,9 +21,15 @@ export interface DeviceStateJson {
   routingEngines: RoutingEngineState[];
 }
 
-export interface CreateOptions {
+export interface CreateOptions extends LoadOptions {
   /** Virtual time used for the initial creation dates. */
   now?: number;
+}
+
+/** What a model is given when it is made, whether fresh or loaded. */
+export interface LoadOptions {
+  /** Where a fault plan reaches into the snapshot engine; run-time only, never persisted. */
+  faultHooks?: SnapshotFaultHooks;
 }
 
 /** Medium names accepted in `corrupt-partition-table`, besides device names. */
@@ -43,25 +50,28 @@ export class DeviceModel {
   /** REs with a snapshot in progress; run-time only, never persisted. */
   private readonly busy = new Set<string>();
   private readonly listeners = new Set<() => void>();
+  /** Asked by the snapshot engine and by every multi-RE command; they stay when the state is reset. */
+  readonly faultHooks: SnapshotFaultHooks | undefined;
 
-  private constructor(profile: ProfileName, settings: DeviceSettings, res: RoutingEngineState[]) {
+  private constructor(profile: ProfileName, settings: DeviceSettings, res: RoutingEngineState[], faultHooks: SnapshotFaultHooks | undefined) {
     this.profile = profile;
     this.platform = platformOf(profile);
     this.current = settings;
     this.res = res;
+    this.faultHooks = faultHooks;
   }
 
   /** A freshly installed device of a profile, with settings over the profile defaults. */
   static create(profile: ProfileName, settings: Partial<DeviceSettings> = {}, opts: CreateOptions = {}): DeviceModel {
     const spec = PROFILES[profile];
     const s: DeviceSettings = { ...cloneSettings(spec.defaults), ...cloneSettings(settings) };
-    const model = new DeviceModel(profile, s, buildRoutingEngines(spec, s, opts.now ?? Date.now()));
+    const model = new DeviceModel(profile, s, buildRoutingEngines(spec, s, opts.now ?? Date.now()), opts.faultHooks);
     model.applyCorruption(s.corruptPartitionTable);
     model.applyInsertedMedia(s.insertedMedia);
     return model;
   }
 
-  static fromJSON(raw: unknown): DeviceModel {
+  static fromJSON(raw: unknown, opts: LoadOptions = {}): DeviceModel {
     if (typeof raw !== 'object' || raw === null) throw new Error('device state: expected an object');
     const j = raw as Partial<DeviceStateJson>;
     if (j.format !== STATE_FORMAT) throw new Error(`device state: unsupported format ${String(j.format)}`);
@@ -70,7 +80,7 @@ export class DeviceModel {
     // Settings go through the same checks as the YAML keys, so a hand-edited file fails clearly.
     const rawSettings = settingsToYaml((j.settings ?? {}) as Partial<DeviceSettings>);
     const s = { ...cloneSettings(PROFILES[j.profile].defaults), ...parseDeviceSettings(rawSettings, 'state.settings') };
-    return new DeviceModel(j.profile, s, structuredClone(j.routingEngines));
+    return new DeviceModel(j.profile, s, structuredClone(j.routingEngines), opts.faultHooks);
   }
 
   toJSON(): DeviceStateJson {

@@ -3,7 +3,7 @@
  * flash, or a removable medium (removable compact flash, USB) that is
  * partitioned with the size options, factory files or as a primary.
  */
-import type { ParsedOptions } from '../grammar/types.js';
+import type { SnapshotOptions } from '../grammar/request-snapshot.js';
 import { SnapshotRefusal } from './errors.js';
 import { SIZE_OPTIONS, jSeriesSizes, layoutFromSizes, layoutProblem } from './j-layout.js';
 import type { SizeOption } from './j-layout.js';
@@ -37,28 +37,30 @@ function list(names: readonly string[]): string {
  * release row (`compact-flash`... on J Series, `internal`/`usb` on SRX,
  * `internal`/`external` on EX); the first name is the internal boot medium.
  */
-export function planJTarget(model: DeviceModel, re: RoutingEngineState, opts: ParsedOptions): TargetPlan {
+export function planJTarget(model: DeviceModel, re: RoutingEngineState, opts: SnapshotOptions): TargetPlan {
   const names = model.release.snapshotMedia;
   const internalName = names[0]!;
-  const media = opts.get('media');
-  if (typeof media === 'string' && !names.includes(media)) {
+  const media = opts.media;
+  if (media !== undefined && !names.includes(media)) {
     throw new SnapshotRefusal(`media ${media} is not supported on this platform: use ${list(names)}`, {
       badElement: media,
     });
   }
-  const asPrimary = opts.has('as-primary');
-  const target: string = (media as string | undefined) ?? (asPrimary ? 'removable-compact-flash' : internalName);
+  const asPrimary = opts.asPrimary;
+  const target: string = media ?? (asPrimary ? 'removable-compact-flash' : internalName);
   const kind = mediumKindOf(target);
   if (asPrimary && kind !== 'removable-compact-flash') {
     throw new SnapshotRefusal('as-primary can be used on the removable compact flash only (media removable-compact-flash)', {
       badElement: 'as-primary',
     });
   }
-  if (opts.has('slice') && kind !== 'compact-flash') {
+  if (opts.slice !== undefined && kind !== 'compact-flash') {
     throw new SnapshotRefusal(`slice applies to the ${internalName} media only, not to media ${target}`, { badElement: 'slice' });
   }
   const sizes = readSizes(opts);
-  const repartition = REPARTITIONING.filter((o) => opts.has(o));
+  const repartition = REPARTITIONING.filter((o) =>
+    o === 'partition' ? opts.partition : o === 'factory' ? opts.factory : o === 'as-primary' ? asPrimary : opts.sizes[o] !== undefined,
+  );
 
   if (kind === 'compact-flash') {
     if (repartition.length > 0) {
@@ -81,18 +83,15 @@ export function planJTarget(model: DeviceModel, re: RoutingEngineState, opts: Pa
       `Use 'request system snapshot media ${target} partition' to repartition it.`,
     ]);
   }
-  return planRemovable(model, re, medium, target, sizes, needPartition, opts.has('factory') || asPrimary);
+  return planRemovable(model, re, medium, target, sizes, needPartition, opts.factory || asPrimary);
 }
 
-function readSizes(opts: ParsedOptions): Map<SizeOption, number> {
+/** The sizes given, in the order the layout reads them. */
+function readSizes(opts: SnapshotOptions): Map<SizeOption, number> {
   const out = new Map<SizeOption, number>();
   for (const o of SIZE_OPTIONS) {
-    const v = opts.get(o);
-    if (v === undefined) continue;
-    if (typeof v !== 'string' || !/^\d+$/.test(v)) {
-      throw new SnapshotRefusal(`invalid value '${String(v)}' for ${o}: expected a size in megabytes`, { badElement: o });
-    }
-    out.set(o, Number(v));
+    const v = opts.sizes[o];
+    if (v !== undefined) out.set(o, v);
   }
   return out;
 }

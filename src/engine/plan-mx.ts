@@ -2,7 +2,7 @@
  * Snapshot plan for M/MX/T-class REs (mx960 and every RE of a routing matrix):
  * / to /altroot and /config to /altconfig, across the flash drive and hard disk.
  */
-import type { ParsedOptions } from '../grammar/types.js';
+import type { SnapshotOptions } from '../grammar/request-snapshot.js';
 import type { DeviceModel } from './model.js';
 import { PARTITIONING_MS, PARTITION_CHECK_MS, copyMs, failed } from './plan.js';
 import type { PlannedStep, TargetPlan } from './plan.js';
@@ -16,9 +16,9 @@ function describe(m: MediumState): string {
   return m.kind === 'flash' ? 'flash drive' : 'hard disk';
 }
 
-export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: ParsedOptions, style: CopyStyle): TargetPlan {
+export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: SnapshotOptions, style: CopyStyle): TargetPlan {
   const alt = model.alternateMedium(re);
-  const partition = opts.has('partition');
+  const partition = opts.partition;
   const bootedFromFlash = model.settings.bootMedia === 'flash';
 
   if (partition && bootedFromFlash) {
@@ -48,7 +48,7 @@ export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: P
   };
 
   // 13.1+: `root-partition` / `config-partition` archive that file system only.
-  const only = opts.has('root-partition') ? 'root' : opts.has('config-partition') ? 'config' : undefined;
+  const only = opts.only;
   const withRoot = only !== 'config';
   const withConfig = only !== 'root';
   if (partition) {

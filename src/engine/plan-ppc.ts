@@ -3,7 +3,7 @@
  * file system of the second internal medium, then quoted /dev copies, as the
  * MX80 15.1R7.8 capture prints them.
  */
-import type { ParsedOptions } from '../grammar/types.js';
+import type { SnapshotOptions } from '../grammar/request-snapshot.js';
 import type { DeviceModel } from './model.js';
 import { FORMAT_MS, LABEL_MS, PARTITIONING_MS, copyMs, failed } from './plan.js';
 import type { PlannedStep, TargetPlan } from './plan.js';
@@ -11,17 +11,17 @@ import type { PartitionState, RoutingEngineState } from './state.js';
 
 const VERIFY_MS = 2_000;
 
-export function planNewfsTarget(model: DeviceModel, re: RoutingEngineState, opts: ParsedOptions): TargetPlan {
+export function planNewfsTarget(model: DeviceModel, re: RoutingEngineState, opts: SnapshotOptions): TargetPlan {
   const boot = model.bootMedium(re);
   const alt = model.alternateMedium(re);
-  const partition = opts.has('partition');
+  const partition = opts.partition;
   if (alt.corrupt && !partition) {
     return failed(re.name, re, [
       `Snapshot failed: the partition table on ${alt.device} (internal media) is corrupted.`,
       `Use 'request system snapshot partition' to repartition ${alt.device}.`,
     ]);
   }
-  const only = opts.has('root-partition') ? 'root' : opts.has('config-partition') ? 'config' : undefined;
+  const only = opts.only;
   const roles: Array<PartitionState['role']> = only === 'root' ? ['root'] : only === 'config' ? ['config'] : ['root', 'config'];
   const mountOf = (role: PartitionState['role']): string => (role === 'root' ? '/' : '/config');
   const pairs = roles.flatMap((role) => {

@@ -6,7 +6,7 @@
  * No capture of this output exists: the lines are chosen, ending with the
  * `created successfully` that field scripts look for (docs/releases.md).
  */
-import type { ParsedOptions } from '../grammar/types.js';
+import type { SnapshotOptions } from '../grammar/request-snapshot.js';
 import { SnapshotRefusal } from './errors.js';
 import type { DeviceModel } from './model.js';
 import { FORMAT_MS, copyMs } from './plan.js';
@@ -23,15 +23,15 @@ export function junosVolume(re: RoutingEngineState): JunosVolumeState {
 
 const inform = (message: string, ms = 0): PlannedStep => ({ out: { kind: 'inform', message }, ms });
 
-export function planVolumeTarget(model: DeviceModel, re: RoutingEngineState, opts: ParsedOptions, now: number): TargetPlan {
+export function planVolumeTarget(model: DeviceModel, re: RoutingEngineState, opts: SnapshotOptions, now: number): TargetPlan {
   const volume = junosVolume(re);
   const rate = model.copyRate(model.bootMedium(re));
   const rootMb = model.spec.rootUsedMb;
   const find = (name: string): VolumeSnapshot | undefined => volume.snapshots.find((s) => s.name === name);
   const base = { reName: re.name, re, errors: [] as string[], medium: model.bootMedium(re) };
 
-  const del = opts.get('delete');
-  if (typeof del === 'string') {
+  const del = opts.delete;
+  if (del !== undefined) {
     if (!find(del)) throw new SnapshotRefusal(`snapshot ${del} does not exist on ${re.name}`, { badElement: del });
     return {
       ...base,
@@ -41,8 +41,8 @@ export function planVolumeTarget(model: DeviceModel, re: RoutingEngineState, opt
       },
     };
   }
-  const load = opts.get('load');
-  if (typeof load === 'string') {
+  const load = opts.load;
+  if (load !== undefined) {
     const snap = find(load);
     if (!snap) throw new SnapshotRefusal(`snapshot ${load} does not exist on ${re.name}`, { badElement: load });
     return {
@@ -52,8 +52,8 @@ export function planVolumeTarget(model: DeviceModel, re: RoutingEngineState, opt
       boots: snap.version,
     };
   }
-  const config = opts.has('no-configuration') ? null : re.running.config;
-  if (opts.has('recovery')) {
+  const config = opts.noConfiguration ? null : re.running.config;
+  if (opts.recovery) {
     const imageMb = Math.ceil(rootMb * 0.45);
     return {
       ...base,
@@ -69,10 +69,10 @@ export function planVolumeTarget(model: DeviceModel, re: RoutingEngineState, opt
       },
     };
   }
-  const given = opts.get('snapshot-name');
-  const name = typeof given === 'string' ? given : `snap.${Math.floor(now / 1000)}`;
+  const given = opts.snapshotName;
+  const name = given ?? `snap.${Math.floor(now / 1000)}`;
   if (!NAME.test(name)) throw new SnapshotRefusal(`invalid snapshot name '${name}'`, { badElement: 'snapshot-name' });
-  if (find(name) && typeof given === 'string' && !opts.has('force')) {
+  if (find(name) && given !== undefined && !opts.force) {
     throw new SnapshotRefusal(`snapshot ${name} already exists on ${re.name}; use force to replace it`, { badElement: 'snapshot-name' });
   }
   return {

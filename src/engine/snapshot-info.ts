@@ -4,6 +4,7 @@
  * with upgraded FreeBSD the Junos volume's snapshots and the OAM volume's
  * recovery snapshot. Which of these a device shows is its release row's `info`.
  */
+import { chassisSelectors } from '../grammar/chassis-selectors.js';
 import type { ParsedOptions } from '../grammar/types.js';
 import { SnapshotRefusal } from './errors.js';
 import type { DeviceModel } from './model.js';
@@ -25,7 +26,7 @@ export function snapshotInformation(model: DeviceModel, sessionRe: string, opts:
     if (row.info === 'backup-slice') return backupTarget(model, re);
     return model.dualRoot ? dualRootTarget(model, re, m) : mxTarget(model, re, m);
   };
-  const sel = selectTargets(model, sessionRe, opts, 'local');
+  const sel = selectTargets(model, sessionRe, chassisSelectors(opts), 'local');
   const targets = sel.targets.map((t): SnapshotInfoTarget => {
     if (!t.re) return { reName: t.name, slices: [], errors: [t.error ?? 'unreachable'] };
     try {

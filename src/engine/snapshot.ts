@@ -4,10 +4,10 @@
  * The run does not depend on the client: once started it completes (or the
  * clock shuts down) whether or not anyone waits for the reply.
  */
-import type { ParsedOptions } from '../grammar/types.js';
+import type { SnapshotOptions } from '../grammar/request-snapshot.js';
 import type { VirtualClock } from './clock.js';
 import { MIRROR_REFUSAL, SnapshotRefusal } from './errors.js';
-import { mediaFailureMessages, snapshotFaultHooks } from './fault-hooks.js';
+import { mediaFailureMessages } from './fault-hooks.js';
 import { isRemovable, type DeviceModel } from './model.js';
 import { failed } from './plan.js';
 import type { TargetPlan } from './plan.js';
@@ -38,11 +38,11 @@ export function busyMessage(reName: string): string {
 }
 
 /** Plans without running: what a snapshot would do now (used by runSnapshot and tests). */
-export function planSnapshot(model: DeviceModel, sessionRe: string, opts: ParsedOptions, now = 0): { multi: boolean; plans: TargetPlan[] } {
+export function planSnapshot(model: DeviceModel, sessionRe: string, opts: SnapshotOptions, now = 0): { multi: boolean; plans: TargetPlan[] } {
   const row = model.release;
   if (model.settings.mirrorFlashOnDisk && row.snapshot !== 'junos-volume') throw new SnapshotRefusal(MIRROR_REFUSAL);
-  const media = opts.get('media');
-  if (typeof media === 'string' && row.snapshot !== 'dual-root' && !row.snapshotMedia.includes(media)) {
+  const media = opts.media;
+  if (media !== undefined && row.snapshot !== 'dual-root' && !row.snapshotMedia.includes(media)) {
     throw new SnapshotRefusal(`media ${media} is not supported on this platform: use ${row.snapshotMedia.join(', ')}`, { badElement: media });
   }
   const plan = (re: RoutingEngineState): TargetPlan => {
@@ -57,7 +57,7 @@ export function planSnapshot(model: DeviceModel, sessionRe: string, opts: Parsed
         return planJTarget(model, re, opts);
     }
   };
-  const sel = selectTargets(model, sessionRe, opts, 'all');
+  const sel = selectTargets(model, sessionRe, opts.selectors, 'all');
   const plans = sel.targets.map((t) => (t.re ? plan(t.re) : failed(t.name, null, [t.error ?? 'unreachable'])));
   return { multi: sel.multi, plans };
 }
@@ -66,7 +66,7 @@ export async function runSnapshot(
   model: DeviceModel,
   clock: VirtualClock,
   sessionRe: string,
-  opts: ParsedOptions,
+  opts: SnapshotOptions,
   run: SnapshotRunOptions = {},
 ): Promise<SnapshotResult> {
   const { multi, plans } = planSnapshot(model, sessionRe, opts, clock.now());
@@ -106,7 +106,7 @@ async function runTarget(
   const started = (step: SnapshotStep): void => report?.({ kind: 'step', reName: plan.reName, step });
   const steps: SnapshotStep[] = [];
   if (plan.errors.length > 0) return { reName: plan.reName, steps, errors: plan.errors };
-  const hooks = snapshotFaultHooks(model);
+  const hooks = model.faultHooks;
   try {
     let deadline = clock.now();
     let copyIndex = 0;

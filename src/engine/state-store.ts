@@ -6,7 +6,7 @@
  */
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
-import { DeviceModel } from './model.js';
+import { DeviceModel, type LoadOptions } from './model.js';
 
 /** The file operations the store uses; tests pass one that fails on purpose. */
 export interface StateFs {
@@ -44,7 +44,7 @@ export class StateStore {
   }
 
   /** The saved model of a device, or undefined when none was saved. */
-  async load(deviceName: string): Promise<DeviceModel | undefined> {
+  async load(deviceName: string, opts: LoadOptions = {}): Promise<DeviceModel | undefined> {
     let text: string;
     try {
       text = await this.fs.readFile(this.fileFor(deviceName), 'utf8');
@@ -53,7 +53,7 @@ export class StateStore {
       throw e;
     }
     try {
-      return DeviceModel.fromJSON(JSON.parse(text));
+      return DeviceModel.fromJSON(JSON.parse(text), opts);
     } catch (e) {
       throw new Error(`${this.fileFor(deviceName)}: ${(e as Error).message}`);
     }

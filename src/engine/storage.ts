@@ -2,6 +2,7 @@
  * `show system storage` (get-system-storage): the mounted file systems of an
  * RE, derived from its partitions, boot medium and mounted alternates.
  */
+import { chassisSelectors } from '../grammar/chassis-selectors.js';
 import type { ParsedOptions } from '../grammar/types.js';
 import { SnapshotRefusal } from './errors.js';
 import type { DeviceModel } from './model.js';
@@ -14,7 +15,7 @@ const MINFREE = 0.08;
 
 export function systemStorage(model: DeviceModel, sessionRe: string, opts: ParsedOptions): StorageResult {
   const detail = opts.has('detail');
-  const sel = selectTargets(model, sessionRe, opts, 'local');
+  const sel = selectTargets(model, sessionRe, chassisSelectors(opts), 'local');
   const targets: StorageTarget[] = sel.targets.map((t) =>
     t.re ? { reName: t.name, fileSystems: fileSystems(model, t.re), errors: [] } : { reName: t.name, fileSystems: [], errors: [t.error ?? 'unreachable'] },
   );

@@ -3,10 +3,11 @@
  * (routing matrix chassis, re0/re1/routing-engine, virtual-chassis members,
  * cluster nodes) resolved against the device's topology.
  */
-import type { ParsedOptions } from '../grammar/types.js';
+import type { ChassisSelectors } from '../grammar/chassis-selectors.js';
 import { SnapshotRefusal } from './errors.js';
 import { routingEngineReachable, unreachableMessage } from './fault-hooks.js';
 import type { DeviceModel } from './model.js';
+import { localReSlot } from './re-slot.js';
 import type { RoutingEngineState } from './state.js';
 
 export interface TargetRef {
@@ -30,23 +31,23 @@ export const CHASSIS_SELECTORS = ['all-chassis', 'all-lcc', 'lcc', 'scc', 'sfc']
  * emulated matrix). `scope` is what no selector means: `all` (request-snapshot
  * on a matrix backs up every chassis) or `local`.
  */
-export function selectTargets(model: DeviceModel, sessionRe: string, opts: ParsedOptions, scope: 'all' | 'local'): TargetSelection {
-  const slot: 're0' | 're1' = sessionRe.endsWith('re1') ? 're1' : 're0';
+export function selectTargets(model: DeviceModel, sessionRe: string, sel: ChassisSelectors, scope: 'all' | 'local'): TargetSelection {
+  const slot = localReSlot(sessionRe);
   const reach = (re: RoutingEngineState): TargetRef =>
     routingEngineReachable(model, re.name, re.chassis) ? { name: re.name, re } : { name: re.name, re: null, error: unreachableMessage(re.name) };
   switch (model.spec.topology) {
     case 'matrix':
-      return matrixTargets(model, slot, opts, scope, reach);
+      return matrixTargets(model, slot, sel, scope, reach);
     case 'virtual-chassis':
     case 'cluster':
-      return memberTargets(model, slot, opts, reach);
+      return memberTargets(model, slot, sel, reach);
     default:
-      return chassisRes(model, slot, opts, reach);
+      return chassisRes(model, slot, sel, reach);
   }
 }
 
 /** One chassis with one or two REs: `re0`, `re1`, `routing-engine local|other|master|backup|both`. */
-function chassisRes(model: DeviceModel, slot: 're0' | 're1', opts: ParsedOptions, reach: (re: RoutingEngineState) => TargetRef): TargetSelection {
+function chassisRes(model: DeviceModel, slot: 're0' | 're1', sel: ChassisSelectors, reach: (re: RoutingEngineState) => TargetRef): TargetSelection {
   const local = model.routingEngineIn('', slot) ?? model.routingEngines()[0]!;
   const other: 're0' | 're1' = local.slot === 're0' ? 're1' : 're0';
   const want = (s: 're0' | 're1'): RoutingEngineState => {
@@ -58,9 +59,9 @@ function chassisRes(model: DeviceModel, slot: 're0' | 're1', opts: ParsedOptions
     const res = slots.map(want);
     return { multi: res.length > 1 || res[0] !== local, targets: res.map(reach) };
   };
-  if (opts.has('re0')) return pick(['re0']);
-  if (opts.has('re1')) return pick(['re1']);
-  const which = opts.get('routing-engine');
+  if (sel.re0) return pick(['re0']);
+  if (sel.re1) return pick(['re1']);
+  const which = sel.routingEngine;
   // re0 is master on the emulated devices.
   if (which === 'both') return pick(['re0', 're1']);
   if (which === 'other') return pick([other]);
@@ -74,7 +75,7 @@ function chassisRes(model: DeviceModel, slot: 're0' | 're1', opts: ParsedOptions
  * nodes (`node 0|1|all|local|primary`). Their output always names the member
  * or node (`fpc0:`, `node0:`), as the EX and SRX captures show.
  */
-function memberTargets(model: DeviceModel, slot: 're0' | 're1', opts: ParsedOptions, reach: (re: RoutingEngineState) => TargetRef): TargetSelection {
+function memberTargets(model: DeviceModel, slot: 're0' | 're1', sel: ChassisSelectors, reach: (re: RoutingEngineState) => TargetRef): TargetSelection {
   const all = model.routingEngines();
   const local = model.routingEngineIn('', slot) ?? all[0]!;
   const byIndex = (n: number, what: string): RoutingEngineState => {
@@ -83,10 +84,9 @@ function memberTargets(model: DeviceModel, slot: 're0' | 're1', opts: ParsedOpti
     return re;
   };
   let res: RoutingEngineState[] = [local];
-  const member = opts.get('member');
-  const node = opts.get('node');
-  if (opts.has('all-members') || node === 'all') res = [...all];
-  else if (typeof member === 'string') res = [byIndex(Number(member), 'member')];
+  const node = sel.node;
+  if (sel.allMembers || node === 'all') res = [...all];
+  else if (sel.member !== undefined) res = [byIndex(sel.member, 'member')];
   else if (node === 'primary') res = [all[0]!];
   else if (node === '0' || node === '1') res = [byIndex(Number(node), 'node')];
   return { multi: true, targets: res.map(reach) };
@@ -95,7 +95,7 @@ function memberTargets(model: DeviceModel, slot: 're0' | 're1', opts: ParsedOpti
 function matrixTargets(
   model: DeviceModel,
   slot: 're0' | 're1',
-  opts: ParsedOptions,
+  sel: ChassisSelectors,
   scope: 'all' | 'local',
   reach: (re: RoutingEngineState) => TargetRef,
 ): TargetSelection {
@@ -116,11 +116,10 @@ function matrixTargets(
     return connected.map(lccRef);
   };
 
-  if (opts.has('scc') || opts.has('sfc')) return { multi: false, targets: [ref(sw)] };
-  const lcc = opts.get('lcc');
-  if (typeof lcc === 'string') return { multi: true, targets: [lccRef(Number(lcc))] };
-  if (opts.has('all-lcc')) return { multi: true, targets: lccs() };
-  if (opts.has('all-chassis') || scope === 'all') {
+  if (sel.scc || sel.sfc) return { multi: false, targets: [ref(sw)] };
+  if (sel.lcc !== undefined) return { multi: true, targets: [lccRef(sel.lcc)] };
+  if (sel.allLcc) return { multi: true, targets: lccs() };
+  if (sel.allChassis || scope === 'all') {
     return { multi: true, targets: [ref(sw), ...connected.map(lccRef)] };
   }
   return { multi: false, targets: [ref(sw)] };

@@ -4,7 +4,7 @@
  * virtual-chassis member a command runs on. Which of them a device takes is
  * its release family's business (src/engine/releases).
  */
-import type { LeafSpec } from './types.js';
+import type { LeafSpec, ParsedOptions } from './types.js';
 
 const MATRIX = ['txmatrix', 'txmatrix-plus'] as const;
 
@@ -81,3 +81,48 @@ export const SELECTOR_LEAVES: readonly LeafSpec[] = [...CHASSIS_SELECTOR_LEAVES,
 export const MATRIX_SELECTORS = ['all-chassis', 'all-lcc', 'lcc'] as const;
 export const RE_SELECTORS = ['re0', 're1', 'routing-engine'] as const;
 export const MEMBER_SELECTORS = ['local', 'all-members', 'member'] as const;
+
+/** The selectors a command was given, typed once so the engine never reads wire names. */
+export interface ChassisSelectors {
+  readonly allChassis: boolean;
+  readonly allLcc: boolean;
+  readonly lcc?: number;
+  readonly scc: boolean;
+  readonly sfc: boolean;
+  readonly node?: '0' | '1' | 'all' | 'local' | 'primary';
+  readonly re0: boolean;
+  readonly re1: boolean;
+  readonly routingEngine?: 'local' | 'other' | 'master' | 'backup' | 'both';
+  readonly local: boolean;
+  readonly allMembers: boolean;
+  readonly member?: number;
+}
+
+/** A string option's value; an empty leaf given where a value belongs counts as absent (the grammar refuses it). */
+export function optionString(opts: ParsedOptions, name: string): string | undefined {
+  const v = opts.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function optionNumber(opts: ParsedOptions, name: string): number | undefined {
+  const v = optionString(opts, name);
+  return v === undefined ? undefined : Number(v);
+}
+
+/** Reads the selectors out of options the grammar checked (enum values are among the leaf's values). */
+export function chassisSelectors(opts: ParsedOptions): ChassisSelectors {
+  return {
+    allChassis: opts.has('all-chassis'),
+    allLcc: opts.has('all-lcc'),
+    lcc: optionNumber(opts, 'lcc'),
+    scc: opts.has('scc'),
+    sfc: opts.has('sfc'),
+    node: optionString(opts, 'node') as ChassisSelectors['node'],
+    re0: opts.has('re0'),
+    re1: opts.has('re1'),
+    routingEngine: optionString(opts, 'routing-engine') as ChassisSelectors['routingEngine'],
+    local: opts.has('local'),
+    allMembers: opts.has('all-members'),
+    member: optionNumber(opts, 'member'),
+  };
+}

@@ -4,8 +4,8 @@
  * over every release the emulator offers; each release family row names the
  * leaves its release takes (src/engine/releases).
  */
-import { SELECTOR_LEAVES } from './chassis-selectors.js';
-import type { RpcGrammar } from './types.js';
+import { chassisSelectors, optionString, SELECTOR_LEAVES, type ChassisSelectors } from './chassis-selectors.js';
+import type { ParsedOptions, RpcGrammar } from './types.js';
 
 /** The Junos YANG enumeration; the engine refuses values a release lacks. */
 export const SNAPSHOT_MEDIA_VALUES = [
@@ -18,6 +18,11 @@ export const SNAPSHOT_MEDIA_VALUES = [
   'internal',
   'external',
 ] as const;
+
+export type SnapshotMediaName = (typeof SNAPSHOT_MEDIA_VALUES)[number];
+
+/** The J Series partition sizes, in megabytes. */
+export type SnapshotSizeName = 'root-size' | 'config-size' | 'data-size' | 'swap-size';
 
 const SIZE = { kind: 'uint', min: 0, max: 1048576 } as const;
 
@@ -48,3 +53,50 @@ export const requestSnapshotGrammar: RpcGrammar = {
     ...SELECTOR_LEAVES,
   ],
 };
+
+/** What a request-snapshot asks for, read once from the checked options; the snapshot planner takes only this. */
+export interface SnapshotOptions {
+  readonly media?: SnapshotMediaName;
+  readonly partition: boolean;
+  readonly asPrimary: boolean;
+  readonly factory: boolean;
+  readonly slice?: 'alternate';
+  /** Only the sizes given. */
+  readonly sizes: { readonly [K in SnapshotSizeName]?: number };
+  /** `root-partition` / `config-partition`: archive that file system only. */
+  readonly only?: 'root' | 'config';
+  readonly recovery: boolean;
+  readonly delete?: string;
+  readonly load?: string;
+  readonly snapshotName?: string;
+  readonly noConfiguration: boolean;
+  readonly force: boolean;
+  readonly selectors: ChassisSelectors;
+}
+
+const SIZE_NAMES: readonly SnapshotSizeName[] = ['root-size', 'config-size', 'data-size', 'swap-size'];
+
+/** Options parsed against requestSnapshotGrammar (uint and enum values are already checked). */
+export function snapshotOptions(opts: ParsedOptions): SnapshotOptions {
+  const sizes: { [K in SnapshotSizeName]?: number } = {};
+  for (const name of SIZE_NAMES) {
+    const v = optionString(opts, name);
+    if (v !== undefined) sizes[name] = Number(v);
+  }
+  return {
+    media: optionString(opts, 'media') as SnapshotMediaName | undefined,
+    partition: opts.has('partition'),
+    asPrimary: opts.has('as-primary'),
+    factory: opts.has('factory'),
+    slice: opts.has('slice') ? 'alternate' : undefined,
+    sizes,
+    only: opts.has('root-partition') ? 'root' : opts.has('config-partition') ? 'config' : undefined,
+    recovery: opts.has('recovery'),
+    delete: optionString(opts, 'delete'),
+    load: optionString(opts, 'load'),
+    snapshotName: optionString(opts, 'snapshot-name'),
+    noConfiguration: opts.has('no-configuration'),
+    force: opts.has('force'),
+    selectors: chassisSelectors(opts),
+  };
+}

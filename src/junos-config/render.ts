@@ -4,6 +4,7 @@
  * builds pieces, checkpoints as it goes, and joins them once.
  */
 import { escapeText } from '../xml/escape.js';
+import { localtime } from '../system/junos-time.js';
 import type { CommitInfo } from './store.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
 import { pad, setLines, textPieces, type Sink } from './text-render.js';
@@ -12,10 +13,6 @@ import { keyOf } from './tree.js';
 import { depthFirst } from './walk.js';
 
 export type ConfigFormat = 'xml' | 'text' | 'set' | 'json';
-
-function localtime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
 
 /** `junos:commit-*` attributes Junos puts on a committed configuration. */
 export function commitAttributes(info: CommitInfo): string {

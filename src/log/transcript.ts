@@ -8,18 +8,11 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { deviceNameProblem, pathSegment } from '../options/names.js';
 import type { LogEntry, RequestLog } from '../control/request-log.js';
+import { syslogTime } from '../system/junos-time.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `Mar  4 10:31:22`: syslog-style time as Junos trace files print it (UTC here). */
-export function traceTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-}
 
 export function traceLine(e: LogEntry): string | undefined {
-  const time = traceTime(Date.parse(e.virtualTime));
+  const time = syslogTime(Date.parse(e.virtualTime));
   if (e.direction === 'cli-in' || e.direction === 'cli-out') {
     // CLI text keeps its lines: the command after Incoming:, the output under Outgoing:.
     const body = e.direction === 'cli-in' ? ` ${e.text ?? ''}\n` : `\n${e.text ?? ''}${(e.text ?? '').endsWith('\n') ? '' : '\n'}`;

@@ -9,23 +9,7 @@ import type { JunosVolumeState, VolumeSnapshot } from '../engine/state.js';
 import { el, leaf, multiRe, xnmError } from './tree.js';
 import type { XNode } from './tree.js';
 import { errorLines, multiSections } from './text.js';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const p2 = (n: number): string => String(n).padStart(2, '0');
-const hms = (d: Date): string => `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-
-/** `Sep 3 22:19:31 2017`: the day is not padded (#401, #922, the SRX100H2 and MX80 captures). UTC, as the emulated devices run. */
-export function junosDate(ms: number): string {
-  const d = new Date(ms);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${hms(d)} ${d.getUTCFullYear()}`;
-}
-
-/** `Wed Aug 15 10:50:42 UTC 2018` (the README's recovery snapshot date); the day padded as ctime pads it. */
-export function ctimeDate(ms: number): string {
-  const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${hms(d)} UTC ${d.getUTCFullYear()}`;
-}
+import { ctimeDate, snapshotDate } from '../system/junos-time.js';
 
 /** The CLI right-aligns the medium name in 14 columns; Junos keeps that padding in the XML value. */
 function mediumValue(s: SnapshotSliceInfo, text: MediumText, withRole: boolean): string {
@@ -35,14 +19,14 @@ function mediumValue(s: SnapshotSliceInfo, text: MediumText, withRole: boolean):
 }
 
 function dateValue(s: SnapshotSliceInfo, text: MediumText): string {
-  const d = s.created === null ? 'unknown' : junosDate(s.created);
+  const d = s.created === null ? 'unknown' : snapshotDate(s.created);
   return text === 'aligned-newline' ? `${d}\n  ` : d;
 }
 
 function sliceText(s: SnapshotSliceInfo, withRole: boolean): string {
   const medium = withRole ? `${s.medium.padStart(14)} (${s.device}) (${s.role})` : `${s.medium} (${s.device})`;
   let t = `Information for snapshot on ${medium}\n`;
-  t += `Creation date: ${s.created === null ? 'unknown' : junosDate(s.created)}\n`;
+  t += `Creation date: ${s.created === null ? 'unknown' : snapshotDate(s.created)}\n`;
   t += 'JUNOS version on snapshot:\n';
   for (const p of s.packages) t += `  ${p.name.padEnd(7)}: ${p.version}\n`;
   return t;

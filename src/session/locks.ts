@@ -1,4 +1,5 @@
 import { databaseLockedBy, notLockHolder } from '../errors/catalogue.js';
+import { localtime } from '../system/junos-time.js';
 
 export type Datastore = 'running' | 'candidate' | 'startup';
 
@@ -8,10 +9,6 @@ interface Holder {
   since: Date;
 }
 
-function junosTime(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
-
 /** Datastore locks of one device; a session's locks go when the session goes. */
 export class DatastoreLocks {
   private readonly held = new Map<Datastore, Holder>();
@@ -19,7 +16,7 @@ export class DatastoreLocks {
   lock(target: Datastore, sessionId: number, user: string): void {
     const h = this.held.get(target);
     if (h) {
-      throw databaseLockedBy(h.user, h.sessionId, junosTime(h.since));
+      throw databaseLockedBy(h.user, h.sessionId, localtime(h.since.getTime()));
     }
     this.held.set(target, { sessionId, user, since: new Date() });
   }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ProfileName } from '../engine/index.js';
-import type { DeviceModel } from '../engine/index.js';
+import { localReSlot, type DeviceModel } from '../engine/index.js';
 import type { RoutingEngineState } from '../engine/index.js';
 
 export interface ChassisIdentity {
@@ -61,8 +61,7 @@ export function serialNumber(deviceName: string, what: string): string {
 
 /** The RE a session is logged in to: its slot in the switch chassis (or the only chassis). */
 export function localRoutingEngine(model: DeviceModel, sessionRe: string): RoutingEngineState {
-  const slot: 're0' | 're1' = sessionRe.endsWith('re1') ? 're1' : 're0';
-  return model.routingEngineIn(model.spec.switchChassis, slot) ?? model.routingEngines()[0]!;
+  return model.routingEngineIn(model.spec.switchChassis, localReSlot(sessionRe)) ?? model.routingEngines()[0]!;
 }
 
 /** Chassis of the device in display order: the switch chassis, then connected LCCs. */

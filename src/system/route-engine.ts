@@ -11,6 +11,7 @@ import type { XNode } from '../render/tree.js';
 import { multiSections } from '../render/text.js';
 import type { SystemState } from './state.js';
 import { chassisIdentity, chassisList, reSerialNumber } from './identity.js';
+import { localtime } from './junos-time.js';
 
 export interface RouteEngineRow {
   readonly slot: number;
@@ -76,10 +77,6 @@ export function uptime(ms: number): string {
   return parts.filter((p) => p !== '').join(', ');
 }
 
-function utc(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
-
 const REBOOT_REASON = 'Router rebooted after a normal shutdown.';
 
 /** Steady readings of an idle RE (the fixture's): temperatures in C, CPU percentages, load averages. */
@@ -136,7 +133,7 @@ function reNode(r: RouteEngineRow, singleRe: boolean, now: number): XNode {
     leaf('serial-number', r.serial),
     ...(r.reachable
       ? [
-          leaf('start-time', utc(r.bootedAt), [['junos:seconds', String(Math.floor(r.bootedAt / 1000))]]),
+          leaf('start-time', localtime(r.bootedAt), [['junos:seconds', String(Math.floor(r.bootedAt / 1000))]]),
           leaf('up-time', uptime(now - r.bootedAt), [['junos:seconds', String(up)]]),
           leaf('last-reboot-reason', REBOOT_REASON),
           leaf('load-average-one', m.load[0]),
@@ -174,7 +171,7 @@ function reText(c: ChassisRes, r: RouteEngineResult): string {
     }
     s += f('Model', row.model) + f('Serial ID', row.serial);
     if (row.reachable) {
-      s += f('Start time', utc(row.bootedAt)) + f('Uptime', uptime(r.now - row.bootedAt)) + f('Last reboot reason', REBOOT_REASON);
+      s += f('Start time', localtime(row.bootedAt)) + f('Uptime', uptime(r.now - row.bootedAt)) + f('Last reboot reason', REBOOT_REASON);
       s += f('Load averages:', '1 minute   5 minute  15 minute') + `${' '.repeat(35)}${m.load.map((l) => l.padStart(10)).join(' ')}\n`;
     } else s += f('Status', 'Present (not reachable)');
   }

@@ -14,7 +14,8 @@ import type { LoginClasses } from '../session/login-class.js';
 import type { SessionHandle } from '../session/registry.js';
 import type { TerminalSize } from '../transport/ssh-listener.js';
 import type { XmlElement } from '../xml/element.js';
-import { CliSettings, timestampLine } from './cli-settings.js';
+import { CliSettings } from './cli-settings.js';
+import { cliTimestamp } from '../system/junos-time.js';
 import type { CliContext, RunResult } from './context.js';
 import { SessionEnded, TerminalInput } from './input.js';
 import type { Key } from './keys.js';
@@ -205,7 +206,8 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
   private beginOutput(): void {
     if (!this.timestampDue) return;
     this.timestampDue = false;
-    this.screen.text(timestampLine(this.device.clock.now()));
+    // `set cli timestamp` puts the time before each command's output.
+    this.screen.text(`${cliTimestamp(this.device.clock.now())}\n`);
   }
 
   async run(op: XmlElement, command: string, stream: boolean): Promise<RunResult> {

@@ -70,12 +70,3 @@ export class CliSettings {
     ].join('\n');
   }
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `set cli timestamp` puts this line before each command's output (`Dec 01 11:38:08`, UTC). */
-export function timestampLine(epochMs: number): string {
-  const d = new Date(epochMs);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}\n`;
-}

@@ -7,6 +7,7 @@ import { handler as snap } from '../../rpc/request-snapshot.js';
 import { handler as storage } from '../../rpc/get-system-storage.js';
 import { handler as info } from '../../rpc/get-snapshot-information.js';
 import { DeviceModel, StateStore, VirtualClock, runSnapshot } from '../../src/engine/index.js';
+import { snapshotOptions } from '../../src/grammar/request-snapshot.js';
 import { TEST_EPOCH, fakeContext, fakeDevice, op } from '../support/fake-context.js';
 import { rpcErrors } from '../support/expect-rpc-error.js';
 import { SAMPLE_1, outputText } from '../support/spec-samples.js';
@@ -39,7 +40,7 @@ describe('snapshot runs on the virtual clock', () => {
     const clock = new VirtualClock({ speed: 1, paused: true, start: TEST_EPOCH });
     const dev = fakeDevice('mx960', {}, clock);
     let done = false;
-    const p = runSnapshot(dev.model, clock, 're0', new Map()).then(() => (done = true));
+    const p = runSnapshot(dev.model, clock, 're0', snapshotOptions(new Map())).then(() => (done = true));
     clock.advance(60_000);
     await tick();
     expect(done).to.equal(false);

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { handler as snap } from '../../rpc/request-snapshot.js';
 import { handler as info } from '../../rpc/get-snapshot-information.js';
 import { planSnapshot, plannedDurationMs } from '../../src/engine/index.js';
+import { snapshotOptions } from '../../src/grammar/request-snapshot.js';
 import { fakeContext, fakeDevice, op } from '../support/fake-context.js';
 import { rpcErrors } from '../support/expect-rpc-error.js';
 import { SAMPLE_1, SAMPLE_2, outputText } from '../support/spec-samples.js';
@@ -152,7 +153,7 @@ describe('request-snapshot on mx960', () => {
 
   it('a snapshot takes virtual time from data size and medium speed (~2 minutes to the hard disk)', () => {
     const dev = fakeDevice('mx960');
-    const { plans } = planSnapshot(dev.model, 're0', new Map());
+    const { plans } = planSnapshot(dev.model, 're0', snapshotOptions(new Map()));
     const ms = plannedDurationMs(plans);
     // 740 MB root + 8 MB config at 6 MB/s.
     expect(ms).to.equal(Math.ceil((740 / 6) * 1000) + Math.ceil((8 / 6) * 1000));

@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import { planSnapshot } from '../../src/engine/index.js';
+import { snapshotOptions } from '../../src/grammar/request-snapshot.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { requireClient } from '../support/python.js';
 import { SAMPLE_1, SAMPLE_2, SAMPLE_3, SAMPLE_4 } from '../support/spec-samples.js';
@@ -78,7 +79,7 @@ describe('terminal: the spec samples on a screen (OpenSSH, pty, tmux)', function
   it('under a paused clock each line appears as its step starts, the archived line when done', async () => {
     const clock = t.emulator.clock;
     const dev = t.emulator.device('r1')!;
-    const steps = planSnapshot(dev.model, 're0', new Map()).plans[0]!.steps;
+    const steps = planSnapshot(dev.model, 're0', snapshotOptions(new Map())).plans[0]!.steps;
     const copies = steps.filter((s) => s.out?.kind === 'copy').map((s) => s.ms);
     expect(copies).to.have.length(2);
     const term = await login('r1');
