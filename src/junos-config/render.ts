@@ -3,7 +3,7 @@
  * reply body, and `show | compare`. Every renderer is work (slices.ts): it
  * builds pieces, checkpoints as it goes, and joins them once.
  */
-import { emptyTag, endTag, escapeText, leafXml, startTag, type Attrs } from '../xml/writer.js';
+import { attrsXml, emptyTag, endTag, escapeText, leafXml, startTag, type Attrs } from '../xml/writer.js';
 import type { CommitInfo } from './store.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
 import { pad, setLines, textPieces, type Sink } from './text-render.js';
@@ -18,12 +18,17 @@ function localtime(ms: number): string {
 }
 
 /** `junos:commit-*` attributes Junos puts on a committed configuration. */
-export function commitAttributes(info: CommitInfo): Attrs {
+function commitAttributeList(info: CommitInfo): Attrs {
   return [
     ['junos:commit-seconds', String(Math.floor(info.at / 1000))],
     ['junos:commit-localtime', localtime(info.at)],
     ['junos:commit-user', info.user],
   ];
+}
+
+/** The same, written as attribute text (` junos:commit-seconds="…" …`). */
+export function commitAttributes(info: CommitInfo): string {
+  return attrsXml(commitAttributeList(info));
 }
 
 /** Junos XML, one element per line, indented by four spaces as Junos does; the root's children at depth 1. */
@@ -121,7 +126,7 @@ function* jsonPieces(v: Json, depth: number, out: Sink): Work<void> {
 export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat, info: CommitInfo | undefined): Work<string> {
   switch (format) {
     case 'xml': {
-      const attrs = info ? commitAttributes(info) : undefined;
+      const attrs = info ? commitAttributeList(info) : undefined;
       if (tree.children.length === 0) return `${emptyTag('configuration', attrs)}\n`;
       const out = new TextBuffer();
       out.push(`${startTag('configuration', attrs)}\n`);
