@@ -7,16 +7,10 @@
 import type { XmlElement } from '../xml/element.js';
 import { XNM_NS, junosNs } from '../render/tree.js';
 import { emptyTag, endTag, escapeText, leafXml, startTag } from '../xml/writer.js';
-import { parseXml } from '../xml/parse.js';
-
-const LIMITS = { maxDepth: 256 };
+import { parseFragment } from '../xml/fragment.js';
 
 function fragment(body: string): XmlElement | undefined {
-  try {
-    return parseXml(`<rpc-reply>${body}</rpc-reply>`, LIMITS);
-  } catch {
-    return undefined;
-  }
+  return parseFragment(body, { maxDepth: 256 });
 }
 
 const TEXT_ELEMENTS = new Set(['output', 'configuration-text', 'configuration-output', 'configuration-set']);
