@@ -74,3 +74,8 @@ export function clusterNotEnabledXml(): string {
     ),
   );
 }
+
+/** `request-end-session`: answered `<end-session/>`, then the channel closes. */
+export function endSessionXml(): string {
+  return toXml(el('end-session'), true);
+}
