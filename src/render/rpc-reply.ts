@@ -21,10 +21,23 @@ export interface ReplyContent {
   readonly okBody: boolean;
 }
 
+// `<rpc-reply` and its namespaces, per prefix and release: written once, not per reply (every RPC passes here).
+const openings = new Map<string, string>();
+
+function replyOpening(prefix: string, release: string): string {
+  const key = `${prefix} ${release}`;
+  let o = openings.get(key);
+  if (o === undefined) {
+    const ns: [string, string] = prefix ? [`xmlns:${prefix.slice(0, -1)}`, NETCONF_NS] : ['xmlns', NETCONF_NS];
+    o = `<${prefix}rpc-reply${attrsXml([ns, ['xmlns:junos', junosNs(release)]])}`;
+    if (openings.size < 256) openings.set(key, o);
+  }
+  return o;
+}
+
 /** rpc-errors first, then the body (ending in a newline); `prefix` 'nc:' for rfc-compliant sessions. */
 export function rpcReplyXml(prefix: string, release: string, echo: string, r: ReplyContent): string {
-  const ns: [string, string] = prefix ? [`xmlns:${prefix.slice(0, -1)}`, NETCONF_NS] : ['xmlns', NETCONF_NS];
-  let s = `<${prefix}rpc-reply${attrsXml([ns, ['xmlns:junos', junosNs(release)]])}${echo}>\n`;
+  let s = `${replyOpening(prefix, release)}${echo}>\n`;
   for (const e of r.errors) s += renderRpcError(e, prefix);
   // A reply that carries errors of severity error has no <ok/>.
   const hasError = r.errors.some((e) => e.severity === 'error');
