@@ -4,13 +4,14 @@
  * and its topology (a virtual chassis, a chassis cluster).
  */
 import type { DeviceModel } from '../src/engine/index.js';
-import { XNM_NS, el, leaf, toXml } from '../src/render/tree.js';
+import { el, leaf, toXml } from '../src/render/tree.js';
 import type { XNode } from '../src/render/tree.js';
 import { serialNumber } from '../src/system/identity.js';
 import { CLUSTER_ID } from '../src/system/iri.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
 import { plainError } from '../src/errors/catalogue.js';
+import { clusterNotEnabledXml } from '../src/render/operation-results.js';
 
 /** The members of an emulated virtual chassis, as PyEZ's EX4300 fixture lists them. */
 function virtualChassisTree(model: DeviceModel, deviceName: string): XNode {
@@ -83,9 +84,6 @@ export const chassisCluster: RpcHandler = {
     if (model.release.yangFamily !== 'junos-es') throw syntaxError(op.name);
     if (model.spec.topology === 'cluster') return { kind: 'body', body: toXml(clusterTree()) };
     // A JSR box that is not clustered: an xnm:error body, not an rpc-error (PyEZ's cluster_false fixture, an SRX 12.3X48).
-    return {
-      kind: 'body',
-      body: `<xnm:error xmlns="${XNM_NS}" xmlns:xnm="${XNM_NS}">\n<parse/>\n<source-daemon>jsrpd</source-daemon>\n<message>error: Chassis cluster is not enabled</message>\n</xnm:error>\n`,
-    };
+    return { kind: 'body', body: clusterNotEnabledXml() };
   },
 };

@@ -3,23 +3,22 @@
  * equivalent RPC, which runs through the registry with that RPC's own
  * permission, so the CLI and the RPC cannot answer differently.
  */
-import { parseCommand, renderRpcElement } from '../src/command/parse-command.js';
-import { escapeText } from '../src/xml/escape.js';
+import { parseCommand } from '../src/command/parse-command.js';
+import { asConfigurationOutput, displayRpcXml } from '../src/render/command-results.js';
+import { outputXml } from '../src/render/operation-results.js';
 import type { OutputFormat, RpcHandler, RpcReply } from './types.js';
 import { expecting } from '../src/errors/catalogue.js';
 
 /** The CLI prints what `| display xml|json` produced; a text request gets it as text. */
 function asText(reply: RpcReply): RpcReply {
   if (reply.kind === 'ok') return reply;
-  return { ...reply, body: `<output>${escapeText(reply.body)}</output>\n` };
+  return { ...reply, body: outputXml(reply.body) };
 }
 
 /** `show configuration` in text is `<configuration-information><configuration-output>`. */
 function configurationOutput(reply: RpcReply): RpcReply {
   if (reply.kind === 'ok') return reply;
-  const m = /^<configuration-text[^>]*>([\s\S]*)<\/configuration-text>\s*$/.exec(reply.body);
-  if (!m) return reply;
-  return { ...reply, body: `<configuration-information>\n<configuration-output>${m[1]}</configuration-output>\n</configuration-information>\n` };
+  return { ...reply, body: asConfigurationOutput(reply.body) };
 }
 
 export const handler: RpcHandler = {
@@ -31,8 +30,8 @@ export const handler: RpcHandler = {
     // The running release decides which options exist (its release family row).
     const parsed = parseCommand(line, ctx.device.model.dialect());
     if (parsed.display === 'rpc') {
-      const rpc = `<rpc>\n${renderRpcElement(parsed.rpc)}</rpc>\n`;
-      return { kind: 'body', body: ctx.format === 'text' ? `<output>${escapeText(rpc)}</output>\n` : rpc };
+      const rpc = displayRpcXml(parsed.rpc);
+      return { kind: 'body', body: ctx.format === 'text' ? outputXml(rpc) : rpc };
     }
     if (!ctx.invoke) throw new Error('<command> needs a session that can dispatch');
     const format: OutputFormat = parsed.display === 'xml' ? 'xml' : parsed.display === 'json' ? 'json' : ctx.format;

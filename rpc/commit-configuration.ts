@@ -1,10 +1,10 @@
 /** <commit-configuration>: check, confirmed [confirm-timeout minutes], log (comment). */
 import { DEFAULT_CONFIRM_MINUTES } from '../src/junos-config/store.js';
 import { child } from '../src/xml/element.js';
-import { escapeText } from '../src/xml/escape.js';
 import { assertCanWrite, assertMayChange } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
 import { outOfRange } from '../src/errors/catalogue.js';
+import { commitResultsXml } from '../src/render/configuration-results.js';
 
 function flag(op: Parameters<RpcHandler['handle']>[0], name: string): boolean {
   return child(op, name) !== undefined || op.attrs[name] !== undefined;
@@ -18,7 +18,7 @@ export const handler: RpcHandler = {
     const re = ctx.session.routingEngine;
     if (flag(op, 'check')) {
       store.check(ctx.session);
-      return { kind: 'body', body: `<commit-results>\n<routing-engine junos:style="normal">\n<name>${re}</name>\n<commit-check-success/>\n</routing-engine>\n</commit-results>\n` };
+      return { kind: 'body', body: commitResultsXml({ re, kind: 'check' }) };
     }
     assertCanWrite(ctx);
     const confirmed = flag(op, 'confirmed');
@@ -33,10 +33,6 @@ export const handler: RpcHandler = {
     const comment = child(op, 'log')?.text.trim();
     assertMayChange(ctx, store.committed(), store.candidate(ctx.session));
     store.commit(ctx.session, ctx.session.user, { ...(comment ? { comment } : {}), ...(minutes !== undefined ? { confirmMinutes: minutes } : {}) });
-    const detail = confirmed ? `<commit-check-success/>\n<confirmed-commit-info>commit confirmed will be automatically rolled back in ${minutes} minutes unless confirmed</confirmed-commit-info>\n` : '';
-    return {
-      kind: 'body',
-      body: `<commit-results>\n<routing-engine junos:style="normal">\n<name>${escapeText(re)}</name>\n${detail}<commit-success/>\n</routing-engine>\n</commit-results>\n`,
-    };
+    return { kind: 'body', body: commitResultsXml({ re, kind: 'commit', ...(confirmed ? { confirmMinutes: minutes } : {}) }) };
   },
 };

@@ -2,8 +2,8 @@
 import { platformOf } from '../src/engine/index.js';
 import { fileListGrammar } from '../src/grammar/facts-rpcs.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
-import { escapeAttr, escapeText } from '../src/xml/escape.js';
 import type { RpcHandler } from './types.js';
+import { directoryListXml, outputXml } from '../src/render/operation-results.js';
 
 export const handler: RpcHandler = {
   name: 'file-list',
@@ -16,13 +16,8 @@ export const handler: RpcHandler = {
     if (dir === '~' || dir === '.' || dir === '~/') dir = home;
     else if (dir.startsWith('~/')) dir = home + dir.slice(2);
     if (!dir.endsWith('/')) dir += '/';
-    if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(`${dir}:\ntotal 0\n`)}</output>` };
+    if (ctx.format === 'text') return { kind: 'body', body: outputXml(`${dir}:\ntotal 0\n`, { newline: false }) };
     const seconds = Math.floor(ctx.device.clock.now() / 1000);
-    return {
-      kind: 'body',
-      body:
-        `<directory-list root-path="${escapeAttr(dir)}" junos:seconds="${seconds}" junos:style="brief">\n` +
-        `<directory name="${escapeAttr(dir)}">\n<directory-name>${escapeText(dir)}</directory-name>\n<total-file-blocks>0</total-file-blocks>\n<total-files>0</total-files>\n</directory>\n</directory-list>\n`,
-    };
+    return { kind: 'body', body: directoryListXml(dir, seconds) };
   },
 };

@@ -4,9 +4,9 @@ import { platformOf } from '../src/engine/index.js';
 import { fileShowGrammar } from '../src/grammar/facts-rpcs.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { hostsJunos } from '../src/system/iri.js';
-import { escapeAttr, escapeText } from '../src/xml/escape.js';
 import { plainError } from '../src/xml/rpc-error.js';
 import type { RpcContext, RpcHandler } from './types.js';
+import { fileContentXml, outputXml } from '../src/render/operation-results.js';
 
 function content(path: string, ctx: RpcContext): string | undefined {
   switch (path) {
@@ -31,11 +31,11 @@ export const handler: RpcHandler = {
     if (typeof path !== 'string') throw plainError('syntax error, expecting <filename>');
     const text = content(path, ctx);
     if (text === undefined) throw plainError(`could not resolve file: ${path}`);
-    if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(text)}</output>` };
+    if (ctx.format === 'text') return { kind: 'body', body: outputXml(text, { newline: false }) };
     return {
       kind: 'body',
       // junos:seconds is the file's modification time: these files are written at boot.
-      body: `<file-content filename="${escapeAttr(path)}" junos:seconds="${Math.floor(ctx.device.system.bootedAt / 1000)}" filesize="${Buffer.byteLength(text)}" encoding="text">\n${escapeText(text)}</file-content>\n`,
+      body: fileContentXml(path, Math.floor(ctx.device.system.bootedAt / 1000), text),
     };
   },
 };

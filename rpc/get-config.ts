@@ -7,6 +7,7 @@ import { child } from '../src/xml/element.js';
 import { redactSecrets } from '../src/junos-config/permissions.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcContext, RpcHandler } from './types.js';
+import { dataXml } from '../src/render/configuration-results.js';
 
 /**
  * Rendered committed configurations. A commit stores a new tree and never
@@ -29,16 +30,22 @@ export function configurationData(ctx: RpcContext, source: 'running' | 'candidat
     const cached = renderedRunning.get(tree);
     if (cached !== undefined) return cached;
     return runSliced(renderConfigurationWork(tree, 'xml', store.lastCommit())).then((xml) => {
-      const body = `<data>\n${xml}</data>\n`;
+      const body = dataXml(xml);
       renderedRunning.set(tree, body);
       return body;
     });
   }
+  return configurationXml(ctx, source, filter).then(dataXml);
+}
+
+/** The configuration element alone (no `<data>`), filtered, rendered in slices; never cached. */
+export async function configurationXml(ctx: RpcContext, source: 'running' | 'candidate', filter: XmlElement | undefined): Promise<string> {
+  const store = ctx.device.configuration;
+  const tree = shownTo(ctx, source === 'running' ? store.committed() : store.candidate(ctx.session));
+  const f = filter ? child(filter, 'configuration') : undefined;
   const info = source === 'running' ? store.lastCommit() : undefined;
-  return (async () => {
-    const shown = f ? await runSliced(filterTreeWork(tree, f)) : tree;
-    return `<data>\n${await runSliced(renderConfigurationWork(shown, 'xml', info))}</data>\n`;
-  })();
+  const shown = f ? await runSliced(filterTreeWork(tree, f)) : tree;
+  return runSliced(renderConfigurationWork(shown, 'xml', info));
 }
 
 /** The configuration as this user may see it: secrets hidden from a class without `secret`, as Junos shows them. */

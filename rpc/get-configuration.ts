@@ -9,10 +9,10 @@ import { diffTextWork, renderConfigurationWork, type ConfigFormat } from '../src
 import { runSliced } from '../src/junos-config/slices.js';
 import { filterTreeWork } from '../src/junos-config/tree.js';
 import { child } from '../src/xml/element.js';
-import { escapeText } from '../src/xml/escape.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
 import { shownTo } from './get-config.js';
+import { configurationOutputXml } from '../src/render/configuration-results.js';
 
 const FORMATS: readonly ConfigFormat[] = ['xml', 'text', 'set', 'json'];
 
@@ -34,7 +34,7 @@ export const handler: RpcHandler = {
       const base = store.rollback(n);
       if (!base) throw syntaxError(raw, `rollback ${n} does not exist`);
       const diff = await runSliced(diffTextWork(shownTo(ctx, base), shownTo(ctx, store.candidate(ctx.session))));
-      return { kind: 'body', body: `<configuration-information>\n<configuration-output>${escapeText(diff)}</configuration-output>\n</configuration-information>\n` };
+      return { kind: 'body', body: configurationOutputXml(diff) };
     }
     const tree = shownTo(ctx, db === 'committed' ? store.committed() : store.candidate(ctx.session));
     const filter = child(op, 'configuration');

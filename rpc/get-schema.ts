@@ -1,9 +1,9 @@
 /** <get-schema> (RFC 6022): serves the emulator's YANG modules. */
 import { SCHEMA_MODULES, schemaText } from '../src/engine/index.js';
 import { child } from '../src/xml/element.js';
-import { escapeText } from '../src/xml/escape.js';
 import type { RpcHandler } from './types.js';
 import { missingElement, schemaValueInvalid } from '../src/errors/catalogue.js';
+import { schemaDataXml } from '../src/render/configuration-results.js';
 
 export const MONITORING_NS = 'urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring';
 
@@ -24,6 +24,6 @@ export const handler: RpcHandler = {
     if (version && version !== m.revision) throw schemaValueInvalid(`schema ${id} has no version ${version}`, 'version');
     // Clients may send the format as a prefixed identity (ncm:yang).
     if (format && format.replace(/^.*:/, '') !== 'yang') throw schemaValueInvalid(`schema format ${format} is not supported`, 'format');
-    return { kind: 'body', body: `<data xmlns="${MONITORING_NS}">${escapeText(schemaText(m))}</data>\n` };
+    return { kind: 'body', body: schemaDataXml(MONITORING_NS, schemaText(m)) };
   },
 };

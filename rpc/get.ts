@@ -1,19 +1,9 @@
 import { SCHEMA_MODULES } from '../src/engine/index.js';
 import { child } from '../src/xml/element.js';
-import { escapeText } from '../src/xml/escape.js';
+import { dataXml, netconfStateXml } from '../src/render/configuration-results.js';
 import { MONITORING_NS } from './get-schema.js';
-import { configurationData } from './get-config.js';
+import { configurationData, configurationXml } from './get-config.js';
 import type { RpcHandler } from './types.js';
-
-/** RFC 6022 schema list, so YANG-aware clients (yangcli) find what `<get-schema>` serves. */
-function netconfState(): string {
-  const schemas = SCHEMA_MODULES.map(
-    (m) =>
-      `<schema><identifier>${escapeText(m.name)}</identifier><version>${m.revision}</version><format>yang</format>` +
-      `<namespace>${escapeText(m.namespace)}</namespace><location>NETCONF</location></schema>`,
-  ).join('');
-  return `<netconf-state xmlns="${MONITORING_NS}"><schemas>${schemas}</schemas></netconf-state>\n`;
-}
 
 /**
  * <get>: the running configuration (no other state data is modelled), and
@@ -25,8 +15,9 @@ export const handler: RpcHandler = {
   handle: async (op, ctx) => {
     const filter = child(op, 'filter');
     if (filter && child(filter, 'netconf-state')) {
-      const config = child(filter, 'configuration') ? (await configurationData(ctx, 'running', filter)).replace(/<\/data>\n$/, '') : '<data>\n';
-      return { kind: 'body', body: `${config}${netconfState()}</data>\n` };
+      // RFC 6022 schema list, so YANG-aware clients (yangcli) find what `<get-schema>` serves.
+      const config = child(filter, 'configuration') ? await configurationXml(ctx, 'running', filter) : '';
+      return { kind: 'body', body: dataXml(config + netconfStateXml(MONITORING_NS, SCHEMA_MODULES)) };
     }
     return { kind: 'body', body: await configurationData(ctx, 'running', filter) };
   },

@@ -3,6 +3,7 @@ import type { LoadAction } from '../src/junos-config/store.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import { assertCanWrite, readPayload, writeGuard } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
+import { loadConfigurationResultsXml } from '../src/render/configuration-results.js';
 
 const ACTIONS = ['merge', 'replace', 'override', 'update', 'set'] as const;
 
@@ -25,6 +26,6 @@ export const handler: RpcHandler = {
       // Checked again as the candidate changes: another session may have locked it while this one was read.
       await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx));
     }
-    return { kind: 'body', body: '<load-configuration-results>\n<ok/>\n</load-configuration-results>\n' };
+    return { kind: 'body', body: loadConfigurationResultsXml() };
   },
 };

@@ -7,9 +7,9 @@ import { platformOf } from '../src/engine/index.js';
 import { requestPackageAddGrammar } from '../src/grammar/request-package-add.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { packageRelease } from '../src/upgrade/package.js';
-import { escapeText } from '../src/xml/escape.js';
 import type { RpcHandler } from './types.js';
 import { expecting } from '../src/errors/catalogue.js';
+import { outputXml, packageAddXml } from '../src/render/operation-results.js';
 
 /** Virtual time an install takes (unpacking, signature check, staging). */
 export const INSTALL_MS = 3 * 60_000;
@@ -29,8 +29,7 @@ export const handler: RpcHandler = {
     const lines: string[] = [];
     const done = (result: number): { kind: 'body'; body: string } => {
       const text = lines.join('\n') + '\n';
-      if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(text)}</output>\n` };
-      return { kind: 'body', body: `<output>\n${escapeText(text)}</output>\n<package-result>${result}</package-result>\n` };
+      return { kind: 'body', body: ctx.format === 'text' ? outputXml(text) : packageAddXml(text, result) };
     };
     if (release === undefined) {
       lines.push(`ERROR: ${base} is not a valid Junos package`);

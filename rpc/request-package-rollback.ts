@@ -8,8 +8,8 @@
 import { platformOf } from '../src/engine/index.js';
 import { requestPackageRollbackGrammar } from '../src/grammar/request-package-rollback.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
-import { escapeText } from '../src/xml/escape.js';
 import type { RpcHandler } from './types.js';
+import { outputXml, packageRollbackXml } from '../src/render/operation-results.js';
 
 export const handler: RpcHandler = {
   name: 'request-package-rollback',
@@ -32,11 +32,9 @@ export const handler: RpcHandler = {
       text = 'Cannot rollback, no previous software set is available\n';
       result = 1;
     }
-    if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(text)}</output>\n` };
-    const part = `<output>${escapeText(text)}</output>\n<package-result>${result}</package-result>\n`;
+    if (ctx.format === 'text') return { kind: 'body', body: outputXml(text) };
     const topology = ctx.device.model.spec.topology;
-    if (topology !== 'virtual-chassis' && topology !== 'cluster') return { kind: 'body', body: part };
-    const items = ctx.device.model.routingEngines().map((re) => `<multi-routing-engine-item>\n<re-name>${re.name}</re-name>\n${part}</multi-routing-engine-item>\n`);
-    return { kind: 'body', body: `<multi-routing-engine-results>\n${items.join('')}</multi-routing-engine-results>\n` };
+    const perMember = topology === 'virtual-chassis' || topology === 'cluster';
+    return { kind: 'body', body: packageRollbackXml(text, result, perMember ? ctx.device.model.routingEngines().map((re) => re.name) : undefined) };
   },
 };

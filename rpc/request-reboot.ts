@@ -8,8 +8,8 @@ import { ClockShutdownError, platformOf } from '../src/engine/index.js';
 import { requestRebootGrammar } from '../src/grammar/request-reboot.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { ctimeNoZone } from '../src/system/junos-time.js';
-import { escapeText } from '../src/xml/escape.js';
 import type { RpcHandler } from './types.js';
+import { outputXml, rebootResultsXml } from '../src/render/operation-results.js';
 
 export const handler: RpcHandler = {
   name: 'request-reboot',
@@ -33,10 +33,6 @@ export const handler: RpcHandler = {
     // The shutdown process's id: stable per session, in the range Junos PIDs have.
     const pid = 1000 + (ctx.session.id % 60000);
     const text = `${status}\n[pid ${pid}]\n`;
-    if (ctx.format === 'text') return { kind: 'body', body: `<output>${escapeText(text)}</output>\n` };
-    return {
-      kind: 'body',
-      body: `<request-reboot-results>\n<request-reboot-status reboot-time="${Math.floor(at / 1000)}">\n${escapeText(text)}</request-reboot-status>\n</request-reboot-results>\n`,
-    };
+    return { kind: 'body', body: ctx.format === 'text' ? outputXml(text) : rebootResultsXml(text, Math.floor(at / 1000)) };
   },
 };

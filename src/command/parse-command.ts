@@ -138,13 +138,3 @@ function valueLeaf(leaf: LeafSpec, raw: string): XmlElement {
   const v = checkLeafValue(leaf, raw);
   return el(leaf.name, [], v === true ? '' : v);
 }
-
-/** The RPC element as `| display xml rpc` prints it. */
-export function renderRpcElement(e: XmlElement): string {
-  const attrs = Object.entries(e.attrs)
-    .map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`)
-    .join('');
-  if (e.children.length === 0 && e.text === '') return `<${e.name}${attrs}/>\n`;
-  if (e.children.length === 0) return `<${e.name}${attrs}>${e.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${e.name}>\n`;
-  return `<${e.name}${attrs}>\n${e.children.map(renderRpcElement).join('')}</${e.name}>\n`;
-}

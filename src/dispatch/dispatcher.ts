@@ -7,6 +7,7 @@
 import type { DeviceRuntime } from '../device/runtime.js';
 import type { LoginClasses } from '../session/login-class.js';
 import type { XmlElement } from '../xml/element.js';
+import { okXml } from '../render/rpc-reply.js';
 import { internalError, invalidValue, permissionDenied, syntaxError } from '../errors/catalogue.js';
 import { domainError } from '../errors/domain.js';
 import { RpcError, type RpcErrorInfo } from '../errors/rpc-error.js';
@@ -79,7 +80,7 @@ export class Dispatcher {
   private outcome(r: RpcReply): Outcome {
     switch (r.kind) {
       case 'ok':
-        return { errors: r.warnings ?? [], body: `<${this.o.prefix}ok/>`, okBody: true, endSession: r.endSession === true };
+        return { errors: r.warnings ?? [], body: okXml(this.o.prefix), okBody: true, endSession: r.endSession === true };
       case 'body':
         return { errors: r.warnings ?? [], body: r.body, okBody: false, endSession: r.endSession === true };
       case 'partial':

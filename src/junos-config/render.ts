@@ -3,7 +3,7 @@
  * reply body, and `show | compare`. Every renderer is work (slices.ts): it
  * builds pieces, checkpoints as it goes, and joins them once.
  */
-import { escapeText } from '../xml/escape.js';
+import { attrsXml, emptyTag, endTag, escapeText, leafXml, startTag, type Attrs } from '../xml/writer.js';
 import { localtime } from '../system/junos-time.js';
 import type { CommitInfo } from './store.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
@@ -15,8 +15,17 @@ import { depthFirst } from './walk.js';
 export type ConfigFormat = 'xml' | 'text' | 'set' | 'json';
 
 /** `junos:commit-*` attributes Junos puts on a committed configuration. */
+function commitAttributeList(info: CommitInfo): Attrs {
+  return [
+    ['junos:commit-seconds', String(Math.floor(info.at / 1000))],
+    ['junos:commit-localtime', localtime(info.at)],
+    ['junos:commit-user', info.user],
+  ];
+}
+
+/** The same, written as attribute text (` junos:commit-seconds="…" …`). */
 export function commitAttributes(info: CommitInfo): string {
-  return ` junos:commit-seconds="${Math.floor(info.at / 1000)}" junos:commit-localtime="${localtime(info.at)}" junos:commit-user="${escapeText(info.user)}"`;
+  return attrsXml(commitAttributeList(info));
 }
 
 /** Junos XML, one element per line, indented by four spaces as Junos does; the root's children at depth 1. */
@@ -25,14 +34,14 @@ function xmlPieces(root: ConfigNode, out: Sink): Work<void> {
     enter(n, _parent, depth) {
       const p = pad(depth + 1);
       if (n.children.length === 0) {
-        out.push(n.value === undefined ? `${p}<${n.name}/>\n` : `${p}<${n.name}>${escapeText(n.value)}</${n.name}>\n`);
+        out.push(`${p}${n.value === undefined ? emptyTag(n.name) : leafXml(n.name, n.value)}\n`);
         return -1;
       }
-      out.push(`${p}<${n.name}>\n`);
+      out.push(`${p}${startTag(n.name)}\n`);
       return 0;
     },
     leave(n, depth) {
-      out.push(`${pad(depth + 1)}</${n.name}>\n`);
+      out.push(`${pad(depth + 1)}${endTag(n.name)}\n`);
     },
   });
 }
@@ -114,24 +123,24 @@ function* jsonPieces(v: Json, depth: number, out: Sink): Work<void> {
 export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat, info: CommitInfo | undefined): Work<string> {
   switch (format) {
     case 'xml': {
-      const attrs = info ? commitAttributes(info) : '';
-      if (tree.children.length === 0) return `<configuration${attrs}/>\n`;
+      const attrs = info ? commitAttributeList(info) : undefined;
+      if (tree.children.length === 0) return `${emptyTag('configuration', attrs)}\n`;
       const out = new TextBuffer();
-      out.push(`<configuration${attrs}>\n`);
+      out.push(`${startTag('configuration', attrs)}\n`);
       yield* xmlPieces(tree, out);
-      out.push('</configuration>\n');
+      out.push(`${endTag('configuration')}\n`);
       return out.text();
     }
     case 'text': {
       const out = new TextBuffer(escapeText);
       if (info) out.push(`## Last commit: ${localtime(info.at)} by ${info.user}\n`);
       yield* textPieces(tree, out);
-      return `<configuration-text>\n${out.text()}</configuration-text>\n`;
+      return `${startTag('configuration-text')}\n${out.text()}${endTag('configuration-text')}\n`;
     }
     case 'set': {
       const out = new TextBuffer(escapeText);
       yield* setLines(tree, out);
-      return `<configuration-set>\n${out.text()}</configuration-set>\n`;
+      return `${startTag('configuration-set')}\n${out.text()}${endTag('configuration-set')}\n`;
     }
     case 'json': {
       const json = yield* jsonOf(tree);

@@ -2,21 +2,21 @@
  * A tiny element tree that both the XML and the Junos-JSON writers read, so
  * the two structured formats always carry the same content.
  */
-import { escapeAttr, escapeText } from '../xml/escape.js';
+import { emptyTag, endTag, leafXml, startTag, type Attrs } from '../xml/writer.js';
 
 export interface XNode {
   readonly name: string;
-  readonly attrs?: ReadonlyArray<readonly [string, string]>;
+  readonly attrs?: Attrs;
   readonly children?: readonly XNode[];
   /** Character data of a leaf element. */
   readonly text?: string;
 }
 
-export function el(name: string, children: readonly XNode[] = [], attrs?: ReadonlyArray<readonly [string, string]>): XNode {
+export function el(name: string, children: readonly XNode[] = [], attrs?: Attrs): XNode {
   return attrs ? { name, children, attrs } : { name, children };
 }
 
-export function leaf(name: string, text: string, attrs?: ReadonlyArray<readonly [string, string]>): XNode {
+export function leaf(name: string, text: string, attrs?: Attrs): XNode {
   return attrs ? { name, text, attrs } : { name, text };
 }
 
@@ -37,11 +37,10 @@ export function xnmError(message: string): XNode {
 /** Junos style: one element per line, no indentation; minified drops the newlines. */
 export function toXml(node: XNode, minified = false): string {
   const nl = minified ? '' : '\n';
-  const attrs = (node.attrs ?? []).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
-  if (node.text !== undefined) return `<${node.name}${attrs}>${escapeText(node.text)}</${node.name}>${nl}`;
+  if (node.text !== undefined) return `${leafXml(node.name, node.text, node.attrs)}${nl}`;
   const kids = node.children ?? [];
-  if (kids.length === 0) return `<${node.name}${attrs}/>${nl}`;
-  return `<${node.name}${attrs}>${nl}${kids.map((k) => toXml(k, minified)).join('')}</${node.name}>${nl}`;
+  if (kids.length === 0) return `${emptyTag(node.name, node.attrs)}${nl}`;
+  return `${startTag(node.name, node.attrs)}${nl}${kids.map((k) => toXml(k, minified)).join('')}${endTag(node.name)}${nl}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { XmlElement } from '../xml/element.js';
-import { escapeText } from '../xml/escape.js';
+import { commentXml, endTag, leafXml, startTag } from '../xml/writer.js';
 
 export const NETCONF_NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
 export const BASE_1_0 = 'urn:ietf:params:netconf:base:1.0';
@@ -50,12 +50,12 @@ export function serverCapabilities(o: Pick<HelloOptions, 'rfcCompliant' | 'versi
 
 export function renderServerHello(o: HelloOptions): string {
   const p = o.rfcCompliant ? 'nc:' : '';
-  const ns = o.rfcCompliant ? `xmlns:nc="${NETCONF_NS}"` : `xmlns="${NETCONF_NS}"`;
-  let s = '<!-- No zombies were killed during the creation of this user interface -->\n';
-  s += `<!-- user ${o.user}, class ${o.userClass} -->\n`;
-  s += `<${p}hello ${ns}>\n  <${p}capabilities>\n`;
-  for (const c of serverCapabilities(o)) s += `    <${p}capability>${escapeText(c)}</${p}capability>\n`;
-  s += `  </${p}capabilities>\n  <${p}session-id>${o.sessionId}</${p}session-id>\n</${p}hello>`;
+  const ns: [string, string] = o.rfcCompliant ? ['xmlns:nc', NETCONF_NS] : ['xmlns', NETCONF_NS];
+  let s = `${commentXml('No zombies were killed during the creation of this user interface')}\n`;
+  s += `${commentXml(`user ${o.user}, class ${o.userClass}`)}\n`;
+  s += `${startTag(`${p}hello`, [ns])}\n  ${startTag(`${p}capabilities`)}\n`;
+  for (const c of serverCapabilities(o)) s += `    ${leafXml(`${p}capability`, c)}\n`;
+  s += `  ${endTag(`${p}capabilities`)}\n  ${leafXml(`${p}session-id`, String(o.sessionId))}\n${endTag(`${p}hello`)}`;
   return s;
 }
 

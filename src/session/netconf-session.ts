@@ -10,8 +10,8 @@ import type { ParseLimits } from '../xml/parse.js';
 import { parseXml, rawRootAttributes, XmlParseError } from '../xml/parse.js';
 import { malformedMessage, missingMessageId, syntaxError } from '../errors/catalogue.js';
 import type { RpcError } from '../errors/rpc-error.js';
-import { renderRpcError } from '../xml/rpc-error.js';
-import { BASE_1_1, clientCapabilities, NETCONF_NS, renderServerHello } from './hello.js';
+import { okXml, rpcReplyXml } from '../render/rpc-reply.js';
+import { BASE_1_1, clientCapabilities, renderServerHello } from './hello.js';
 import type { LoginClasses } from './login-class.js';
 import type { ReplyOverride, RpcDirective, SessionInterceptor } from './interceptor.js';
 import type { SessionHandle } from './registry.js';
@@ -277,7 +277,7 @@ export class NetconfSession implements SessionHandle, SessionView {
   /** A fault plan's reply in place of the handler's. */
   private overridden(r: ReplyOverride): Outcome {
     if (r.kind === 'body') return { errors: [], body: r.body, okBody: false, endSession: false };
-    return { errors: r.errors, body: r.ok ? `<${this.prefix}ok/>` : '', okBody: true, endSession: false };
+    return { errors: r.errors, body: r.ok ? okXml(this.prefix) : '', okBody: true, endSession: false };
   }
 
   /**
@@ -297,15 +297,7 @@ export class NetconfSession implements SessionHandle, SessionView {
   }
 
   private async reply(echo: string, outcome: Outcome, directive?: RpcDirective): Promise<void> {
-    const p = this.prefix;
-    const ns = this.o.rfcCompliant ? `xmlns:${p.slice(0, -1)}="${NETCONF_NS}"` : `xmlns="${NETCONF_NS}"`;
-    let s = `<${p}rpc-reply ${ns} xmlns:junos="http://xml.juniper.net/junos/${this.o.device.release()}/junos"${echo}>\n`;
-    for (const e of outcome.errors) s += renderRpcError(e, p);
-    // A reply that carries errors of severity error has no <ok/>.
-    const hasError = outcome.errors.some((e) => e.severity === 'error');
-    const body = outcome.body;
-    if (body !== '' && !(outcome.okBody && hasError)) s += body.endsWith('\n') ? body : `${body}\n`;
-    s += `</${p}rpc-reply>`;
+    const s = rpcReplyXml(this.prefix, this.o.device.release(), echo, outcome);
     this.rpcCount++;
     if (!directive) {
       this.writer.send(s);

@@ -5,28 +5,29 @@
  * (`<load-configuration-results><rpc-error>…</rpc-error><ok/>…`).
  */
 import type { Outcome } from '../dispatch/dispatcher.js';
+import { parseFragment } from '../xml/fragment.js';
 import { renderRpcError, type RpcErrorInfo } from '../xml/rpc-error.js';
+import { emptyTag, endTag, startTag } from '../xml/writer.js';
 
-/** Index just past the first start tag's `>`, and whether it closes itself; quotes may hold `>`. */
-function firstStartTag(xml: string): { end: number; selfClosing: boolean; name: string } | undefined {
-  let i = 0;
-  for (;;) {
-    i = xml.indexOf('<', i);
-    if (i < 0) return undefined;
-    const next = xml[i + 1];
-    if (next !== '?' && next !== '!' && next !== '/') break;
-    i++;
-  }
-  const name = /^<([^\s/>]+)/.exec(xml.slice(i))?.[1] ?? '';
-  let quote = '';
-  for (let j = i + 1; j < xml.length; j++) {
-    const c = xml[j]!;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return { end: j + 1, selfClosing: xml[j - 1] === '/', name };
-  }
-  return undefined;
+/** Any URI serves to declare the `junos:` prefix of a body read back (the parser only checks it is declared). */
+const JUNOS_ANY_NS = 'http://xml.juniper.net/junos/*/junos';
+
+/**
+ * The body's first element, read with the one parser: its start tag as the
+ * writer writes it (bodies come from src/xml/writer.ts, so the tag is found
+ * byte for byte at the body's start), its end, and whether it is empty.
+ * Undefined for a body without elements (JSON) or one written otherwise.
+ */
+function firstStartTag(body: string): { end: number; selfClosing: boolean; name: string } | undefined {
+  const first = parseFragment(body, { declare: [['xmlns:junos', JUNOS_ANY_NS]] })?.children[0];
+  if (!first) return undefined;
+  const name = first.prefix ? `${first.prefix}:${first.name}` : first.name;
+  const attrs = Object.entries(first.attrs);
+  const selfClosing = first.children.length === 0 && first.text === '';
+  const tag = selfClosing ? emptyTag(name, attrs) : startTag(name, attrs);
+  const at = body.indexOf(tag);
+  if (at < 0 || body.slice(0, at).trim() !== '') return undefined;
+  return { end: at + tag.length, selfClosing, name };
 }
 
 export function withWarnings(outcome: Outcome, warnings: readonly RpcErrorInfo[], prefix: string): Outcome {
@@ -36,7 +37,7 @@ export function withWarnings(outcome: Outcome, warnings: readonly RpcErrorInfo[]
   const rendered = warnings.map((w) => renderRpcError(w, prefix)).join('');
   const b = outcome.body;
   const body = tag.selfClosing
-    ? `${b.slice(0, tag.end - 2).trimEnd()}>\n${rendered}</${tag.name}>${b.slice(tag.end)}`
+    ? `${b.slice(0, tag.end - 2).trimEnd()}>\n${rendered}${endTag(tag.name)}${b.slice(tag.end)}`
     : `${b.slice(0, tag.end)}\n${rendered}${b.slice(tag.end).replace(/^\n/, '')}`;
   return { ...outcome, body };
 }

@@ -8,6 +8,7 @@
 import { parseCommand } from '../command/parse-command.js';
 import { readPath } from '../junos-config/path.js';
 import type { XmlElement } from '../xml/element.js';
+import { findText, parseFragment } from '../xml/fragment.js';
 import { errorText, hasError } from './cli-errors.js';
 import { configurationCommands, type TerminalCommand } from './command-tree.js';
 import type { CliContext } from './context.js';
@@ -15,6 +16,9 @@ import { pipeContextOf, present, refuse, runOperational, confirmed } from './ope
 import { displayOf, filterText, parsePipes, type Pipe } from './pipes.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand } from './walker.js';
 import { joinWords, lex, type Word } from './words.js';
+
+/** Any URI serves to declare the `junos:` prefix of a body read back (the parser only checks it is declared). */
+const JUNOS_ANY_NS = 'http://xml.juniper.net/junos/*/junos';
 
 /** `show` at `[edit system]` prints what is inside `system { }`, one level less indented. */
 export function relativeTo(text: string, depth: number): string {
@@ -195,8 +199,9 @@ export class ConfigurationMode {
       const body = r.outcome.body;
       if (given.has('check')) text += 'configuration check succeeds\n';
       else {
-        const m = /<confirmed-commit-info>([^<]*)<\/confirmed-commit-info>/.exec(body);
-        if (m) text += `configuration check succeeds\n${m[1]}\n`;
+        const root = parseFragment(body, { declare: [['xmlns:junos', JUNOS_ANY_NS]] });
+        const info = root ? findText(root, 'confirmed-commit-info') : undefined;
+        if (info !== undefined) text += `configuration check succeeds\n${info}\n`;
         text += 'commit complete\n';
       }
     }

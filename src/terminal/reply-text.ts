@@ -5,17 +5,12 @@
  * indentation, the `<cli><banner>` trailer).
  */
 import type { XmlElement } from '../xml/element.js';
-import { escapeAttr, escapeText } from '../xml/escape.js';
-import { parseXml } from '../xml/parse.js';
-
-const LIMITS = { maxDepth: 256 };
+import { XNM_NS, junosNs } from '../render/tree.js';
+import { emptyTag, endTag, escapeText, leafXml, startTag } from '../xml/writer.js';
+import { parseFragment } from '../xml/fragment.js';
 
 function fragment(body: string): XmlElement | undefined {
-  try {
-    return parseXml(`<rpc-reply>${body}</rpc-reply>`, LIMITS);
-  } catch {
-    return undefined;
-  }
+  return parseFragment(body, { maxDepth: 256 });
 }
 
 const TEXT_ELEMENTS = new Set(['output', 'configuration-text', 'configuration-output', 'configuration-set']);
@@ -42,32 +37,27 @@ function qname(e: XmlElement): string {
   return e.prefix ? `${e.prefix}:${e.name}` : e.name;
 }
 
-function attrs(e: XmlElement): string {
-  return Object.entries(e.attrs)
-    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
-    .join('');
-}
-
 /** One element per line, four spaces per level; leaves keep their text on the line. */
 export function prettyXml(e: XmlElement, depth: number, openEmpty = false): string {
   const pad = '    '.repeat(depth);
   const n = qname(e);
+  const attrs = Object.entries(e.attrs);
   if (e.children.length === 0) {
-    if (e.text === '') return openEmpty ? `${pad}<${n}${attrs(e)}>\n${pad}</${n}>\n` : `${pad}<${n}${attrs(e)}/>\n`;
-    return `${pad}<${n}${attrs(e)}>${escapeText(e.text)}</${n}>\n`;
+    if (e.text === '') return openEmpty ? `${pad}${startTag(n, attrs)}\n${pad}${endTag(n)}\n` : `${pad}${emptyTag(n, attrs)}\n`;
+    return `${pad}${leafXml(n, e.text, attrs)}\n`;
   }
-  return `${pad}<${n}${attrs(e)}>\n${e.children.map((c) => prettyXml(c, depth + 1)).join('')}${pad}</${n}>\n`;
+  return `${pad}${startTag(n, attrs)}\n${e.children.map((c) => prettyXml(c, depth + 1)).join('')}${pad}${endTag(n)}\n`;
 }
 
 function envelope(release: string, inner: string, banner: string): string {
   return (
-    `<rpc-reply xmlns:junos="http://xml.juniper.net/junos/${release}/junos">\n` +
+    `${startTag('rpc-reply', [['xmlns:junos', junosNs(release)]])}\n` +
     inner +
-    `    <cli>\n        <banner>${escapeText(banner)}</banner>\n    </cli>\n</rpc-reply>\n`
+    `    ${startTag('cli')}\n        ${leafXml('banner', banner)}\n    ${endTag('cli')}\n${endTag('rpc-reply')}\n`
   );
 }
 
-/** `| display xml`: the body, and errors as Junos's CLI shows them (`xnm:error`). */
+/** `| display xml`: the body, and errors as Junos's CLI shows them (`xnm:error`, the message on a line of its own). */
 export function displayXml(body: string, errors: readonly string[], release: string, banner: string): string {
   const root = fragment(body);
   let inner = '';
@@ -75,13 +65,13 @@ export function displayXml(body: string, errors: readonly string[], release: str
   else if (body.trim() !== '') inner = `    ${body.trim()}\n`;
   for (const m of errors) {
     inner +=
-      '    <xnm:error xmlns="http://xml.juniper.net/xnm/1.1/xnm" xmlns:xnm="http://xml.juniper.net/xnm/1.1/xnm">\n' +
-      `        <message>\n        ${escapeText(m)}\n        </message>\n    </xnm:error>\n`;
+      `    ${startTag('xnm:error', [['xmlns', XNM_NS], ['xmlns:xnm', XNM_NS]])}\n` +
+      `        ${startTag('message')}\n        ${escapeText(m)}\n        ${endTag('message')}\n    ${endTag('xnm:error')}\n`;
   }
   return envelope(release, inner, banner);
 }
 
 /** `| display xml rpc`: the RPC the command runs, inside `<rpc>`. */
 export function displayRpc(op: XmlElement, release: string, banner: string): string {
-  return envelope(release, `    <rpc>\n${prettyXml(op, 2, true)}    </rpc>\n`, banner);
+  return envelope(release, `    ${startTag('rpc')}\n${prettyXml(op, 2, true)}    ${endTag('rpc')}\n`, banner);
 }

@@ -1,4 +1,4 @@
-import { escapeText } from './escape.js';
+import { endTag, leafXml, startTag } from './writer.js';
 
 // The error model and its catalogue live in src/errors; this module writes them as XML.
 export { RpcError, type ErrorSeverity, type RpcErrorInfo } from '../errors/rpc-error.js';
@@ -10,17 +10,18 @@ import type { RpcErrorInfo } from '../errors/rpc-error.js';
  * rfc-compliant sessions qualify every NETCONF element.
  */
 export function renderRpcError(e: RpcErrorInfo, p = ''): string {
-  let s = `<${p}rpc-error>\n`;
-  if (e.type) s += `<${p}error-type>${e.type}</${p}error-type>\n`;
-  if (e.tag) s += `<${p}error-tag>${e.tag}</${p}error-tag>\n`;
-  s += `<${p}error-severity>${e.severity}</${p}error-severity>\n`;
-  if (e.path) s += `<${p}error-path>${escapeText(e.path)}</${p}error-path>\n`;
-  s += `<${p}error-message>${escapeText(e.message)}</${p}error-message>\n`;
+  const line = (name: string, text: string): string => `${leafXml(p + name, text)}\n`;
+  let s = `${startTag(`${p}rpc-error`)}\n`;
+  if (e.type) s += line('error-type', e.type);
+  if (e.tag) s += line('error-tag', e.tag);
+  s += line('error-severity', e.severity);
+  if (e.path) s += line('error-path', e.path);
+  s += line('error-message', e.message);
   if (e.info && e.info.length > 0) {
-    s += `<${p}error-info>\n`;
-    for (const [k, v] of e.info) s += `<${p}${k}>${escapeText(v)}</${p}${k}>\n`;
-    s += `</${p}error-info>\n`;
+    s += `${startTag(`${p}error-info`)}\n`;
+    for (const [k, v] of e.info) s += line(k, v);
+    s += `${endTag(`${p}error-info`)}\n`;
   }
-  s += `</${p}rpc-error>\n`;
+  s += `${endTag(`${p}rpc-error`)}\n`;
   return s;
 }

@@ -272,6 +272,18 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(await run(term, 'exit configuration-mode', CONFIG, PROMPT)).to.include('Exiting configuration mode');
   });
 
+  it('commit confirmed prints the rollback notice the reply carries, read back with the one parser', async () => {
+    const term = await login();
+    await term.line('configure');
+    await term.waitForEnd(CONFIG);
+    expect(await run(term, 'set system domain-name confirmed.example', CONFIG)).to.include('set system domain-name confirmed.example');
+    expect(await run(term, 'commit confirmed 7', CONFIG)).to.include(
+      '\nconfiguration check succeeds\ncommit confirmed will be automatically rolled back in 7 minutes unless confirmed\ncommit complete\n',
+    );
+    expect(await run(term, 'commit', CONFIG)).to.include('\ncommit complete\n');
+    expect(await run(term, 'exit', CONFIG, PROMPT)).to.include('Exiting configuration mode');
+  });
+
   it('configure exclusive holds the same lock NETCONF uses, until exit', async () => {
     const term = await login();
     await term.line('configure exclusive');

@@ -1,0 +1,47 @@
+/**
+ * The `<rpc-reply>` envelope every RPC's answer goes out in, and the `<ok/>`
+ * body. `echo` is the client's own `<rpc>` attributes, byte for byte as it
+ * wrote them (src/xml/root-attributes.ts), so it is appended as written.
+ */
+import type { RpcErrorInfo } from '../errors/rpc-error.js';
+import { renderRpcError } from '../xml/rpc-error.js';
+import { NETCONF_NS } from '../session/hello.js';
+import { attrsXml, emptyTag, endTag } from '../xml/writer.js';
+import { junosNs } from './tree.js';
+
+/** `<ok/>`, qualified with the session's NETCONF prefix ('' or 'nc:'). */
+export function okXml(prefix: string): string {
+  return emptyTag(`${prefix}ok`);
+}
+
+export interface ReplyContent {
+  readonly errors: readonly RpcErrorInfo[];
+  readonly body: string;
+  /** The body is `<ok/>`, which an error of severity error replaces. */
+  readonly okBody: boolean;
+}
+
+// `<rpc-reply` and its namespaces, per prefix and release: written once, not per reply (every RPC passes here).
+const openings = new Map<string, string>();
+
+function replyOpening(prefix: string, release: string): string {
+  const key = `${prefix} ${release}`;
+  let o = openings.get(key);
+  if (o === undefined) {
+    const ns: [string, string] = prefix ? [`xmlns:${prefix.slice(0, -1)}`, NETCONF_NS] : ['xmlns', NETCONF_NS];
+    o = `<${prefix}rpc-reply${attrsXml([ns, ['xmlns:junos', junosNs(release)]])}`;
+    if (openings.size < 256) openings.set(key, o);
+  }
+  return o;
+}
+
+/** rpc-errors first, then the body (ending in a newline); `prefix` 'nc:' for rfc-compliant sessions. */
+export function rpcReplyXml(prefix: string, release: string, echo: string, r: ReplyContent): string {
+  let s = `${replyOpening(prefix, release)}${echo}>\n`;
+  for (const e of r.errors) s += renderRpcError(e, prefix);
+  // A reply that carries errors of severity error has no <ok/>.
+  const hasError = r.errors.some((e) => e.severity === 'error');
+  if (r.body !== '' && !(r.okBody && hasError)) s += r.body.endsWith('\n') ? r.body : `${r.body}\n`;
+  s += endTag(`${prefix}rpc-reply`);
+  return s;
+}
