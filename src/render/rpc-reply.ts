@@ -5,7 +5,7 @@
  */
 import type { RpcErrorInfo } from '../errors/rpc-error.js';
 import { renderRpcError } from '../xml/rpc-error.js';
-import { NETCONF_NS } from '../session/hello.js';
+import { NETCONF_NS } from '../xml/writer.js';
 import { attrsXml, emptyTag, endTag } from '../xml/writer.js';
 import { junosNs } from './tree.js';
 

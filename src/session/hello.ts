@@ -1,7 +1,9 @@
 import type { XmlElement } from '../xml/element.js';
 import { commentXml, endTag, leafXml, startTag } from '../xml/writer.js';
 
-export const NETCONF_NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
+import { NETCONF_NS } from '../xml/writer.js';
+
+export { NETCONF_NS };
 export const BASE_1_0 = 'urn:ietf:params:netconf:base:1.0';
 export const BASE_1_1 = 'urn:ietf:params:netconf:base:1.1';
 

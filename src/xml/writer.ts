@@ -44,3 +44,6 @@ export function leafXml(name: string, text: string, attrs?: Attrs): string {
 export function commentXml(text: string): string {
   return `<!-- ${text} -->`;
 }
+
+/** The NETCONF base namespace (RFC 6241), which every reply envelope declares. */
+export const NETCONF_NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
