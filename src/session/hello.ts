@@ -1,7 +1,5 @@
 import type { XmlElement } from '../xml/element.js';
-import { commentXml, endTag, leafXml, startTag } from '../xml/writer.js';
-
-import { NETCONF_NS } from '../xml/writer.js';
+import { commentXml, endTag, leafXml, NETCONF_NS, startTag } from '../xml/writer.js';
 
 export { NETCONF_NS };
 export const BASE_1_0 = 'urn:ietf:params:netconf:base:1.0';
