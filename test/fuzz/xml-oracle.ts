@@ -1,0 +1,135 @@
+/**
+ * What the fuzz oracle expects of one message and of its reply.
+ *
+ * A message is well-formed when fast-xml-parser's XMLValidator and the strict
+ * check of xml-check.ts both say so. Broken messages, and messages the server
+ * refuses by documented policy (a DOCTYPE, nesting past max-xml-depth), must
+ * get an rpc-error. Where the two oracles disagree, or only a namespace rule
+ * or UTF-8 is broken, either answer is fine: that is a choice, not a rule.
+ */
+import { XMLValidator } from 'fast-xml-parser';
+import { checkXml, childNamed, type CheckedElement } from './xml-check.js';
+
+export const NETCONF_NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
+
+export type Verdict =
+  | { kind: 'well-formed'; root: CheckedElement }
+  | { kind: 'broken'; why: string }
+  | { kind: 'ambiguous'; why: string; root?: CheckedElement };
+
+export interface OracleLimits {
+  maxXmlDepth: number;
+}
+
+/** Counts of oracle disagreements, for the run summary. */
+export const oracleNotes = new Map<string, number>();
+
+function note(why: string): void {
+  oracleNotes.set(why, (oracleNotes.get(why) ?? 0) + 1);
+}
+
+export function classify(bytes: Buffer, limits: OracleLimits): Verdict {
+  const text = bytes.toString('utf8');
+  const validUtf8 = Buffer.byteLength(text, 'utf8') === bytes.length && Buffer.from(text, 'utf8').equals(bytes);
+  // The server drops whitespace before a message (docs/design-notes.md).
+  const s = text.replace(/^[ \t\r\n]+/, '');
+  const c = checkXml(s);
+  if (!c.ok) return { kind: 'broken', why: c.why };
+  if (c.doctype) return { kind: 'broken', why: 'DOCTYPE (refused by policy)' };
+  if (c.depth >= limits.maxXmlDepth + 2) return { kind: 'broken', why: `nesting ${c.depth} deeper than max-xml-depth (refused by policy)` };
+  const v = XMLValidator.validate(s);
+  if (v !== true) {
+    note(`XMLValidator refuses what the strict check accepts: ${v.err.code}`);
+    return { kind: 'ambiguous', why: `XMLValidator: ${v.err.msg}`, root: c.root };
+  }
+  if (!validUtf8) return { kind: 'ambiguous', why: 'not valid UTF-8', root: c.root };
+  if (c.depth === limits.maxXmlDepth + 1) return { kind: 'ambiguous', why: 'nesting at the limit (self-closing elements may not count)', root: c.root };
+  if (c.namespaceError) return { kind: 'ambiguous', why: `namespace: ${c.namespaceError}`, root: c.root };
+  return { kind: 'well-formed', root: c.root };
+}
+
+/** What a message asks, as far as the oracle needs it. */
+export interface Request {
+  verdict: Verdict;
+  /** The root is `rpc` with a message-id and an operation: a reply that is not an error may come. */
+  rpc: boolean;
+  /** message-id as written, when the message is well-formed. */
+  messageId?: string;
+  /** Local name of the operation element. */
+  op?: string;
+}
+
+export function describeRequest(bytes: Buffer, limits: OracleLimits): Request {
+  const verdict = classify(bytes, limits);
+  const root = verdict.kind === 'broken' ? undefined : verdict.root;
+  if (!root) return { verdict, rpc: false };
+  const op = root.local === 'rpc' ? root.children[0]?.local : undefined;
+  const req: Request = { verdict, rpc: false, ...(op !== undefined ? { op } : {}) };
+  if (verdict.kind !== 'well-formed') return req;
+  const messageId = root.local === 'rpc' ? root.rawAttrs.get('message-id') : undefined;
+  if (messageId !== undefined) req.messageId = messageId;
+  req.rpc = root.local === 'rpc' && messageId !== undefined && op !== undefined;
+  return req;
+}
+
+/** What a hello tells the server: refused, or accepted with these capabilities. */
+export type HelloVerdict = { kind: 'refused'; why: string } | { kind: 'accepted'; base11: boolean } | { kind: 'ambiguous'; why: string };
+
+export const BASE_1_1 = 'urn:ietf:params:netconf:base:1.1';
+
+export function classifyHello(bytes: Buffer, limits: OracleLimits): HelloVerdict {
+  const v = classify(bytes, limits);
+  if (v.kind === 'broken') return { kind: 'refused', why: v.why };
+  if (v.kind === 'ambiguous') return { kind: 'ambiguous', why: v.why };
+  if (v.root.local !== 'hello') return { kind: 'refused', why: `root <${v.root.qname}> is not a hello` };
+  const caps = childNamed(v.root, 'capabilities');
+  const list = caps ? caps.children.filter((c) => c.local === 'capability').map((c) => c.text.trim()) : [];
+  return { kind: 'accepted', base11: list.includes(BASE_1_1) };
+}
+
+function rpcErrors(reply: CheckedElement): CheckedElement[] {
+  return reply.children.filter((c) => c.local === 'rpc-error');
+}
+
+/**
+ * Checks one reply against the message it answers; returns what is wrong,
+ * or undefined. `prefix` is the server's NETCONF prefix ('' or 'nc').
+ */
+export function checkReply(reply: string, req: Request, prefix: string): string | undefined {
+  const c = checkXml(reply);
+  if (!c.ok) return `reply is not well-formed XML (${c.why} at ${c.at})`;
+  const nsOk = req.verdict.kind === 'ambiguous' && req.verdict.why.startsWith('namespace');
+  if (c.namespaceError && !nsOk) return `reply breaks XML namespaces: ${c.namespaceError}`;
+  const root = c.root;
+  if (root.local !== 'rpc-reply' || root.prefix !== prefix) return `reply root is <${root.qname}>, expected <${prefix ? `${prefix}:` : ''}rpc-reply>`;
+  const nsAttr = prefix ? `xmlns:${prefix}` : 'xmlns';
+  if (root.rawAttrs.get(nsAttr) !== NETCONF_NS) return `reply's ${nsAttr} is ${JSON.stringify(root.rawAttrs.get(nsAttr))}`;
+  const errors = rpcErrors(root);
+  for (const e of errors) {
+    const sev = childNamed(e, 'error-severity')?.text.trim();
+    if (sev !== 'error' && sev !== 'warning') return `rpc-error without a valid error-severity (${JSON.stringify(sev)})`;
+    if (!childNamed(e, 'error-message') && !childNamed(e, 'error-tag')) return 'rpc-error with neither error-message nor error-tag';
+    if (childNamed(e, 'error-message')?.text.trim() === 'internal error') return 'the handler failed on this input (error-message "internal error")';
+  }
+  const hasError = errors.some((e) => childNamed(e, 'error-severity')?.text.trim() === 'error');
+  if (req.verdict.kind === 'broken' && !hasError) return `broken message (${req.verdict.why}) answered without an rpc-error`;
+  if (req.verdict.kind === 'well-formed') {
+    if (errors.some((e) => childNamed(e, 'error-tag')?.text.trim() === 'malformed-message')) {
+      const why = errors.map((e) => childNamed(e, 'error-message')?.text.trim()).join('; ');
+      return `well-formed message refused as malformed (${why})`;
+    }
+    if (!req.rpc && !hasError) return `message that is not an <rpc message-id=...> with an operation answered without an rpc-error`;
+  }
+  if (req.messageId !== undefined && root.rawAttrs.get('message-id') !== req.messageId) {
+    return `reply's message-id ${JSON.stringify(root.rawAttrs.get('message-id'))} is not the request's ${JSON.stringify(req.messageId)}`;
+  }
+  return undefined;
+}
+
+/** The reply ends the session (an `<ok/>` to close-session, `<end-session/>`). */
+export function replyEndsSession(reply: string, req: Request): boolean {
+  const ok = /<(?:nc:)?ok\/>\s*<\/(?:nc:)?rpc-reply>\s*$/.test(reply) || /<end-session\/>/.test(reply);
+  if (req.op !== undefined) return ok && (req.op === 'close-session' || req.op === 'request-end-session');
+  // A parser that took a broken message for a close-session ends the session too (checkReply flags it).
+  return ok && req.verdict.kind === 'broken';
+}
