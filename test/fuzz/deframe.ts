@@ -197,6 +197,11 @@ export class OutputDecoder {
     return this.buf.length;
   }
 
+  /** What is buffered and not yet a whole message. */
+  peek(): string {
+    return this.buf.toString('utf8');
+  }
+
   private readEom(): string | undefined {
     const at = this.buf.indexOf(EOM);
     if (at < 0) return undefined;

@@ -53,9 +53,13 @@ function legalCode(code: number): boolean {
 
 const NCNAME = /^[^:]+$/;
 
-export function checkXml(s: string): CheckResult {
+/**
+ * `depthLimit` stops the walk (it recurses) past that nesting: the result is
+ * then not well-formed "nesting deeper than depthLimit".
+ */
+export function checkXml(s: string, depthLimit = 4096): CheckResult {
   try {
-    return new Checker(s).document();
+    return new Checker(s, depthLimit).document();
   } catch (err) {
     if (err instanceof NotWellFormed) return { ok: false, why: err.message, at: err.at };
     throw err;
@@ -68,7 +72,10 @@ class Checker {
   private doctype = false;
   private nsError: string | undefined;
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly depthLimit: number,
+  ) {}
 
   private fail(why: string, at = this.i): never {
     throw new NotWellFormed(why, at);
@@ -169,6 +176,7 @@ class Checker {
 
   private element(depth: number, scopes: Array<Map<string, string>>): CheckedElement {
     if (depth > this.maxDepth) this.maxDepth = depth;
+    if (depth > this.depthLimit) this.fail(`nesting deeper than ${this.depthLimit}`);
     const start = this.i;
     this.i++; // <
     const qname = this.name();

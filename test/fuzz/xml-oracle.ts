@@ -33,10 +33,10 @@ export function classify(bytes: Buffer, limits: OracleLimits): Verdict {
   const validUtf8 = Buffer.byteLength(text, 'utf8') === bytes.length && Buffer.from(text, 'utf8').equals(bytes);
   // The server drops whitespace before a message (docs/design-notes.md).
   const s = text.replace(/^[ \t\r\n]+/, '');
-  const c = checkXml(s);
+  // Past max-xml-depth + 1 the server must refuse it whatever else it holds.
+  const c = checkXml(s, limits.maxXmlDepth + 1);
   if (!c.ok) return { kind: 'broken', why: c.why };
   if (c.doctype) return { kind: 'broken', why: 'DOCTYPE (refused by policy)' };
-  if (c.depth >= limits.maxXmlDepth + 2) return { kind: 'broken', why: `nesting ${c.depth} deeper than max-xml-depth (refused by policy)` };
   const v = XMLValidator.validate(s);
   if (v !== true) {
     note(`XMLValidator refuses what the strict check accepts: ${v.err.code}`);
@@ -91,37 +91,67 @@ function rpcErrors(reply: CheckedElement): CheckedElement[] {
   return reply.children.filter((c) => c.local === 'rpc-error');
 }
 
+export interface ReplyProblem {
+  /** The class of problem, stable across runs (names and numbers left out): findings group by it. */
+  check: string;
+  detail: string;
+}
+
+const PROTO = /\b(constructor|__proto__|toString|hasOwnProperty|valueOf|prototype|__defineGetter__|isPrototypeOf|propertyIsEnumerable|toLocaleString|__lookupGetter__|__defineSetter__|__lookupSetter__)\b/g;
+
+/** A problem text without the names and numbers that differ from one message to the next. */
+export function problemClass(why: string): string {
+  return why
+    .replace(PROTO, 'OBJECT_PROTOTYPE_NAME')
+    .replace(/&#x?[0-9a-fA-F]+;/g, '&#N;')
+    .replace(/&[\w.:-]+;/g, '&name;')
+    .replace(/U\+[0-9a-f]{4,6}/gi, 'U+XXXX')
+    .replace(/ (in|at offset|at) [^()]*$/, '')
+    .replace(/ of [\w.:-]+$/, '')
+    .replace(/<\/?[\w.:-]+>/g, '<x>')
+    .replace(/(attribute|prefix|entity) (?!OBJECT_PROTOTYPE_NAME)[^\s()]+/g, '$1 X')
+    .replace(/\d+/g, 'N');
+}
+
 /**
  * Checks one reply against the message it answers; returns what is wrong,
  * or undefined. `prefix` is the server's NETCONF prefix ('' or 'nc').
  */
-export function checkReply(reply: string, req: Request, prefix: string): string | undefined {
+export function checkReply(reply: string, req: Request, prefix: string): ReplyProblem | undefined {
+  const p = (check: string, detail: string): ReplyProblem => ({ check, detail });
   const c = checkXml(reply);
-  if (!c.ok) return `reply is not well-formed XML (${c.why} at ${c.at})`;
+  if (!c.ok) {
+    const inStartTag = c.at < reply.indexOf('>');
+    return p(
+      inStartTag ? `reply's start tag is not well-formed (the rpc's attributes echoed as written): ${problemClass(c.why)}` : `reply body is not well-formed XML: ${problemClass(c.why)}`,
+      `reply is not well-formed XML (${c.why} at ${c.at}); the request is ${req.verdict.kind}${req.verdict.kind !== 'well-formed' ? ` (${req.verdict.why})` : ''}`,
+    );
+  }
   const nsOk = req.verdict.kind === 'ambiguous' && req.verdict.why.startsWith('namespace');
-  if (c.namespaceError && !nsOk) return `reply breaks XML namespaces: ${c.namespaceError}`;
+  if (c.namespaceError && !nsOk) return p(`reply breaks XML namespaces: ${problemClass(c.namespaceError)}`, c.namespaceError);
   const root = c.root;
-  if (root.local !== 'rpc-reply' || root.prefix !== prefix) return `reply root is <${root.qname}>, expected <${prefix ? `${prefix}:` : ''}rpc-reply>`;
+  if (root.local !== 'rpc-reply' || root.prefix !== prefix) return p('reply root is not rpc-reply', `reply root is <${root.qname}>, expected <${prefix ? `${prefix}:` : ''}rpc-reply>`);
   const nsAttr = prefix ? `xmlns:${prefix}` : 'xmlns';
-  if (root.rawAttrs.get(nsAttr) !== NETCONF_NS) return `reply's ${nsAttr} is ${JSON.stringify(root.rawAttrs.get(nsAttr))}`;
+  if (root.rawAttrs.get(nsAttr) !== NETCONF_NS) return p('reply is not in the NETCONF namespace', `reply's ${nsAttr} is ${JSON.stringify(root.rawAttrs.get(nsAttr))}`);
   const errors = rpcErrors(root);
   for (const e of errors) {
     const sev = childNamed(e, 'error-severity')?.text.trim();
-    if (sev !== 'error' && sev !== 'warning') return `rpc-error without a valid error-severity (${JSON.stringify(sev)})`;
-    if (!childNamed(e, 'error-message') && !childNamed(e, 'error-tag')) return 'rpc-error with neither error-message nor error-tag';
-    if (childNamed(e, 'error-message')?.text.trim() === 'internal error') return 'the handler failed on this input (error-message "internal error")';
+    if (sev !== 'error' && sev !== 'warning') return p('rpc-error without a valid error-severity', JSON.stringify(sev));
+    if (!childNamed(e, 'error-message') && !childNamed(e, 'error-tag')) return p('rpc-error with neither error-message nor error-tag', '');
+    if (childNamed(e, 'error-message')?.text.trim() === 'internal error') return p('a handler failed on this input (error-message "internal error")', '');
   }
   const hasError = errors.some((e) => childNamed(e, 'error-severity')?.text.trim() === 'error');
-  if (req.verdict.kind === 'broken' && !hasError) return `broken message (${req.verdict.why}) answered without an rpc-error`;
+  if (req.verdict.kind === 'broken' && !hasError) return p(`broken message answered without an rpc-error: ${problemClass(req.verdict.why)}`, req.verdict.why);
   if (req.verdict.kind === 'well-formed') {
-    if (errors.some((e) => childNamed(e, 'error-tag')?.text.trim() === 'malformed-message')) {
-      const why = errors.map((e) => childNamed(e, 'error-message')?.text.trim()).join('; ');
-      return `well-formed message refused as malformed (${why})`;
+    const malformed = errors.filter((e) => childNamed(e, 'error-tag')?.text.trim() === 'malformed-message');
+    if (malformed.length > 0) {
+      const why = malformed.map((e) => childNamed(e, 'error-message')?.text.trim() ?? '').join('; ');
+      return p(`well-formed message refused as malformed: ${problemClass(why)}`, why);
     }
-    if (!req.rpc && !hasError) return `message that is not an <rpc message-id=...> with an operation answered without an rpc-error`;
+    if (!req.rpc && !hasError) return p('message that is not an <rpc message-id=...> with an operation answered without an rpc-error', '');
   }
   if (req.messageId !== undefined && root.rawAttrs.get('message-id') !== req.messageId) {
-    return `reply's message-id ${JSON.stringify(root.rawAttrs.get('message-id'))} is not the request's ${JSON.stringify(req.messageId)}`;
+    return p("reply's message-id is not the request's", `reply's message-id ${JSON.stringify(root.rawAttrs.get('message-id'))}, the request's ${JSON.stringify(req.messageId)}`);
   }
   return undefined;
 }
