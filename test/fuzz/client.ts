@@ -112,7 +112,7 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
       const mustClose = endedByReply || (replies === n && (exp.end.kind === 'framing-error' || exp.end.kind === 'hello-refused'));
       if (closed) {
         if (mustClose || exp.end.kind === 'hello-ambiguous') finish();
-        else fail('session closed before every message was answered', `${replies} of ${n} replies; model end ${JSON.stringify(exp.end)}; next message ${snippet(exp.requests[replies]?.bytes ?? '')}`, replies);
+        else fail(replies === 0 && exp.end.kind !== 'framing-error' ? 'well-formed hello refused: the session closed before any reply' : `session closed before every message was answered (${exp.end.kind === 'framing-error' ? 'replies to the messages before a framing error were dropped' : 'no framing error'})`, `${replies} of ${n} replies; model end ${JSON.stringify(exp.end)}; next message ${snippet(exp.requests[replies]?.bytes ?? '')}`, replies);
         return;
       }
       if (!mustClose && (replies === n || exp.end.kind === 'hello-ambiguous')) finish();
@@ -140,9 +140,10 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
       }
       const problem = checkReply(m, req.request, prefix);
       if (problem) {
-        // A reply that answers a later message means this one got none.
+        // A reply that fits a later message (its message-id, or its whole check) means this one got none.
         const id = /^<(?:nc:)?rpc-reply\b[^>]*\smessage-id=(["'])(.*?)\1/.exec(m)?.[2];
-        const later = id === undefined ? -1 : exp.requests.findIndex((r, j) => j > i && r.request.messageId === id);
+        let later = id === undefined ? -1 : exp.requests.findIndex((r, j) => j > i && r.request.messageId === id);
+        for (let j = i + 1; later < 0 && j < Math.min(exp.requests.length, i + 4); j++) if (!checkReply(m, exp.requests[j]!.request, prefix)) later = j;
         if (later > i) {
           fail('no reply to a message (the next reply answers a later one)', `message ${snippet(req.bytes)}\n    next reply answers message ${later}: ${snippet(m, 200)}`, i);
           return;
@@ -163,7 +164,7 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
           if (settled) return;
         }
         // After a hello the server must refuse, any byte (in whichever framing) shows it took the hello.
-        if (serverHello !== undefined && exp.end.kind === 'hello-refused' && decoder.pendingBytes > 0) {
+        if (serverHello !== undefined && exp.end.kind === 'hello-refused' && decoder.peek().trim() !== '') {
           fail(`broken hello accepted: ${problemClass(exp.end.why)}`, `${exp.end.why}; the session answered ${snippet(decoder.peek(), 200)}`);
         }
       } catch (err) {

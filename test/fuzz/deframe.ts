@@ -206,9 +206,8 @@ export class OutputDecoder {
     const at = this.buf.indexOf(EOM);
     if (at < 0) return undefined;
     const m = this.buf.toString('utf8', 0, at);
-    let next = at + EOM.length;
-    if (this.buf[next] === LF) next++;
-    this.buf = this.buf.subarray(next);
+    // The LF after `]]>]]>` is left: before chunks it is theirs; before a base:1.0 message, trimmed with it.
+    this.buf = this.buf.subarray(at + EOM.length);
     return m.replace(/^\n+|\n+$/g, '');
   }
 

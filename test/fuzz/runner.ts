@@ -33,11 +33,16 @@ export interface FuzzRunOptions {
   keysDir?: string;
 }
 
+/** About how many messages a stream holds (hello, 1-16 RPCs, sentinel): sizes the batches. */
+const MESSAGES_PER_STREAM = 9;
+
 export const DEFAULT_LIMITS: FuzzLimits = { maxMessageBytes: 256 * 1024, maxXmlDepth: 64 };
 
 export interface FindingExample {
   streamSeed: number;
   streamIndex: number;
+  /** The message (after the hello) the finding is about, when it is about one. */
+  messageIndex?: number;
   detail: string;
   mutations: string[];
   kind: string;
@@ -84,7 +89,6 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
   const cpu0 = process.cpuUsage();
   let messages = 0;
   let streams = 0;
-  let nextIndex = 0;
   let warmBytes = 0;
   let maxAfterWarm = 0;
   const startBytes = server.rss();
@@ -99,7 +103,7 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
     let e = findings.get(f.check);
     if (!e) findings.set(f.check, (e = { count: 0, examples: [] }));
     e.count++;
-    if (e.examples.length < 5) e.examples.push({ streamSeed: spec.seed, streamIndex: index, detail: f.detail, mutations: spec.mutations, kind: spec.kind, device: spec.device });
+    if (e.examples.length < 5) e.examples.push({ streamSeed: spec.seed, streamIndex: index, ...(f.index !== undefined ? { messageIndex: f.index } : {}), detail: f.detail, mutations: spec.mutations, kind: spec.kind, device: spec.device });
   };
 
   const workers: Worker[] = [];
@@ -116,16 +120,19 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
       workers.push({ conns, devices });
     }
 
-    const replay = o.replay ? [...o.replay] : undefined;
-    const target = replay ? Infinity : o.messages;
+    // Worker w runs streams w, w+W, w+2W, ... in order: what each device sees, and so any finding
+    // that depends on what ran before on it, is the same on every run of a seed and concurrency.
+    const replay = o.replay;
+    const streamsPerBatch = replay ? replay.length : Math.max(o.concurrency, Math.round(o.batchMessages / MESSAGES_PER_STREAM));
+    let batchStart = 0;
     let batch = 0;
-    while (server.alive && (replay ? replay.length > 0 : messages < target)) {
-      const batchEnd = replay ? Infinity : Math.min(target, messages + o.batchMessages);
+    while (server.alive && (replay ? batch === 0 : messages < o.messages)) {
+      const batchEnd = batchStart + streamsPerBatch;
       await Promise.all(
-        workers.map(async (w) => {
-          while (server.alive && (replay ? replay.length > 0 : messages < batchEnd)) {
-            const index = replay ? -1 : nextIndex++;
-            const seed = replay ? replay.shift()! : streamSeed(o.seed, index);
+        workers.map(async (w, wi) => {
+          for (let index = batchStart + (replay ? 0 : wi); server.alive && index < batchEnd; index += replay ? 1 : o.concurrency) {
+            if (replay && wi > 0) break;
+            const seed = replay ? replay[index]! : streamSeed(o.seed, index);
             const spec = generateStream(seed, { limits: o.limits, maxRpcs: o.maxRpcs });
             const exp = expect(Buffer.concat(spec.writes), spec.device, o.limits);
             messages += exp.messageCount;
@@ -144,10 +151,11 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
             } catch (err) {
               outcome = { replies: 0, closedByServer: false, finding: { check: 'could not open a session', detail: String(err) } };
             }
-            if (outcome.finding) record(spec, index, outcome.finding);
+            if (outcome.finding) record(spec, replay ? -1 : index, outcome.finding);
           }
         }),
       );
+      batchStart = batchEnd;
       batch++;
       if (!server.alive) break;
       await afterBatch(server, o, serverFailures, batch);

@@ -65,7 +65,13 @@ export class FuzzServer {
     child.stderr!.on('data', (d: string) => {
       if (s.stderr.length < 1_000_000) s.stderr += d;
     });
+    // The fuzzer may die on an error of its own: the server must not outlive it.
+    const killChild = (): void => {
+      child.kill('SIGKILL');
+    };
+    process.once('exit', killChild);
     child.on('exit', (code, signal) => {
+      process.off('exit', killChild);
       s.exit = { code, signal };
       for (const w of s.exitWaiters.splice(0)) w();
     });

@@ -158,6 +158,7 @@ class Checker {
     const semi = this.s.indexOf(';', this.i);
     if (semi < 0) this.fail("'&' that starts no reference");
     const ref = this.s.slice(this.i + 1, semi);
+    if (!/^#?[\w.:-]+$/.test(ref)) this.fail("'&' that starts no reference");
     let out: string;
     if (ref[0] === '#') {
       const m = /^#(?:([0-9]+)|x([0-9a-fA-F]+))$/.exec(ref);

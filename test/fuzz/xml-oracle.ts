@@ -107,7 +107,8 @@ export function problemClass(why: string): string {
     .replace(/&[\w.:-]+;/g, '&name;')
     .replace(/U\+[0-9a-f]{4,6}/gi, 'U+XXXX')
     .replace(/ (in|at offset|at) [^()]*$/, '')
-    .replace(/ of [\w.:-]+$/, '')
+    .replace(/ of \S+( is not declared)$/, '$1')
+    .replace(/^\S+ is not a QName$/, 'a name that is not a QName')
     .replace(/<\/?[\w.:-]+>/g, '<x>')
     .replace(/(attribute|prefix|entity) (?!OBJECT_PROTOTYPE_NAME)[^\s()]+/g, '$1 X')
     .replace(/\d+/g, 'N');
@@ -124,11 +125,17 @@ export function checkReply(reply: string, req: Request, prefix: string): ReplyPr
     const inStartTag = c.at < reply.indexOf('>');
     return p(
       inStartTag ? `reply's start tag is not well-formed (the rpc's attributes echoed as written): ${problemClass(c.why)}` : `reply body is not well-formed XML: ${problemClass(c.why)}`,
-      `reply is not well-formed XML (${c.why} at ${c.at}); the request is ${req.verdict.kind}${req.verdict.kind !== 'well-formed' ? ` (${req.verdict.why})` : ''}`,
+      `reply is not well-formed XML (${c.why} at ${c.at}: ${JSON.stringify(reply.slice(Math.max(0, c.at - 160), c.at + 80))}); the request is ${req.verdict.kind}${req.verdict.kind !== 'well-formed' ? ` (${req.verdict.why})` : ''}`,
     );
   }
   const nsOk = req.verdict.kind === 'ambiguous' && req.verdict.why.startsWith('namespace');
-  if (c.namespaceError && !nsOk) return p(`reply breaks XML namespaces: ${problemClass(c.namespaceError)}`, c.namespaceError);
+  if (c.namespaceError && !nsOk) {
+    const echoed = !/^<(?:nc:)?rpc-reply xmlns(?::nc)?="[^"]*" xmlns:junos="[^"]*"(?: xmlns:nc="[^"]*")?>/.test(reply);
+    return p(
+      echoed ? `reply's start tag is not well-formed (the rpc's attributes echoed as written): namespaces: ${problemClass(c.namespaceError)}` : `reply breaks XML namespaces: ${problemClass(c.namespaceError)}`,
+      `${c.namespaceError}; the request is ${req.verdict.kind}${req.verdict.kind !== 'well-formed' ? ` (${req.verdict.why})` : ''}`,
+    );
+  }
   const root = c.root;
   if (root.local !== 'rpc-reply' || root.prefix !== prefix) return p('reply root is not rpc-reply', `reply root is <${root.qname}>, expected <${prefix ? `${prefix}:` : ''}rpc-reply>`);
   const nsAttr = prefix ? `xmlns:${prefix}` : 'xmlns';
