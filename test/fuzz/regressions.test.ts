@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { NetconfDecoder } from '../../src/framing/decoder.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { checkXml } from './xml-check.js';
 
 /**
  * Small reproducers of what the fuzzer found (docs/fuzzing.md), each reduced
@@ -19,5 +21,32 @@ describe('fuzz findings, reduced', () => {
     expect(decode(['\n#3\nabc', '\n##\n'])).to.deep.equal(['abc']);
     expect(decode(['\n', '#', '3', '\n', 'abc', '\n', '#', '#', '\n'])).to.deep.equal(['abc']);
     expect(decode(['\n#2\nab', '\n#1\nc\n##\n'])).to.deep.equal(['abc']);
+  });
+
+  describe('on a device', () => {
+    let t: TestEmulator;
+    before(async () => {
+      t = await startTestEmulator();
+    });
+    after(async () => t.stop());
+
+    // Stream seeds 1245695940, 411942598 (run seed 11): a mutated text or set load stored statement
+    // names that are not XML names, and every later get-config of the candidate was not well-formed.
+    it('a text or set load with a statement name that is no XML name is a syntax error, and get-config stays well-formed', async () => {
+      const c = await t.client();
+      const loads = [
+        ['3escription', '<load-configuration format="text"><configuration-text>interfaces { ge-0/0/0 { 3escription "a"; } }</configuration-text></load-configuration>'],
+        ['a&lt;b', '<load-configuration action="set" format="text"><configuration-set>set interfaces ge-0/0/0 a&lt;b c</configuration-set></load-configuration>'],
+        ['x&gt;&lt;injected/&gt;&lt;y', '<load-configuration action="set" format="text"><configuration-set>set system x&gt;&lt;injected/&gt;&lt;y z</configuration-set></load-configuration>'],
+      ] as const;
+      for (const [bad, load] of loads) {
+        const reply = await c.rpc(load);
+        expect(reply, bad).to.include('<error-message>syntax error</error-message>');
+        expect(reply, bad).to.include(`<bad-element>${bad}</bad-element>`);
+      }
+      const config = await c.rpc('<get-config><source><candidate/></source></get-config>');
+      expect(checkXml(config).ok, config).to.equal(true);
+      expect(config).not.to.include('injected');
+    });
   });
 });
