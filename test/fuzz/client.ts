@@ -138,10 +138,18 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
         fail('reply to no message', `reply #${i} ${snippet(m)}; the stream has ${exp.requests.length} messages after the hello`, i);
         return;
       }
+      const id = /^<(?:nc:)?rpc-reply\b[^>]*\smessage-id=(["'])(.*?)\1/.exec(m)?.[2];
+      // A reply carrying the message-id of a later message, which this one does not hold, answers that one.
+      if (req.request.messageId === undefined && id !== undefined && !req.bytes.includes(id)) {
+        const later = exp.requests.findIndex((r, j) => j > i && r.request.messageId === id);
+        if (later > i) {
+          fail('no reply to a message (the next reply answers a later one)', `message ${snippet(req.bytes)}\n    next reply answers message ${later}: ${snippet(m, 200)}`, i);
+          return;
+        }
+      }
       const problem = checkReply(m, req.request, prefix);
       if (problem) {
         // A reply that fits a later message (its message-id, or its whole check) means this one got none.
-        const id = /^<(?:nc:)?rpc-reply\b[^>]*\smessage-id=(["'])(.*?)\1/.exec(m)?.[2];
         let later = id === undefined ? -1 : exp.requests.findIndex((r, j) => j > i && r.request.messageId === id);
         for (let j = i + 1; later < 0 && j < Math.min(exp.requests.length, i + 4); j++) if (!checkReply(m, exp.requests[j]!.request, prefix)) later = j;
         if (later > i) {

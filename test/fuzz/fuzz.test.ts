@@ -27,7 +27,7 @@ describe('fuzz: seeded, bounded run', function () {
       maxRpcs: 16,
       deadlineMs: 10_000,
       limits: DEFAULT_LIMITS,
-      warmupFraction: 0.25,
+      warmupFraction: 0.5,
       rssGrowthBytes: 128 * 1048576,
       keysDir: TEST_KEYS_DIR,
     });

@@ -61,7 +61,11 @@ export interface FuzzSummary {
   findings: Array<{ check: string; count: number; examples: FindingExample[] }>;
   /** Whole-server failures: the process, fresh sessions, leaked sessions, memory. */
   serverFailures: string[];
-  rss: { startBytes: number; warmBytes: number; maxAfterWarmBytes: number; endBytes: number; samples: Array<[number, number]> };
+  /**
+   * RSS in bytes: the largest during warm-up and after it (V8 frees in bursts, so the peak of a
+   * phase says more than one sample), and medians of each quarter of the run after warm-up.
+   */
+  rss: { startBytes: number; warmMaxBytes: number; maxAfterWarmBytes: number; endBytes: number; quarterMedians: number[]; samples: Array<[number, number]> };
   oracleNotes: Record<string, number>;
   serverStderr: string;
   /** CPU seconds used by the server and by the fuzzer (client and oracle). */
@@ -89,14 +93,18 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
   const cpu0 = process.cpuUsage();
   let messages = 0;
   let streams = 0;
-  let warmBytes = 0;
+  const warmUntil = o.messages * o.warmupFraction;
+  let warmMax = 0;
   let maxAfterWarm = 0;
+  const sample = (r: number): void => {
+    samples.push([messages, r]);
+    if (messages < warmUntil || o.replay) warmMax = Math.max(warmMax, r);
+    else maxAfterWarm = Math.max(maxAfterWarm, r);
+  };
   const startBytes = server.rss();
   const sampler = setInterval(() => {
     if (!server.alive) return;
-    const r = server.rss();
-    samples.push([messages, r]);
-    if (warmBytes > 0 && r > maxAfterWarm) maxAfterWarm = r;
+    sample(server.rss());
   }, 250);
 
   const record = (spec: StreamSpec, index: number, f: StreamFinding): void => {
@@ -160,14 +168,12 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
       if (!server.alive) break;
       await afterBatch(server, o, serverFailures, batch);
       const rss = server.rss();
-      samples.push([messages, rss]);
-      if (warmBytes === 0 && messages >= o.messages * o.warmupFraction) warmBytes = rss;
-      if (warmBytes > 0 && rss > maxAfterWarm) maxAfterWarm = rss;
+      sample(rss);
       const mb = (b: number): string => (b / 1048576).toFixed(1);
       const secs = (Date.now() - t0) / 1000;
       log(
         `batch ${batch}: ${messages} messages, ${streams} streams, ${Math.round(messages / secs)} msg/s, RSS ${mb(rss)} MB` +
-          `${warmBytes ? ` (warm ${mb(warmBytes)} MB)` : ''}, findings ${[...findings.values()].reduce((a, f) => a + f.count, 0)}, server failures ${serverFailures.length}`,
+          ` (max ${mb(Math.max(warmMax, maxAfterWarm))} MB)${messages >= warmUntil ? '' : ' warming up'}, findings ${[...findings.values()].reduce((a, f) => a + f.count, 0)}, server failures ${serverFailures.length}`,
       );
     }
     if (!server.alive) serverFailures.push(`the emulator process exited (${JSON.stringify(server.exit)}); stderr: ${server.stderr.slice(0, 2000)}`);
@@ -178,8 +184,8 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
   const endBytes = server.alive ? server.rss() : 0;
   const serverSeconds = server.alive ? server.cpuSeconds() : 0;
   const used = process.cpuUsage(cpu0);
-  if (warmBytes > 0 && maxAfterWarm - warmBytes > o.rssGrowthBytes) {
-    serverFailures.push(`RSS grew ${((maxAfterWarm - warmBytes) / 1048576).toFixed(1)} MB after warm-up (bound ${(o.rssGrowthBytes / 1048576).toFixed(0)} MB)`);
+  if (maxAfterWarm > 0 && maxAfterWarm - warmMax > o.rssGrowthBytes) {
+    serverFailures.push(`RSS peaked ${((maxAfterWarm - warmMax) / 1048576).toFixed(1)} MB above its warm-up peak (bound ${(o.rssGrowthBytes / 1048576).toFixed(0)} MB)`);
   }
   const serverStderr = server.stderr;
   await server.stop();
@@ -195,7 +201,7 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
     ends,
     findings: [...findings.entries()].map(([check, f]) => ({ check, ...f })).sort((a, b) => b.count - a.count),
     serverFailures,
-    rss: { startBytes, warmBytes, maxAfterWarmBytes: maxAfterWarm, endBytes, samples },
+    rss: { startBytes, warmMaxBytes: warmMax, maxAfterWarmBytes: maxAfterWarm, endBytes, quarterMedians: quarterMedians(samples, warmUntil), samples },
     oracleNotes: Object.fromEntries(oracleNotes),
     serverStderr,
     cpu: { serverSeconds, fuzzerSeconds: (used.user + used.system) / 1e6 },
@@ -236,6 +242,20 @@ async function afterBatch(server: FuzzServer, o: FuzzRunOptions, failures: strin
   }
 }
 
+function quarterMedians(samples: Array<[number, number]>, from: number): number[] {
+  const after = samples.filter(([m]) => m >= from);
+  if (after.length < 4) return [];
+  const last = after[after.length - 1]![0];
+  const out: number[] = [];
+  for (let q = 0; q < 4; q++) {
+    const lo = from + ((last - from) * q) / 4;
+    const hi = from + ((last - from) * (q + 1)) / 4;
+    const v = after.filter(([m]) => m >= lo && (q === 3 ? m <= hi : m < hi)).map(([, r]) => r).sort((a, b) => a - b);
+    out.push(v.length ? v[v.length >> 1]! : 0);
+  }
+  return out;
+}
+
 export function formatSummary(s: FuzzSummary): string {
   const mb = (b: number): string => (b / 1048576).toFixed(1);
   const lines = [
@@ -243,7 +263,7 @@ export function formatSummary(s: FuzzSummary): string {
     `  messages after the hello: ${Object.entries(s.verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `  stream ends: ${Object.entries(s.ends).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `  CPU: server ${s.cpu.serverSeconds.toFixed(1)} s, fuzzer ${s.cpu.fuzzerSeconds.toFixed(1)} s`,
-    `  RSS: start ${mb(s.rss.startBytes)} MB, after warm-up ${mb(s.rss.warmBytes)} MB, max after warm-up ${mb(s.rss.maxAfterWarmBytes)} MB, end ${mb(s.rss.endBytes)} MB`,
+    `  RSS: start ${mb(s.rss.startBytes)} MB, peak in warm-up ${mb(s.rss.warmMaxBytes)} MB, peak after ${mb(s.rss.maxAfterWarmBytes)} MB, end ${mb(s.rss.endBytes)} MB; medians of the quarters after warm-up ${s.rss.quarterMedians.map(mb).join(', ')} MB`,
   ];
   if (Object.keys(s.oracleNotes).length) lines.push(`  oracle notes: ${JSON.stringify(s.oracleNotes)}`);
   for (const f of s.serverFailures) lines.push(`  SERVER: ${f}`);

@@ -96,7 +96,8 @@ export function generateStream(seed: number, o: GenerateOptions): StreamSpec {
   } else if (before.end.kind === 'hello-refused') {
     // A server that took the broken hello answers this (in the framing a lax reading of the hello gives); one that refused it has closed.
     const lax11 = device === 'rfc-1.1' && /<(?:[\w.-]+:)?capability>\s*urn:ietf:params:netconf:base:1\.1\s*<\//.test(helloBytes.toString('utf8'));
-    data = Buffer.concat([data, frame(sentinel(seed), lax11 ? 'chunked' : 'eom')]);
+    // Chunked, then base:1.0: whichever framing the server took, one of them reaches it.
+    data = Buffer.concat([data, ...(lax11 ? [frame(sentinel(seed), 'chunked')] : []), frame(sentinel(seed), 'eom')]);
   }
   const writes = splitWrites(p, data, mutations);
   return { seed, device, kind, mutations, writes };
