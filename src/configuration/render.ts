@@ -21,7 +21,8 @@ type Json = string | null | Json[] | { [k: string]: Json };
 /** Junos JSON for configuration: containers are objects, list entries arrays, empty leaves `[null]`. */
 function jsonOf(n: ConfigNode): Json {
   if (n.children.length === 0) return n.value ?? [null];
-  const out: { [k: string]: Json } = {};
+  // No prototype: statement names are the client's, and `toString` or `__proto__` must be plain keys.
+  const out: { [k: string]: Json } = Object.create(null) as { [k: string]: Json };
   for (const c of n.children) {
     const v = jsonOf(c);
     if (keyOf(c) !== undefined) ((out[c.name] ??= []) as Json[]).push(v);

@@ -44,12 +44,13 @@ const KEYED = new Set([
 
 /** The element an implicit-list entry under `parent` becomes, or undefined. */
 export function implicitList(parent: string): string | undefined {
-  return IMPLICIT[parent];
+  // Own keys only: `parent` is the client's word, and may be `toString`.
+  return Object.hasOwn(IMPLICIT, parent) ? IMPLICIT[parent] : undefined;
 }
 
 /** The bare-name form of an element under `parent` (for rendering text and set). */
 export function isImplicitEntry(parent: string, name: string): boolean {
-  return IMPLICIT[parent] === name;
+  return implicitList(parent) === name;
 }
 
 export function isKeyedList(parent: string, name: string): boolean {

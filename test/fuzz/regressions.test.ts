@@ -48,5 +48,35 @@ describe('fuzz findings, reduced', () => {
       expect(checkXml(config).ok, config).to.equal(true);
       expect(config).not.to.include('injected');
     });
+
+    // Stream seed 3935788402 (run seed 424242, concurrency 4): after an XML load with <toString> under
+    // <interfaces>, every get-configuration format="json" of the candidate was an "internal error".
+    it('statements named after Object.prototype members render as JSON', async () => {
+      const c = await t.client();
+      const load = await c.rpc(
+        '<load-configuration format="xml"><configuration><interfaces><toString><name>a</name></toString><constructor><name>b</name></constructor><__proto__><description>c</description></__proto__></interfaces></configuration></load-configuration>',
+      );
+      expect(load).to.include('<ok/>');
+      const reply = await c.rpc('<get-configuration database="candidate" format="json"/>');
+      expect(reply).not.to.include('rpc-error');
+      const text = /<rpc-reply[^>]*>([\s\S]*)<\/rpc-reply>/.exec(reply)![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const interfaces = (JSON.parse(text) as { configuration: { interfaces: Record<string, unknown> } }).configuration.interfaces;
+      expect(Object.keys(interfaces)).to.include.members(['toString', 'constructor', '__proto__']);
+      expect(interfaces['toString']).to.deep.equal([{ name: 'a' }]);
+    });
+
+    it('a text or set load of statements named after Object.prototype members loads them as statements', async () => {
+      const c = await t.client();
+      for (const load of [
+        '<load-configuration format="text"><configuration-text>toString { x; }</configuration-text></load-configuration>',
+        '<load-configuration action="set" format="text"><configuration-set>set constructor y z</configuration-set></load-configuration>',
+      ]) {
+        const reply = await c.rpc(load);
+        expect(reply, load).to.include('<ok/>');
+        expect(reply, load).not.to.include('native code');
+      }
+      const set = await c.rpc('<get-configuration database="candidate" format="set"/>');
+      expect(set).to.include('set toString x').and.to.include('set constructor y z');
+    });
   });
 });
