@@ -80,12 +80,14 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     let wrote = false;
+    let waitHello: NodeJS.Timeout | undefined;
     const texts: string[] = [];
 
     const finish = (): void => {
       if (settled) return;
       settled = true;
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
+      clearTimeout(waitHello);
       const out: StreamOutcome = { replies, closedByServer: closed, ...(keepReplies ? { texts } : {}), ...(finding ? { finding } : {}) };
       if (closed) {
         resolve(out);
@@ -104,6 +106,9 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
       finding ??= { check, detail, ...(index !== undefined ? { index } : {}) };
       finish();
     };
+
+    const noReply = (i: number, later: number, reply: string): void =>
+      fail('no reply to a message (the next reply answers a later one)', `message ${snippet(exp.requests[i]!.bytes)}\n    next reply answers message ${later}: ${snippet(reply, 200)}`, i);
 
     /** Done when every expected reply came and, where the server must end the session, it did. */
     const evaluate = (): void => {
@@ -143,7 +148,7 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
       if (req.request.messageId === undefined && id !== undefined && !req.bytes.includes(id)) {
         const later = exp.requests.findIndex((r, j) => j > i && r.request.messageId === id);
         if (later > i) {
-          fail('no reply to a message (the next reply answers a later one)', `message ${snippet(req.bytes)}\n    next reply answers message ${later}: ${snippet(m, 200)}`, i);
+          noReply(i, later, m);
           return;
         }
       }
@@ -153,7 +158,7 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
         let later = id === undefined ? -1 : exp.requests.findIndex((r, j) => j > i && r.request.messageId === id);
         for (let j = i + 1; later < 0 && j < Math.min(exp.requests.length, i + 4); j++) if (!checkReply(m, exp.requests[j]!.request, prefix)) later = j;
         if (later > i) {
-          fail('no reply to a message (the next reply answers a later one)', `message ${snippet(req.bytes)}\n    next reply answers message ${later}: ${snippet(m, 200)}`, i);
+          noReply(i, later, m);
           return;
         }
         fail(problem.check, `${problem.detail}\n    message ${snippet(req.bytes)}\n    reply   ${snippet(m)}`, i);
@@ -190,7 +195,7 @@ export async function runStream(conn: FuzzConnection, spec: Pick<StreamSpec, 'de
     });
 
     // The device speaks first; the client sends once it has the server's hello, as ncclient does.
-    const waitHello = setTimeout(() => fail('no server hello', `within ${deadlineMs} ms`), deadlineMs);
+    waitHello = setTimeout(() => fail('no server hello', `within ${deadlineMs} ms`), deadlineMs);
     function start(): void {
       clearTimeout(waitHello);
       if (settled) return;

@@ -12,7 +12,7 @@ import { expect, generateStream, type DeviceKind } from './stream.js';
 
 const MAX_TRIES = 600;
 
-export async function minimizeFindings(summary: FuzzSummary, o: FuzzRunOptions, maxFindings = 16): Promise<string[]> {
+export async function minimizeFindings(summary: FuzzSummary, o: FuzzRunOptions, maxFindings = 40): Promise<string[]> {
   const out: string[] = [];
   const server = await FuzzServer.start({ pairs: 1, limits: o.limits, ...(o.keysDir ? { keysDir: o.keysDir } : {}) });
   try {
