@@ -97,7 +97,8 @@ export class NetconfDecoder {
   private drain(): void {
     for (;;) {
       if (this.failed) return;
-      const useChunked = this.mode === 'chunked' || (!this.sawFirstMessage && this.looksChunked());
+      // A chunk-framed first message stays chunked once a chunk of it is read: what follows is `\n#` or `\n##\n`.
+      const useChunked = this.mode === 'chunked' || (!this.sawFirstMessage && (this.parts.length > 0 || this.looksChunked()));
       const progressed = useChunked ? this.readChunked() : this.readEom();
       if (!progressed) return;
     }

@@ -1,7 +1,9 @@
 /**
  * Load-time checks of the statements the emulator interprets, with Junos's
  * error shape (error-path `[edit system]`, bad-element). Other statements are
- * schema-free and load as given.
+ * schema-free and load as given, but their names must be names: they become
+ * XML elements in every later get-config, and a text or set load would
+ * otherwise put `<a<b>` (or markup) there.
  */
 import { RpcError } from '../xml/rpc-error.js';
 import { leafKind } from './schema.js';
@@ -9,6 +11,9 @@ import { pace, runNow, type Work } from './slices.js';
 import type { EditNode } from './tree.js';
 import { keyOf } from './tree.js';
 import { allOf, configurationError } from '../errors/catalogue.js';
+
+/** Junos statement keywords, as XML element names: ASCII NCNames. */
+const STATEMENT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 export function* checkEditsWork(edits: readonly EditNode[]): Work<void> {
   const errors: RpcError[] = [];
@@ -24,8 +29,12 @@ export function* checkEditsWork(edits: readonly EditNode[]): Work<void> {
     }
     const n = f.nodes[f.next++]!;
     if (pace()) yield;
-    if (n.op === 'delete') continue;
     const { parent, path } = f;
+    if (!STATEMENT_NAME.test(n.name)) {
+      errors.push(configurationError('syntax error', n.name, `[edit${path.length ? ' ' + path.join(' ') : ''}]`));
+      continue;
+    }
+    if (n.op === 'delete') continue;
     const kind = leafKind(parent, n.name);
     if (kind === 'value' && (n.value === undefined || n.value === '')) {
       const where = `[edit${path.length ? ' ' + path.join(' ') : ''}]`;
