@@ -76,6 +76,8 @@ export class NetconfSession implements SessionHandle, SessionView {
   private pending = 0;
   private pendingBytes = 0;
   private inputPaused = false;
+  /** A framing error: nothing more is read; the session ends once its pending replies are out. */
+  private inputBroken = false;
   /** Replies written so far, for the control API and tests. */
   rpcCount = 0;
   /** Bytes received from the client (framing included). */
@@ -142,7 +144,7 @@ export class NetconfSession implements SessionHandle, SessionView {
   }
 
   receive(data: Buffer): void {
-    if (this.ended) return;
+    if (this.ended || this.inputBroken) return;
     this.bytesIn += data.length;
     const filter = this.o.interceptor?.filterInbound;
     this.decoder.push(filter ? filter(data, this.decoder.mode) : data);
@@ -175,9 +177,16 @@ export class NetconfSession implements SessionHandle, SessionView {
     return new Promise((resolve) => this.endWaiters.push(resolve));
   }
 
+  /**
+   * No message boundary is left to answer at, so the session ends; but the
+   * RPCs received whole before the broken frame are answered first, in order.
+   */
   private onFramingError(err: FramingError): void {
     this.o.onInternalError?.(err);
-    this.finish(`framing error: ${err.message}`, true);
+    this.inputBroken = true;
+    const reason = `framing error: ${err.message}`;
+    if (this.pending === 0) this.finish(reason, true);
+    else void this.chain.then(() => this.finish(reason, true));
   }
 
   private pauseInput(why: string): void {

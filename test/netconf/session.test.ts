@@ -198,6 +198,16 @@ describe('netconf session: rfc-compliant with base:1.1', function () {
     expect(await c.rpc('<get/>')).to.include('<data>');
   });
 
+  it('answers the RPCs received whole before a broken frame, then closes (found by the fuzzer)', async () => {
+    const c = await t.client();
+    const rpc = `<rpc xmlns="${NS}" message-id="before"><get-software-information/></rpc>`;
+    c.sendRaw(`\n#${Buffer.byteLength(rpc)}\n${rpc}\n##\nXXX`);
+    const reply = await c.next();
+    expect(reply).to.include('message-id="before"').and.include('software-information');
+    await c.waitClosed();
+    expect(c.closed).to.equal(true);
+  });
+
   it('ends the session on a bad chunk header', async () => {
     const c = await t.client();
     c.sendRaw('\n#abc\n');
