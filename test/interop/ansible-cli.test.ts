@@ -6,28 +6,10 @@
  * the commands and reads each output to the prompt.
  */
 import { expect } from 'chai';
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { hasAnsible, runPlaybook } from '../support/ansible.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { CLIENT_STACKS, clientEnv, PY_DIR, requireClient, requirePython } from '../support/python.js';
+import { CLIENT_STACKS, requireClient, requirePython } from '../support/python.js';
 import { SAMPLE_1 } from '../support/spec-samples.js';
-
-function hasAnsible(): boolean {
-  try {
-    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface TaskResult {
-  failed?: boolean;
-  msg?: unknown;
-  stdout?: unknown[];
-}
 
 const USER = { name: 'user', password: 'user123' };
 
@@ -43,39 +25,7 @@ for (const stack of CLIENT_STACKS) {
     after(async () => t?.stop());
 
     it('runs CLI commands and fails the task on a refused one', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'junos-emulator-ansible-cli-'));
-      writeFileSync(
-        join(dir, 'inventory.ini'),
-        [
-          '[junos]',
-          `r1 ansible_host=127.0.0.1 ansible_port=${t.port}`,
-          '',
-          '[junos:vars]',
-          'ansible_connection=ansible.netcommon.network_cli',
-          'ansible_network_os=junipernetworks.junos.junos',
-          `ansible_user=${USER.name}`,
-          `ansible_password=${USER.password}`,
-          'ansible_python_interpreter=/usr/bin/python3',
-          '',
-        ].join('\n'),
-      );
-      const env = {
-        ...(await clientEnv(stack)),
-        ANSIBLE_HOST_KEY_CHECKING: 'False',
-        ANSIBLE_STDOUT_CALLBACK: 'json',
-        ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
-        ANSIBLE_PERSISTENT_CONTROL_PATH_DIR: join(dir, 'pc'),
-        ANSIBLE_NOCOLOR: '1',
-      };
-      const playbook = join(PY_DIR, '..', 'ansible', 'cli-playbook.yml');
-      const stdout = await new Promise<string>((resolve, reject) => {
-        execFile('ansible-playbook', ['-i', join(dir, 'inventory.ini'), playbook], { env, timeout: 150_000, maxBuffer: 1 << 24 }, (err, out, errOut) => {
-          if (out.trim().startsWith('{')) resolve(out);
-          else reject(new Error(`ansible-playbook failed: ${err?.message}\n${errOut}`));
-        });
-      });
-      const run = JSON.parse(stdout) as { plays: Array<{ tasks: Array<{ task: { name: string }; hosts: Record<string, TaskResult> }> }> };
-      const byName = new Map(run.plays[0]!.tasks.map((x) => [x.task.name, x.hosts['r1']!]));
+      const byName = await runPlaybook({ port: t.port, user: USER, connection: 'ansible.netcommon.network_cli', playbook: 'cli-playbook.yml', stack });
       const cli = byName.get('CLI commands')!;
       expect(cli.failed, JSON.stringify(cli.msg)).to.not.equal(true);
       const out = cli.stdout as string[];

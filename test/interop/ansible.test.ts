@@ -4,28 +4,9 @@
  * the settings docs/ansible.md documents.
  */
 import { expect } from 'chai';
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { hasAnsible, runPlaybook } from '../support/ansible.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
-import { CLIENT_STACKS, clientEnv, PY_DIR, requireClient, requirePython } from '../support/python.js';
-
-function hasAnsible(): boolean {
-  try {
-    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface TaskResult {
-  failed?: boolean;
-  msg?: unknown;
-  stdout?: unknown[];
-  output?: string;
-}
+import { CLIENT_STACKS, requireClient, requirePython } from '../support/python.js';
 
 for (const stack of CLIENT_STACKS) {
   describe(`interop: Ansible junos_command and junos_rpc (${stack.label})`, function () {
@@ -38,41 +19,7 @@ for (const stack of CLIENT_STACKS) {
     after(async () => t?.stop());
 
     it('runs the playbook: CLI text and JSON, request-snapshot and get-snapshot-information as RPCs', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'junos-emulator-ansible-'));
-      writeFileSync(
-        join(dir, 'inventory.ini'),
-        [
-          '[junos]',
-          `r1 ansible_host=127.0.0.1 ansible_port=${t.port}`,
-          '',
-          '[junos:vars]',
-          'ansible_connection=ansible.netcommon.netconf',
-          'ansible_network_os=junipernetworks.junos.junos',
-          `ansible_user=${TEST_USER.name}`,
-          `ansible_password=${TEST_USER.password}`,
-          'ansible_python_interpreter=/usr/bin/python3',
-          '',
-        ].join('\n'),
-      );
-      // The workstation HOME (unaccepted keys in ~/.ssh, an ssh-agent): paramiko's defaults stay on.
-      const env = {
-        ...(await clientEnv(stack)),
-        ANSIBLE_HOST_KEY_CHECKING: 'False',
-        ANSIBLE_STDOUT_CALLBACK: 'json',
-        ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
-        ANSIBLE_PERSISTENT_CONTROL_PATH_DIR: join(dir, 'pc'),
-        ANSIBLE_NOCOLOR: '1',
-      };
-      const playbook = join(PY_DIR, '..', 'ansible', 'playbook.yml');
-      const stdout = await new Promise<string>((resolve, reject) => {
-        execFile('ansible-playbook', ['-i', join(dir, 'inventory.ini'), playbook], { env, timeout: 150_000, maxBuffer: 1 << 24 }, (err, out, errOut) => {
-          // A failed task exits non-zero; the JSON still says which, so parse first.
-          if (out.trim().startsWith('{')) resolve(out);
-          else reject(new Error(`ansible-playbook failed: ${err?.message}\n${errOut}`));
-        });
-      });
-      const run = JSON.parse(stdout) as { plays: Array<{ tasks: Array<{ task: { name: string }; hosts: Record<string, TaskResult> }> }> };
-      const byName = new Map(run.plays[0]!.tasks.map((x) => [x.task.name, x.hosts['r1']!]));
+      const byName = await runPlaybook({ port: t.port, user: TEST_USER, connection: 'ansible.netcommon.netconf', playbook: 'playbook.yml', stack });
       for (const [name, r] of byName) expect(r.failed, `${name}: ${JSON.stringify(r.msg)}`).to.not.equal(true);
       const text = byName.get('CLI commands in text')!.stdout as string[];
       expect(text[0]).to.include('Hostname: r1').and.include('JUNOS Base OS boot [9.3R4.4]');
