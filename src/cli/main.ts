@@ -21,6 +21,12 @@ function parseCount(v: string): number {
   return n;
 }
 
+function parseShardCount(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--shard-count ${v}: expected a positive integer`);
+  return n;
+}
+
 const program = new Command()
   .name('junos-emulator')
   .description('NETCONF-over-SSH server that behaves like a Juniper Junos device for request system snapshot')
@@ -37,6 +43,8 @@ const program = new Command()
   .option('--keys-dir <dir>', 'where generated SSH host keys are kept (default: keys/ of the package)')
   .option('--devices <n>', 'start a fleet of N devices of --profile on ports from --base-port', parseCount)
   .option('--base-port <n>', 'first port of a fleet; device i listens on base-port + i (0: free ports)', parsePort)
+  .option('--shard-count <n>', 'split the fleet into N shards and serve one of them (see --shard-index)', parseShardCount)
+  .option('--shard-index <n|hostname>', "the shard to serve, from 0; 'hostname': the -N ordinal ending this host's name (a StatefulSet pod)")
   .option('--control-port <n>', 'serve the control API (HTTP/JSON) on this loopback port (0: a free one)', parsePort)
   .option('--control-token <token>', 'bearer token the control API requires')
   .option('--control-host <addr>', 'address the control API listens on (default 127.0.0.1, whatever --host says)')
@@ -73,7 +81,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err: unknown) => {
+// `junos-emulator inventory ...` (src/cli/inventory.ts) is a command of its own.
+const run = process.argv[2] === 'inventory' ? import('./inventory.js').then((m) => m.runInventory(process.argv.slice(3))) : main();
+run.catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`junos-emulator: ${err.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`junos-emulator: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
