@@ -4,6 +4,7 @@ import { ConfigError } from '../options/types.js';
 import { loadConfig, type CommandLineOptions } from '../options/load.js';
 import { defaultKeysDir, startEmulator } from '../compose.js';
 import { PROFILE_NAMES } from '../engine/index.js';
+import { checkStartLimits, limitNeeds } from './open-files.js';
 
 function collect(value: string, previous: string[]): string[] {
   return previous.concat([value]);
@@ -45,6 +46,7 @@ const program = new Command()
   .option('--base-port <n>', 'first port of a fleet; device i listens on base-port + i (0: free ports)', parsePort)
   .option('--shard-count <n>', 'split the fleet into N shards and serve one of them (see --shard-index)', parseShardCount)
   .option('--shard-index <n|hostname>', "the shard to serve, from 0; 'hostname': the -N ordinal ending this host's name (a StatefulSet pod)")
+  .option('--open-files <n>', 'raise the open-file limit to N at start (above the hard limit needs root or CAP_SYS_RESOURCE)', parseCount)
   .option('--control-port <n>', 'serve the control API (HTTP/JSON) on this loopback port (0: a free one)', parsePort)
   .option('--control-token <token>', 'bearer token the control API requires')
   .option('--control-host <addr>', 'address the control API listens on (default 127.0.0.1, whatever --host says)')
@@ -54,7 +56,7 @@ const program = new Command()
 async function main(): Promise<void> {
   program.parse();
   // commander names each option after its flag; --user collects into `user`.
-  const { user, ...o } = program.opts<Omit<CommandLineOptions, 'users'> & { user: string[] }>();
+  const { user, openFiles, ...o } = program.opts<Omit<CommandLineOptions, 'users'> & { user: string[]; openFiles?: number }>();
   const cli: CommandLineOptions = { ...o, users: user };
   let config;
   try {
@@ -66,8 +68,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const limits = checkStartLimits(limitNeeds(config), openFiles);
+  if (limits.error) {
+    process.stderr.write(`junos-emulator: ${limits.error}\n`);
+    process.exit(2);
+  }
   const emulator = await startEmulator(config);
-  for (const line of emulator.banner()) process.stdout.write(`${line}\n`);
+  for (const line of [...emulator.banner(), limits.bannerLine()]) process.stdout.write(`${line}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
