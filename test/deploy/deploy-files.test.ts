@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { NetconfClient } from '../../src/client/netconf-client.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
@@ -63,6 +66,47 @@ describe('deployment files', () => {
     // The entry point's keys and state folders are in the volume.
     expect(entry[entry.indexOf('--keys-dir') + 1]).to.match(/^\/var\/lib\/junos-emulator\//);
     expect(entry[entry.indexOf('--state-dir') + 1]).to.match(/^\/var\/lib\/junos-emulator\//);
+  });
+
+  it("the run stage's files alone, started with its ENTRYPOINT, serve a device whose keys land in the volume", async function () {
+    this.timeout(60_000);
+    const steps = dockerfile(readFileSync(join(DEPLOY, 'Dockerfile'), 'utf8'));
+    const last = steps.slice(steps.map((s) => s.op).lastIndexOf('FROM'));
+    const image = mkdtempSync(join(tmpdir(), 'image-'));
+    const volume = join(image, 'volume');
+    const app = join(image, 'app');
+    mkdirSync(app);
+    for (const s of last.filter((x) => x.op === 'COPY')) {
+      const paths = s.args.split(/\s+/).filter((w) => !w.startsWith('--'));
+      const [src, dest] = [paths[0]!.replace(/^\/src\//, ''), paths[1]!];
+      if (src === 'node_modules') symlinkSync(join(ROOT, 'node_modules'), join(app, dest));
+      else cpSync(join(ROOT, src), join(app, dest), { recursive: true });
+    }
+    const entry = (JSON.parse(last.find((s) => s.op === 'ENTRYPOINT')!.args) as string[]).map((a) => a.replace('/var/lib/junos-emulator', volume));
+    const child = spawn(process.execPath, [...entry.slice(1).filter((a) => a !== '0.0.0.0' && a !== '--host'), '--port', '0', '--log-level', 'silent'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /port (\d+)/.exec(out);
+          if (m) resolve(Number(m[1]));
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+      });
+      const c = await NetconfClient.connect({ host: '127.0.0.1', port, username: 'admin', password: 'admin123' });
+      try {
+        expect(await c.rpc('<get-software-information/>')).to.include('<host-name>junos1</host-name>');
+      } finally {
+        c.close();
+      }
+      expect(existsSync(join(volume, 'junos-emulator', 'fleet_host_key_seed'))).to.equal(true);
+      expect(existsSync(join(volume, 'devices'))).to.equal(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('compose.yaml: the emulator service builds the image, publishes the fleet and control ports, keeps state in a volume', () => {
