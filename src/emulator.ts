@@ -97,7 +97,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
   if (config.faults && config.faults.length > 0) faults.arm(config.faults);
   const transcripts = config.transcriptDir ? new Transcripts(config.transcriptDir, requestLog) : undefined;
   const devices: EmulatedDevice[] = [];
-  const freePorts = new FreePortPicker();
+  const freePorts = new FreePortPicker(new Set(config.devices.flatMap((d) => [d.port, d.backupRePort ?? 0]).filter((p) => p !== 0)));
   for (const spec of config.devices) {
     const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, pathSegment(spec.name)) : undefined, {
       onBackgroundError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'),

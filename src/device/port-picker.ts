@@ -13,11 +13,15 @@ export class FreePortPicker {
   private next: number | undefined;
   private misses = 0;
 
+  /** `reserved`: ports other devices are configured with, which a free-port device must not take first. */
+  constructor(private readonly reserved: ReadonlySet<number> = new Set()) {}
+
   /** Taken ports in a row after which the kernel is asked instead. */
   static readonly MAX_MISSES = 16;
 
   /** The port to try: the one after the last bound, or 0 (the kernel picks). */
   candidate(): number {
+    while (this.next !== undefined && this.reserved.has(this.next)) this.next++;
     if (this.next === undefined || this.next > 65535 || this.misses >= FreePortPicker.MAX_MISSES) return 0;
     return this.next;
   }
