@@ -22,10 +22,12 @@ function parseCount(v: string): number {
   return n;
 }
 
-function parseShardCount(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--shard-count ${v}: expected a positive integer`);
-  return n;
+function positiveFor(flag: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} ${v}: expected a positive integer`);
+    return n;
+  };
 }
 
 const program = new Command()
@@ -44,9 +46,9 @@ const program = new Command()
   .option('--keys-dir <dir>', 'where generated SSH host keys are kept (default: keys/ of the package)')
   .option('--devices <n>', 'start a fleet of N devices of --profile on ports from --base-port', parseCount)
   .option('--base-port <n>', 'first port of a fleet; device i listens on base-port + i (0: free ports)', parsePort)
-  .option('--shard-count <n>', 'split the fleet into N shards and serve one of them (see --shard-index)', parseShardCount)
+  .option('--shard-count <n>', 'split the fleet into N shards and serve one of them (see --shard-index)', positiveFor('--shard-count'))
   .option('--shard-index <n|hostname>', "the shard to serve, from 0; 'hostname': the -N ordinal ending this host's name (a StatefulSet pod)")
-  .option('--open-files <n>', 'raise the open-file limit to N at start (above the hard limit needs root or CAP_SYS_RESOURCE)', parseCount)
+  .option('--open-files <n>', 'raise the open-file limit to N at start (above the hard limit needs root or CAP_SYS_RESOURCE)', positiveFor('--open-files'))
   .option('--control-port <n>', 'serve the control API (HTTP/JSON) on this loopback port (0: a free one)', parsePort)
   .option('--control-token <token>', 'bearer token the control API requires')
   .option('--control-host <addr>', 'address the control API listens on (default 127.0.0.1, whatever --host says)')
