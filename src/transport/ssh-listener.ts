@@ -61,7 +61,12 @@ export interface TerminalSize {
 export interface SshListenerOptions {
   host: string;
   port: number;
-  hostKeys: HostKey[];
+  /**
+   * The keys, or a function that gives them on the first connection: a fleet
+   * device nobody connects to never derives its key (0.3 ms each, most of a
+   * 10,000-device start).
+   */
+  hostKeys: HostKey[] | (() => HostKey[]);
   limits: SshLimits;
   /** Looked up at each login, so users can change while running. */
   findUser: (name: string) => UserAccount | undefined;
@@ -126,15 +131,22 @@ export class SshListener {
     return this.sockets.size;
   }
 
-  async start(): Promise<void> {
+  /** ssh2's server, made on the first connection: an idle fleet device holds only its TCP listener. */
+  private sshServer(): InstanceType<typeof Server> {
+    if (this.ssh) return this.ssh;
+    const keys = this.o.hostKeys;
     this.ssh = new Server(
       {
-        hostKeys: this.o.hostKeys,
+        hostKeys: typeof keys === 'function' ? keys() : keys,
         ident: 'OpenSSH_7.5',
         algorithms: { kex: [...SERVER_KEX] },
       },
       (client, info) => this.onConnection(client, info.ip, info.port),
     );
+    return this.ssh;
+  }
+
+  async start(): Promise<void> {
     // Our own TCP server feeds ssh2, so limits and the login grace time apply
     // from the first byte: ssh2 reports a connection only after the client's
     // version line, and a client that sends nothing would never be seen.
@@ -187,7 +199,15 @@ export class SshListener {
       this.sockets.delete(socket);
       this.byPeer.delete(peerKey(socket.remoteAddress, socket.remotePort));
     });
-    this.ssh!.injectSocket(socket);
+    let ssh: InstanceType<typeof Server>;
+    try {
+      ssh = this.sshServer();
+    } catch (err) {
+      this.o.onEvent?.('server-error', { err: err instanceof Error ? err.message : String(err) });
+      socket.destroy();
+      return;
+    }
+    ssh.injectSocket(socket);
   }
 
   private authPolicy(): AuthPolicy {
