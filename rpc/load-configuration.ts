@@ -15,6 +15,7 @@ export const handler: RpcHandler = {
     assertCanWrite(ctx);
     const store = ctx.device.configuration;
     const rollback = op.attrs['rollback'];
+    let warnings: string[] = [];
     if (rollback !== undefined) {
       if (!/^\d+$/.test(rollback) || Number(rollback) > 49) throw syntaxError(rollback, 'invalid rollback number');
       store.loadRollback(ctx.session, Number(rollback), writeGuard(ctx));
@@ -24,8 +25,8 @@ export const handler: RpcHandler = {
       if (!(ACTIONS as readonly string[]).includes(action)) throw syntaxError(action, 'invalid value for action');
       const edits = await readPayload(op, op.attrs['format'] ?? 'xml', action);
       // Checked again as the candidate changes: another session may have locked it while this one was read.
-      await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx));
+      warnings = (await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx))).map((w) => w.message);
     }
-    return { kind: 'body', body: loadConfigurationResultsXml() };
+    return { kind: 'body', body: loadConfigurationResultsXml(warnings) };
   },
 };

@@ -28,16 +28,19 @@ export function commitAttributes(info: CommitInfo): string {
   return attrsXml(commitAttributeList(info));
 }
 
+const INACTIVE: Attrs = [['inactive', 'inactive']];
+
 /** Junos XML, one element per line, indented by four spaces as Junos does; the root's children at depth 1. */
 function xmlPieces(root: ConfigNode, out: Sink): Work<void> {
   return depthFirst(root, {
     enter(n, _parent, depth) {
       const p = pad(depth + 1);
+      const attrs = n.inactive ? INACTIVE : undefined;
       if (n.children.length === 0) {
-        out.push(`${p}${n.value === undefined ? emptyTag(n.name) : leafXml(n.name, n.value)}\n`);
+        out.push(`${p}${n.value === undefined ? emptyTag(n.name, attrs) : leafXml(n.name, n.value, attrs)}\n`);
         return -1;
       }
-      out.push(`${p}${startTag(n.name)}\n`);
+      out.push(`${p}${startTag(n.name, attrs)}\n`);
       return 0;
     },
     leave(n, depth) {
@@ -46,7 +49,7 @@ function xmlPieces(root: ConfigNode, out: Sink): Work<void> {
   });
 }
 
-type Json = string | null | Json[] | { [k: string]: Json };
+type Json = string | boolean | null | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
 /** Junos JSON for configuration: containers are objects, list entries arrays, empty leaves `[null]`. */
@@ -56,7 +59,15 @@ function* jsonOf(root: ConfigNode): Work<Json> {
   // Keys are statement names the client chose: no prototype, so `__proto__` is a key like any other.
   const newObject = (): JsonObject => Object.create(null) as JsonObject;
   const objects: JsonObject[] = [newObject()];
+  // An inactive statement carries Junos's JSON attribute member: `"@"` inside
+  // a container or list entry, `"@name"` beside a leaf.
+  const inactiveMark = (): JsonObject => {
+    const o = newObject();
+    o['inactive'] = true;
+    return o;
+  };
   const add = (to: JsonObject, c: ConfigNode, v: Json): void => {
+    if (c.inactive && (typeof v === 'string' || Array.isArray(v))) to[`@${c.name}`] = inactiveMark();
     if (keyOf(c) !== undefined) ((to[c.name] ??= []) as Json[]).push(v);
     else to[c.name] = v;
   };
@@ -67,6 +78,7 @@ function* jsonOf(root: ConfigNode): Work<Json> {
         return -1;
       }
       objects[depth + 1] = newObject();
+      if (n.inactive) objects[depth + 1]!['@'] = inactiveMark();
       return 0;
     },
     leave(n, depth) {
@@ -87,7 +99,7 @@ function* jsonPieces(v: Json, depth: number, out: Sink): Work<void> {
   const stack: Frame[] = [];
   /** Writes a scalar, or opens a container (pushing a frame); returns whether it opened one. */
   const open = (x: Json): void => {
-    if (x === null || typeof x === 'string') out.push(JSON.stringify(x));
+    if (x === null || typeof x === 'string' || typeof x === 'boolean') out.push(JSON.stringify(x));
     else if (Array.isArray(x)) {
       if (x.length === 0) out.push('[]');
       else {

@@ -10,7 +10,7 @@
  */
 import { ClockShutdownError, type VirtualClock } from '../engine/index.js';
 import type { ConfigurationProblem } from './effects.js';
-import { editTreeWork, overrideWork } from './edit.js';
+import { editTreeWork, overrideWork, type EditWarning } from './edit.js';
 import { runNow, runSliced, type Work } from './slices.js';
 import type { ConfigNode, EditNode } from './tree.js';
 import { clone, emptyConfiguration, sameTree } from './tree.js';
@@ -177,8 +177,11 @@ export class ConfigurationStore {
     return this.privates.delete(owner);
   }
 
-  load(owner: object, edits: readonly EditNode[], action: LoadAction): void {
-    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action)));
+  /** Applies a load at once; returns its warnings (`statement not found`). */
+  load(owner: object, edits: readonly EditNode[], action: LoadAction): EditWarning[] {
+    const warnings: EditWarning[] = [];
+    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action, warnings)));
+    return warnings;
   }
 
   /**
@@ -187,15 +190,16 @@ export class ConfigurationStore {
    * e.g. when another session took the lock meanwhile, or the change is one
    * the user may not make): a load acts as if it ran whole at that moment.
    */
-  async loadSliced(owner: object, edits: readonly EditNode[], action: LoadAction, guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined): Promise<void> {
+  async loadSliced(owner: object, edits: readonly EditNode[], action: LoadAction, guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined): Promise<EditWarning[]> {
     for (let attempt = 1; ; attempt++) {
       const base = this.candidate(owner);
-      const work = loadWork(base, edits, action);
+      const warnings: EditWarning[] = [];
+      const work = loadWork(base, edits, action, warnings);
       const tree = attempt < SLICED_LOAD_TRIES ? await runSliced(work) : runNow(work);
       if (this.candidate(owner) !== base) continue;
       guard(base, tree);
       this.replaceCandidate(owner, tree);
-      return;
+      return warnings;
     }
   }
 
@@ -292,9 +296,9 @@ export class ConfigurationStore {
   }
 }
 
-function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction): Work<ConfigNode> {
+function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction, warnings: EditWarning[]): Work<ConfigNode> {
   // `replace` only changes how marked statements apply; that is in the edits.
-  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits);
+  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits, warnings);
 }
 
 export { emptyConfiguration };
