@@ -11,6 +11,7 @@ import { pad, setLines, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
 import { keyOf } from './tree.js';
 import { depthFirst } from './walk.js';
+import { configurationDiffWork } from './diff.js';
 
 export type ConfigFormat = 'xml' | 'text' | 'set' | 'json';
 
@@ -169,67 +170,9 @@ export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info
   return runNow(renderConfigurationWork(tree, format, info));
 }
 
-/** Cuts rendered pieces into lines exactly as `text.split('\n')` would, without building the text. */
-class Lines implements Sink {
-  private readonly lines: string[] = [];
-  private partial = '';
-
-  push(s: string): void {
-    let from = 0;
-    for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
-      this.lines.push(this.partial === '' ? s.slice(from, nl) : this.partial + s.slice(from, nl));
-      this.partial = '';
-      from = nl + 1;
-    }
-    if (from < s.length) this.partial += s.slice(from);
-  }
-
-  end(): string[] {
-    this.lines.push(this.partial);
-    return this.lines;
-  }
-}
-
-/**
- * `show | compare`: lines only in one of the two texts, marked - and +, under
- * one `[edit]` header. Junos groups them by hierarchy; this keeps the lines.
- * A line counts as unchanged when the same line is anywhere in the other text.
- */
-export function* diffTextWork(before: ConfigNode, after: ConfigNode): Work<string> {
-  if (before === after) return '\n';
-  // Lines of the whole text: a quoted value may itself hold a newline.
-  const la = new Lines();
-  const lb = new Lines();
-  yield* textPieces(before, la);
-  yield* textPieces(after, lb);
-  const a = la.end();
-  const b = lb.end();
-  const inA = new Set<string>();
-  const inB = new Set<string>();
-  for (const l of a) {
-    inA.add(l);
-    if (pace()) yield;
-  }
-  for (const l of b) {
-    inB.add(l);
-    if (pace()) yield;
-  }
-  const removed: string[] = [];
-  const added: string[] = [];
-  for (const l of a) {
-    if (l.trim() !== '' && !inB.has(l)) removed.push(`-${l}`);
-    if (pace()) yield;
-  }
-  for (const l of b) {
-    if (l.trim() !== '' && !inA.has(l)) added.push(`+${l}`);
-    if (pace()) yield;
-  }
-  if (removed.length === 0 && added.length === 0) return '\n';
-  const out = new TextBuffer();
-  out.push('[edit]\n');
-  for (const l of removed) out.push(`${l}\n`);
-  for (const l of added) out.push(`${l}\n`);
-  return out.text();
+/** `show | compare` (diff.ts): Junos's banners, marks and indentation. */
+export function diffTextWork(before: ConfigNode, after: ConfigNode): Work<string> {
+  return configurationDiffWork(before, after);
 }
 
 export function diffText(before: ConfigNode, after: ConfigNode): string {

@@ -181,6 +181,8 @@ export class ConfigurationMode {
     if (compare) Object.assign(attrs, { compare: 'rollback', rollback: '0', format: 'text' });
     const r = await this.ctx.run({ ...base, attrs }, `show ${joinWords(path)}`.trim(), false);
     let text = present(this.ctx, r, compare ? undefined : display);
+    // The compare's text starts with a newline (what PyEZ reads); the CLI prints the banner right away.
+    if (compare) text = text.replace(/^\n/, '');
     if (!compare && display === undefined) text = relativeTo(text, readPath(this.level, 'path').steps.length);
     await this.ctx.deliver(filterText(text, pipes, this.ctx.settings.screenLength), r, !pipes.some((p) => p.kind === 'no-more'));
   }

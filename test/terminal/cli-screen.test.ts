@@ -245,7 +245,8 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     let s = await term.waitForEnd(CONFIG);
     expect(fromLast(s, `${PROMPT}configure`)).to.equal(`${PROMPT}configure\nEntering configuration mode\n\n[edit]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'set system domain-name example.net', CONFIG)).to.equal(`${CONFIG}set system domain-name example.net\n\n[edit]\n${CONFIG.trimEnd()}`);
-    expect(await run(term, 'show | compare', CONFIG)).to.include('+    domain-name example.net;');
+    // Junos's compare (SRX320 capture, ruby-junos-ez-stdlib#65): the banner right after the command line.
+    expect(await run(term, 'show | compare', CONFIG)).to.equal(`${CONFIG}show | compare\n[edit system]\n+  domain-name example.net;\n\n[edit]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'edit system', CONFIG)).to.equal(`${CONFIG}edit system\n\n[edit system]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'show domain-name', CONFIG)).to.include('domain-name example.net;');
     expect(await run(term, 'top', CONFIG)).to.include('\n[edit]\n');
