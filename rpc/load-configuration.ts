@@ -1,8 +1,9 @@
-/** <load-configuration>: XML, text or set input; merge, replace, override, update; or `rollback="N"`. */
+/** <load-configuration>: XML, text or set input; merge, replace, override, update; or `rollback="N"`, `rescue="rescue"`. */
 import type { LoadAction } from '../src/junos-config/store.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import { assertCanWrite, readPayload, writeGuard } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
+import { noRescue } from './rescue.js';
 import { loadConfigurationResultsXml } from '../src/render/configuration-results.js';
 
 const ACTIONS = ['merge', 'replace', 'override', 'update', 'set'] as const;
@@ -16,7 +17,11 @@ export const handler: RpcHandler = {
     const store = ctx.device.configuration;
     const rollback = op.attrs['rollback'];
     let warnings: string[] = [];
-    if (rollback !== undefined) {
+    if (op.attrs['rescue'] !== undefined) {
+      // PyEZ's Config.rescue('reload'): the rescue configuration becomes the candidate.
+      if (!store.rescue()) throw noRescue();
+      store.loadRescue(ctx.session, writeGuard(ctx));
+    } else if (rollback !== undefined) {
       if (!/^\d+$/.test(rollback) || Number(rollback) > 49) throw syntaxError(rollback, 'invalid rollback number');
       store.loadRollback(ctx.session, Number(rollback), writeGuard(ctx));
     } else {
