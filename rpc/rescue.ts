@@ -16,7 +16,7 @@ import { asConfigurationOutput } from '../src/render/command-results.js';
 import { shownTo } from './get-config.js';
 import type { RpcHandler } from './types.js';
 
-/** What Junos answers when there is no rescue configuration (wording chosen: docs/rescue-configuration.md). */
+/** What Junos answers when there is no rescue configuration (wording chosen: docs/configuration-diff.md). */
 export function noRescue(): RpcError {
   return new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'rescue configuration is not set' });
 }
