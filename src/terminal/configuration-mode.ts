@@ -20,18 +20,8 @@ import { joinWords, lex, type Word } from './words.js';
 /** Any URI serves to declare the `junos:` prefix of a body read back (the parser only checks it is declared). */
 const JUNOS_ANY_NS = 'http://xml.juniper.net/junos/*/junos';
 
-/** `show` at `[edit system]` prints what is inside `system { }`, one level less indented. */
-export function relativeTo(text: string, depth: number): string {
-  if (depth === 0 || text === '') return text;
-  const lines = text.replace(/\n$/, '').split('\n');
-  if (lines.length < 2 * depth) return text;
-  const head = lines.slice(0, depth);
-  const tail = lines.slice(lines.length - depth);
-  if (!head.every((l) => l.trimEnd().endsWith('{')) || !tail.every((l) => l.trim() === '}')) return text;
-  const pad = ' '.repeat(4 * depth);
-  const inner = lines.slice(depth, lines.length - depth).map((l) => (l.startsWith(pad) ? l.slice(pad.length) : l.trimStart()));
-  return inner.length > 0 ? `${inner.join('\n')}\n` : '';
-}
+export { relativeTo } from './subtree-text.js';
+import { relativeTo } from './subtree-text.js';
 
 export type ConfigureMode = 'shared' | 'private' | 'exclusive';
 

@@ -11,6 +11,7 @@ import { RpcError } from '../xml/rpc-error.js';
 import { caretText, errorText, hasError, isPermissionDenied } from './cli-errors.js';
 import type { TerminalCommand } from './command-tree.js';
 import type { CliContext, LineAction, RunResult } from './context.js';
+import { filterDepth, relativeTo } from './subtree-text.js';
 import { displayOf, filters, filterText, parsePipes, type Pipe, type PipeContext } from './pipes.js';
 import { bodyText, displayRpc, displayXml } from './reply-text.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand, walkOptions } from './walker.js';
@@ -120,7 +121,9 @@ export async function runSpec(ctx: CliContext, cmd: TerminalCommand, rest: reado
   const stream = display === undefined && !filters(pipes);
   const r = await ctx.run(withFormat(op, format), canonical, stream);
   if (isPermissionDenied(r.outcome.errors, op.name)) throw hidden(cmd, line);
-  const text = present(ctx, r, display);
+  let text = present(ctx, r, display);
+  // `show configuration system services` prints what is inside the hierarchy.
+  if (cmd.target.kind === 'spec' && cmd.target.spec.kind === 'configuration' && display === undefined) text = relativeTo(text, filterDepth(op));
   await ctx.deliver(filterText(text, pipes, ctx.settings.screenLength), r, !noMore(pipes));
   return { kind: 'done', ok: !hasError(r.outcome.errors) };
 }
