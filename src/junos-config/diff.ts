@@ -26,9 +26,6 @@ import { quote, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
 import { identity, keyOf } from './tree.js';
 
-/** One level of the banner: the words it adds (`unit 0`, or a bare `ge-0/0/0` under `interfaces`). */
-type Banner = readonly string[];
-
 /** Collects rendered lines (a block's text may hold a quoted newline: kept as Junos would print it). */
 class LineSink implements Sink {
   readonly lines: string[] = [];
@@ -63,105 +60,136 @@ function head(n: ConfigNode, parent: ConfigNode): string {
 }
 
 /** How a child is matched between the two trees: name and key, and for repeated leaves also the value. */
-function matchKey(n: ConfigNode, repeated: ReadonlySet<string>): string {
+function matchKey(n: ConfigNode, repeated: ReadonlySet<string> | undefined): string {
   const key = keyOf(n);
-  return repeated.has(n.name) && key === undefined && n.children.length === 0 ? `${identity(n.name, undefined)}#${n.value ?? ''}` : identity(n.name, key);
+  return repeated !== undefined && repeated.has(n.name) && key === undefined && n.children.length === 0 ? `${identity(n.name, undefined)}#${n.value ?? ''}` : identity(n.name, key);
 }
 
-function repeatedNames(...lists: ReadonlyArray<readonly ConfigNode[]>): Set<string> {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
+/** Names that occur more than once among one node's children (`members a; members b;`); undefined when none do. */
+function repeatedNames(...lists: ReadonlyArray<readonly ConfigNode[]>): Set<string> | undefined {
+  let twice: Set<string> | undefined;
   for (const list of lists) {
     const here = new Set<string>();
     for (const c of list) {
-      if (here.has(c.name)) twice.add(c.name);
-      here.add(c.name);
+      if (here.has(c.name)) (twice ??= new Set()).add(c.name);
+      else here.add(c.name);
     }
-    for (const n of here) seen.add(n);
   }
   return twice;
+}
+
+const pads: string[] = [];
+function spaces(n: number): string {
+  return (pads[n] ??= ' '.repeat(n));
 }
 
 class DiffWriter {
   readonly out = new TextBuffer();
   private shown: string | undefined;
 
-  /** Writes the banner of `path` unless it is the one last written. */
-  banner(path: readonly Banner[]): void {
-    const words = path.flat();
-    const text = `[edit${words.length ? ' ' + words.join(' ') : ''}]`;
+  /** Writes the banner (`[edit system services]`) unless it is the one last written. */
+  banner(text: string): void {
     if (text !== this.shown) this.out.push(`${text}\n`);
     this.shown = text;
   }
 
   /** A whole statement (with everything under it) added or removed. */
   block(mark: '+' | '-', n: ConfigNode, parent: ConfigNode, depth: number): void {
+    const indent = spaces(depth + (isObject(n, parent) ? 2 : 1));
+    if (n.children.length === 0) {
+      // A leaf: its one line, without a render (a 16,000-interface compare is mostly these).
+      const h = n.inactive ? `inactive: ${n.name}` : n.name;
+      this.out.push(`${mark}${indent}${n.value === undefined ? h : `${h} ${quote(n.value)}`};\n`);
+      return;
+    }
     const sink = new LineSink();
     runNow(textPieces({ name: parent.name, children: [n] }, sink));
-    const indent = ' '.repeat(depth + (isObject(n, parent) ? 2 : 1));
     for (const l of sink.lines) this.out.push(`${mark}${indent}${l}\n`);
   }
 
   /** A statement whose inactive flag changed: its head, and `{ ... }` for a block. */
   flag(n: ConfigNode, parent: ConfigNode, depth: number): void {
     const obj = isObject(n, parent);
-    const indent = ' '.repeat(depth + (obj ? 2 : 1));
+    const indent = spaces(depth + (obj ? 2 : 1));
     const value = n.value !== undefined ? ` ${quote(n.value)}` : '';
     const rest = n.children.length > (keyOf(n) !== undefined ? 1 : 0) ? ' { ... }' : ';';
     this.out.push(`!${indent}${n.inactive ? 'inactive' : 'active'}: ${head(n, parent)}${value}${rest}\n`);
   }
 }
 
-/** Compares the children of `a` and `b` (the same statement in both trees), at banner `path`. */
-function* compareLevel(a: ConfigNode, b: ConfigNode, path: Banner[], w: DiffWriter): Work<void> {
+/**
+ * Where each child of `b` stood in `a` (-1: added), matched by name and key;
+ * each child of `a` is matched once.
+ */
+function matchChildren(a: ConfigNode, b: ConfigNode): Int32Array {
   const repeated = repeatedNames(a.children, b.children);
-  const before = new Map<string, { node: ConfigNode; at: number }>();
-  a.children.forEach((c, at) => {
-    const k = matchKey(c, repeated);
-    if (!before.has(k)) before.set(k, { node: c, at });
-  });
-  const matched = new Set<number>();
-  const kept = new Map<string, ConfigNode>();
-  for (const c of b.children) {
-    const k = matchKey(c, repeated);
-    const was = before.get(k);
-    if (was && !matched.has(was.at)) {
-      matched.add(was.at);
-      kept.set(k, c);
-    }
+  const at = new Int32Array(b.children.length).fill(-1);
+  const taken = new Uint8Array(a.children.length);
+  if (a.children.length < 16 && repeated === undefined) {
+    // Small levels: a scan costs less than a map.
+    b.children.forEach((c, j) => {
+      const key = keyOf(c);
+      for (let i = 0; i < a.children.length; i++) {
+        const o = a.children[i]!;
+        if (taken[i] === 0 && o.name === c.name && keyOf(o) === key) {
+          taken[i] = 1;
+          at[j] = i;
+          return;
+        }
+      }
+    });
+    return at;
   }
-  const depth = path.length;
+  const before = new Map<string, number[]>();
+  a.children.forEach((c, i) => {
+    const k = matchKey(c, repeated);
+    const list = before.get(k);
+    if (list) list.push(i);
+    else before.set(k, [i]);
+  });
+  b.children.forEach((c, j) => {
+    const list = before.get(matchKey(c, repeated));
+    const i = list?.shift();
+    if (i !== undefined) at[j] = i;
+  });
+  return at;
+}
+
+/** Compares the children of `a` and `b` (the same statement in both trees) under banner `edit` (`edit system`), `depth` levels down. */
+function* compareLevel(a: ConfigNode, b: ConfigNode, edit: string, depth: number, w: DiffWriter): Work<void> {
+  const at = matchChildren(a, b);
+  const matched = new Uint8Array(a.children.length);
+  for (const i of at) if (i >= 0) matched[i] = 1;
+  const banner = `[${edit}]`;
   // Removed statements come where they stood in `a`, before the next statement both have.
   let ai = 0;
-  const removedUpTo = function* (limit: number): Work<void> {
+  const removeUpTo = (limit: number): void => {
     for (; ai < limit; ai++) {
-      if (pace()) yield;
-      if (matched.has(ai)) continue;
-      const gone = a.children[ai]!;
-      w.banner(path);
-      w.block('-', gone, a, depth);
+      if (matched[ai] === 1) continue;
+      w.banner(banner);
+      w.block('-', a.children[ai]!, a, depth);
     }
   };
-  for (const c of b.children) {
+  for (let j = 0; j < b.children.length; j++) {
     if (pace()) yield;
-    const k = matchKey(c, repeated);
-    const was = before.get(k);
-    if (!was || kept.get(k) !== c) {
-      w.banner(path);
+    const c = b.children[j]!;
+    const i = at[j]!;
+    if (i < 0) {
+      w.banner(banner);
       w.block('+', c, b, depth);
       continue;
     }
-    yield* removedUpTo(was.at);
-    ai = Math.max(ai, was.at + 1);
-    const old = was.node;
+    removeUpTo(i);
+    ai = Math.max(ai, i + 1);
+    const old = a.children[i]!;
     if (old === c) continue;
     if (old.inactive !== c.inactive) {
-      w.banner(path);
+      w.banner(banner);
       w.flag(c, b, depth);
     }
     if (old.children.length === 0 && c.children.length === 0) {
       if (old.value !== c.value) {
-        w.banner(path);
+        w.banner(banner);
         w.block('-', old, a, depth);
         w.block('+', c, b, depth);
       }
@@ -170,20 +198,21 @@ function* compareLevel(a: ConfigNode, b: ConfigNode, path: Banner[], w: DiffWrit
     if (old.value !== undefined || c.value !== undefined) {
       // A leaf became a block or the other way round: the statement is replaced.
       // (`ssh;` gaining `port 22;` is a change inside `ssh`, shown under its own banner.)
-      w.banner(path);
+      w.banner(banner);
       w.block('-', old, a, depth);
       w.block('+', c, b, depth);
       continue;
     }
-    yield* compareLevel(old, c, [...path, bannerWords(c, b)], w);
+    yield* compareLevel(old, c, `${edit} ${bannerWords(c, b)}`, depth + 1, w);
   }
-  yield* removedUpTo(a.children.length);
+  removeUpTo(a.children.length);
 }
 
-function bannerWords(n: ConfigNode, parent: ConfigNode): Banner {
+/** The words a statement adds to the banner: `unit 0`, or a bare `ge-0/0/0` under `interfaces`. */
+function bannerWords(n: ConfigNode, parent: ConfigNode): string {
   const key = keyOf(n);
-  if (key === undefined) return [n.name];
-  return isImplicitEntry(parent.name, n.name) ? [quote(key)] : [n.name, quote(key)];
+  if (key === undefined) return n.name;
+  return isImplicitEntry(parent.name, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
 }
 
 /** The text of `show | compare` from `before` to `after` (inside `<configuration-output>`). */
@@ -191,7 +220,7 @@ export function* configurationDiffWork(before: ConfigNode, after: ConfigNode): W
   if (before === after) return '\n';
   const w = new DiffWriter();
   w.out.push('\n');
-  yield* compareLevel(before, after, [], w);
+  yield* compareLevel(before, after, 'edit', 0, w);
   return w.out.text();
 }
 
