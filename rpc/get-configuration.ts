@@ -33,7 +33,9 @@ export const handler: RpcHandler = {
       const n = Number(raw);
       const base = store.rollback(n);
       if (!base) throw syntaxError(raw, `rollback ${n} does not exist`);
-      const diff = await runSliced(diffTextWork(shownTo(ctx, base), shownTo(ctx, store.candidate(ctx.session))));
+      // The candidate (configuration mode, PyEZ) or with database="committed" the running configuration (`show configuration | compare`).
+      const compared = db === 'committed' ? store.committed() : store.candidate(ctx.session);
+      const diff = await runSliced(diffTextWork(shownTo(ctx, base), shownTo(ctx, compared)));
       return { kind: 'body', body: configurationOutputXml(diff) };
     }
     const tree = shownTo(ctx, db === 'committed' ? store.committed() : store.candidate(ctx.session));

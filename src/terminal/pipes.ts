@@ -55,7 +55,8 @@ export interface PipeContext {
 }
 
 function pipeNames(c: PipeContext): Candidate[] {
-  return PIPES.filter((p) => p.sets.includes(c.set));
+  // `show configuration | compare rollback N` in operational mode too.
+  return PIPES.filter((p) => p.sets.includes(c.set) || (p.name === 'compare' && c.configurationText));
 }
 
 function count(word: Word): number {

@@ -35,6 +35,11 @@ describe('configuration: compare against rollback N', function () {
     expect(output(await c.rpc(compare('2')))).to.equal('\n[edit system]\n-  host-name junos1;\n+  host-name second;\n+  domain-name lab.example;\n');
   });
 
+  it('database="committed" compares the running configuration (show configuration | compare rollback N)', async () => {
+    const r = await c.rpc('<get-configuration database="committed" compare="rollback" rollback="1" format="text"/>');
+    expect(output(r)).to.equal('\n[edit system]\n-  host-name first;\n+  host-name second;\n');
+  });
+
   it('a rollback that does not exist, or out of range, is an error', async () => {
     const missing = await c.rpc(compare('3'));
     expect(missing).to.include('<error-message>rollback 3 does not exist</error-message>').and.include('<bad-element>3</bad-element>');

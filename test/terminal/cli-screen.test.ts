@@ -305,6 +305,7 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     await run(term, 'rollback 0', CONFIG);
     await run(term, 'exit', CONFIG, PROMPT);
     expect(await run(term, 'show system rollback 1 compare 0')).to.include('[edit system]\n+   location {\n');
+    expect(await run(term, 'show configuration | compare rollback 1')).to.include('show configuration | compare rollback 1\n[edit system]\n+   location {\n');
     expect(await run(term, 'show system configuration rescue')).to.include('host-name host;');
   });
 
