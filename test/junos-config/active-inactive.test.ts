@@ -50,6 +50,12 @@ describe('configuration: active and inactive statements', function () {
     expect(await c.rpc('<get-configuration/>')).to.not.include('domain-search');
   });
 
+  it('edit-config takes the same attributes (NETCONF)', async () => {
+    const r = await c.rpc('<edit-config><target><candidate/></target><config><configuration><system><location inactive="inactive"><building>b1</building></location></system></configuration></config></edit-config>');
+    expect(r).to.include('<ok/>');
+    expect(await c.rpc('<get-config><source><candidate/></source></get-config>')).to.include('<location inactive="inactive">');
+  });
+
   it('text inactive: and set deactivate/activate lines load; rendered text loads back the same', async () => {
     await c.rpc(textLoad('system { inactive: host-name other; inactive: login { message hello; } }'));
     let set = body(await c.rpc('<get-configuration format="set"/>'), 'configuration-set');
