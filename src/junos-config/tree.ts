@@ -26,6 +26,8 @@ export interface EditNode {
   readonly value?: string;
   readonly op: EditOp;
   readonly children: EditNode[];
+  /** One value of a leaf-list (the schema says so): it matches by name and value, and adds to the others. */
+  leafList?: true;
 }
 
 export function emptyConfiguration(): ConfigNode {
