@@ -47,10 +47,10 @@ for (const stack of CLIENT_STACKS) {
         { config: 'interfaces { ge-0/0/0 { unit 0 { family inet { address 192.0.2.1/24; } } } }', format: 'text' },
         { config: '<configuration><snmp><location>lab</location></snmp></configuration>', format: 'xml' },
         { config: '{"configuration": {"system": {"domain-name": "lab.example", "services": {"ssh": [null]}}}}', format: 'json' },
-        { cli: 'show configuration | display set' },
+        { rpc: 'get_config', kwargs: { options: { format: 'set' } } },
       ]);
       for (const r of results.slice(0, 4)) expect(r, JSON.stringify(r)).to.include({ committed: true });
-      const text = String(results[4]!['text']);
+      const text = String(results[4]!['xml']).replace(/&quot;/g, '"');
       expect(text).to.include('set system login user ops class super-user\n');
       expect(text).to.include('set system login user ops authentication encrypted-password "$6$abc$def"\n');
       expect(text).to.include('set interfaces ge-0/0/0 unit 0 family inet address 192.0.2.1/24\n');
