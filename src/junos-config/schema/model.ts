@@ -75,7 +75,7 @@ export class SchemaNode {
       const add = (nodes: readonly RawNode[]): void => {
         for (const n of nodes) {
           if (n[0] === 4) add(this.owner.grouping(n[1]));
-          else if (!kids.has(n[1])) kids.set(n[1], new SchemaNode(this.owner, n));
+          else if (!kids.has(n[1])) kids.set(n[1], this.owner.wrap(n));
         }
       };
       add(raw);
@@ -91,8 +91,23 @@ export class SchemaNode {
 
 export class Schema {
   readonly root: SchemaNode;
+  private readonly wrapped = new WeakMap<RawNode, SchemaNode>();
   constructor(private readonly raw: RawSchema) {
     this.root = new SchemaNode(this, raw.root);
+  }
+
+  /**
+   * The one SchemaNode of a generated node. A grouping's nodes appear under
+   * every statement that uses it; nodes know no parent, so each is wrapped
+   * once however many places reach it.
+   */
+  wrap(n: RawNode): SchemaNode {
+    let w = this.wrapped.get(n);
+    if (!w) {
+      w = new SchemaNode(this, n);
+      this.wrapped.set(n, w);
+    }
+    return w;
   }
 
   get id(): string {
