@@ -126,6 +126,18 @@ describe('configuration schema: over NETCONF (mx960, 9.3 on the 17.4 schema)', f
     expect(await c.rpc('<get-configuration database="candidate" format="text"/>')).to.not.include('host-name ok');
   });
 
+  it('commit check refuses what the YANG marks mandatory, with error-path and the missing statement', async () => {
+    const c = await t.client();
+    expect(await c.rpc(load('action="set"', '<configuration-set>set session-limit-group g1</configuration-set>'))).to.include('<ok/>');
+    const r = await c.rpc('<commit-configuration><check/></commit-configuration>');
+    expect(r).to.include('<error-path>[edit session-limit-group g1]</error-path>');
+    expect(r).to.include("<error-message>Missing mandatory statement: 'maximum-sessions'</error-message>");
+    expect(r).to.include('<bad-element>maximum-sessions</bad-element>');
+    await c.rpc(load('action="set"', '<configuration-set>set session-limit-group g1 maximum-sessions 10</configuration-set>'));
+    expect(await c.rpc('<commit-configuration><check/></commit-configuration>')).to.not.include('rpc-error');
+    await c.rpc('<discard-changes/>');
+  });
+
   it('edit-config refuses a misspelt element with a top-level rpc-error', async () => {
     const c = await t.client();
     const r = await c.rpc('<edit-config><target><candidate/></target><config><configuration><system><host-nme>x</host-nme></system></configuration></config></edit-config>');
