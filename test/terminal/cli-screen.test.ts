@@ -246,6 +246,9 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(fromLast(s, `${PROMPT}configure`)).to.equal(`${PROMPT}configure\nEntering configuration mode\n\n[edit]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'set system domain-name example.net', CONFIG)).to.equal(`${CONFIG}set system domain-name example.net\n\n[edit]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'show | compare', CONFIG)).to.include('+    domain-name example.net;');
+    // A statement the release schema does not have: the caret under it, as Junos.
+    expect(await run(term, 'set sytem host-name x', CONFIG)).to.equal(`${CONFIG}set sytem host-name x\n${' '.repeat(CONFIG.length + 4)}^\nsyntax error.\n\n[edit]\n${CONFIG.trimEnd()}`);
+    expect(await run(term, 'set system login retry-options tries-before-disconnect 99', CONFIG)).to.include('\n    Value 99 is not within range (2..10)\n');
     expect(await run(term, 'edit system', CONFIG)).to.equal(`${CONFIG}edit system\n\n[edit system]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'show domain-name', CONFIG)).to.include('domain-name example.net;');
     expect(await run(term, 'top', CONFIG)).to.include('\n[edit]\n');
