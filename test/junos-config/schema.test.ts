@@ -210,3 +210,29 @@ describe('configuration schema: over NETCONF (mx960, 9.3 on the 17.4 schema)', f
     await c.rpc('<discard-changes/>');
   });
 });
+
+describe('configuration schema: per release', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator({
+      yaml: {
+        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+        speed: 'instant',
+        devices: [
+          { name: 'old', profile: 'mx960', port: 0 },
+          { name: 'new', profile: 'mx960-23.4', port: 0 },
+        ],
+      },
+    });
+  });
+  after(async () => t?.stop());
+
+  it('a statement 21.4 brought (netconf hello-message) loads on a 23.4 device and is refused on a 9.3 one', async () => {
+    const set = '<load-configuration action="set"><configuration-set>set system services netconf hello-message yang-module-capabilities advertise-standard-yang-modules</configuration-set></load-configuration>';
+    const portOf = (name: string): number => t.emulator.device(name)!.ports()[0]!.port;
+    const old = await t.client({ port: portOf('old') });
+    const now = await t.client({ port: portOf('new') });
+    expect(await old.rpc(set)).to.include('<bad-element>hello-message</bad-element>');
+    expect(await now.rpc(set)).to.include('<load-configuration-results>\n<ok/>');
+  });
+});
