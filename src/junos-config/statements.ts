@@ -89,19 +89,23 @@ export function walkStatement(level: Level, words: readonly string[], mode: 'set
   };
   let i = 0;
   if (level.entriesOf) i = entry(level.entriesOf, 0);
+  /** The last word opened a container or entry: a value may follow for its keyword-less leaf. */
+  let justEntered = false;
   while (i < words.length) {
     const w = words[i]!;
     const s = statement(cur, w);
     if (!s) {
       const bare = bareOf(cur);
-      const pos = positionalLeaf(cur.name);
+      const pos = justEntered ? positionalOf(cur) : undefined;
       if (bare) {
         i = entry(bare, i);
+        justEntered = true;
         continue;
       }
-      if (pos && cur.child(pos)) {
-        add(leafOf(pos, w));
-        open = undefined;
+      const posLeaf = pos !== undefined ? cur.child(pos) : undefined;
+      if (posLeaf && !checkValue(schemaOf(posLeaf), posLeaf.type!, w)) {
+        add(leafOf(pos!, w));
+        justEntered = false;
         i++;
         continue;
       }
@@ -115,6 +119,7 @@ export function walkStatement(level: Level, words: readonly string[], mode: 'set
     }
     const sn = s!;
     i++;
+    justEntered = sn.kind === 'container' || (sn.kind === 'list' && i < words.length);
     switch (sn.kind) {
       case 'container': {
         const c: EditNode = { name: sn.name, op: 'merge', children: [] };
@@ -184,6 +189,26 @@ export function walkStatement(level: Level, words: readonly string[], mode: 'set
 
 /** Every SchemaNode knows its schema; the walker needs it for union members. */
 const schemaOf = (n: SchemaNode): Schema => n.owner;
+
+const APPLY = new Set(['apply-groups', 'apply-groups-except', 'apply-macro']);
+
+/**
+ * The leaf a value right after `n`'s word belongs to: Junos's keyword-less
+ * leaves (`autonomous-system 65000`, `route-distinguisher 65000:1`,
+ * `filter input f`, `vrf-target target:65000:1`) are, in the published YANG,
+ * the first leaf of a container; the YANG lost the flag itself. Only a value
+ * the leaf's type takes is read so (statements.ts checks that).
+ */
+function positionalOf(n: SchemaNode): string | undefined {
+  const named = positionalLeaf(n.name);
+  if (named !== undefined) return named;
+  if (n.kind !== 'container') return undefined;
+  for (const c of n.children().values()) {
+    if (APPLY.has(c.name)) continue;
+    return c.kind === 'leaf' && !c.isEmptyLeaf ? c.name : undefined;
+  }
+  return undefined;
+}
 
 function bareOf(n: SchemaNode): SchemaNode | undefined {
   const name = bareListUnder(n.name, (c) => n.child(c)?.kind === 'list');

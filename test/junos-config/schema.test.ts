@@ -63,6 +63,28 @@ describe('configuration schema: text and set read by the schema', () => {
     expect(editTree(emptyConfiguration(), parseSetLines(renderSet(tree)))).to.deep.equal(tree);
   });
 
+  it('reads keyword-less leaves: autonomous-system, route-distinguisher, vrf-target, filter input, as-path', () => {
+    const tree = editTree(
+      emptyConfiguration(),
+      parseSetLines(
+        'set routing-options autonomous-system 65000\n' +
+          'set routing-instances v1 route-distinguisher 65000:1\n' +
+          'set routing-instances v1 vrf-target target:65000:1\n' +
+          'set interfaces lo0 unit 0 family inet filter input protect-re\n' +
+          'set policy-options as-path ap1 "65001 .*"',
+      ),
+    );
+    expect(renderSet(tree)).to.equal(
+      'set routing-options autonomous-system as-number 65000\n' +
+        'set routing-instances v1 route-distinguisher rd-type 65000:1\n' +
+        'set routing-instances v1 vrf-target community target:65000:1\n' +
+        'set interfaces lo0 unit 0 family inet filter input filter-name protect-re\n' +
+        'set policy-options as-path ap1 path "65001 .*"\n',
+    );
+    // A typo right after a container is still refused when the first leaf's type does not take it.
+    expect(refusals(() => parseSetLines('set system login retry-options tris 5'))[0]).to.deep.include({ message: 'syntax error', bad: 'tris' });
+  });
+
   it('refuses unknown statements with syntax error and the bad element, at the level they were met', () => {
     expect(refusals(() => parseSetLines('set sytem host-name x'))).to.deep.equal([{ message: 'syntax error', bad: 'sytem', path: '[edit]' }]);
     expect(refusals(() => parseSetLines('set system foo'))).to.deep.equal([{ message: 'syntax error', bad: 'foo', path: '[edit system]' }]);

@@ -11,6 +11,7 @@ const BARE: ReadonlyMap<string, string> = new Map([
   ['routing-instances', 'instance'],
   ['vlans', 'vlan'],
   ['bridge-domains', 'domain'],
+  ['prefix-list', 'prefix-list-item'],
   // syslog `file messages { any notice; }`, `host h { any any; }`, `user * { any emergency; }`
   ['*', 'contents'],
 ]);
@@ -39,8 +40,15 @@ export function cliWordOf(xmlName: string): string {
   return XML_TO_CLI.get(xmlName) ?? xmlName;
 }
 
-/** Containers whose one positional leaf takes a value without its keyword (`802.3ad ae0;` is `bundle ae0`). */
-const POSITIONAL: ReadonlyMap<string, string> = new Map([['ieee-802.3ad', 'bundle']]);
+/**
+ * Statements whose leaf takes a value without its keyword (`802.3ad ae0;` is
+ * `bundle ae0`, `as-path ap1 "65001 .*"` is its `path`), beyond the rule
+ * statements.ts applies to containers (their first leaf).
+ */
+const POSITIONAL: ReadonlyMap<string, string> = new Map([
+  ['ieee-802.3ad', 'bundle'],
+  ['as-path', 'path'],
+]);
 
 export function positionalLeaf(container: string): string | undefined {
   return POSITIONAL.get(container);
