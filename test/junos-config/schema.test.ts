@@ -160,6 +160,14 @@ describe('configuration schema: over NETCONF (mx960, 9.3 on the 17.4 schema)', f
     await c.rpc('<discard-changes/>');
   });
 
+  it('show configuration PATH reads the path by the schema (a list the old hand table did not know)', async () => {
+    const c = await t.client();
+    await c.rpc(load('action="set"', '<configuration-set>set policy-options prefix-list mgmt 10.0.0.0/8\nset policy-options prefix-list other 192.0.2.0/24</configuration-set>'));
+    await c.rpc('<commit-configuration/>');
+    const r = await c.rpc('<command format="text">show configuration policy-options prefix-list mgmt</command>');
+    expect(r).to.include('10.0.0.0/8;').and.not.include('192.0.2.0/24');
+  });
+
   it('edit-config refuses a misspelt element with a top-level rpc-error', async () => {
     const c = await t.client();
     const r = await c.rpc('<edit-config><target><candidate/></target><config><configuration><system><host-nme>x</host-nme></system></configuration></config></edit-config>');
