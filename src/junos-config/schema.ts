@@ -1,8 +1,8 @@
 /**
- * The hand table `show configuration PATH`, the CLI's help and the text
- * renderer still read paths with (loads are read against the release's
- * generated schema: schema/, statements.ts): which statements are lists
- * whose next word is an entry name.
+ * The hand table the text renderer writes list entries by, and paths fall
+ * back to for statements the generated schema lacks (path.ts); loads and
+ * paths are otherwise read against the generated schema (schema/,
+ * statements.ts): which statements are lists whose next word is an entry name.
  */
 
 /**
