@@ -11,6 +11,15 @@ import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcContext } from './types.js';
+import { parseJsonConfiguration } from '../src/junos-config/json-format.js';
+import { schemaFor } from '../src/junos-config/schema/catalog.js';
+import type { Schema } from '../src/junos-config/schema/model.js';
+import { RpcError, RpcErrorInside } from '../src/errors/rpc-error.js';
+
+/** The configuration schema of the release the device runs (shared by every device of that release family). */
+export function deviceSchema(ctx: RpcContext): Schema {
+  return schemaFor(ctx.device.model.spec.line, ctx.device.model.settings.softwareVersion);
+}
 
 /** Another session's exclusive lock keeps everyone else out of the shared candidate. */
 export function assertCanWrite(ctx: RpcContext): void {
@@ -46,20 +55,25 @@ export function writeGuard(ctx: RpcContext): (before: ConfigNode, after: ConfigN
  * or `<configuration-set>` (also `action="set"` with text). Read in slices
  * (src/junos-config/slices.ts): a 16,000-line load does not stall others.
  */
-export async function readPayload(op: XmlElement, format: string, action: string): Promise<EditNode[]> {
+export async function readPayload(op: XmlElement, format: string, action: string, schema: Schema): Promise<EditNode[]> {
   const xml = child(op, 'configuration');
   const text = child(op, 'configuration-text');
   const set = child(op, 'configuration-set');
-  let edits: EditNode[];
-  if (set || action === 'set') {
-    edits = await runSliced(parseSetLinesWork((set ?? text)?.text ?? ''));
-  } else if (text || format === 'text') {
-    edits = await runSliced(parseTextWork(text?.text ?? ''));
-  } else if (xml) {
-    edits = await runSliced(editsFromXml(xml.children));
-  } else {
+  const json = child(op, 'configuration-json');
+  if (!set && action !== 'set' && !text && format !== 'text' && !xml && !json) {
     throw syntaxError(op.children[0]?.name ?? op.name, 'syntax error, expecting <configuration>');
   }
-  await runSliced(checkEditsWork(edits));
-  return edits;
+  // What the schema refuses is reported inside <load-configuration-results>, as Junos does.
+  try {
+    let edits: EditNode[];
+    if (set || action === 'set') edits = await runSliced(parseSetLinesWork((set ?? text)?.text ?? '', schema));
+    else if (text || format === 'text') edits = await runSliced(parseTextWork(text?.text ?? '', schema));
+    else if (json) edits = parseJsonConfiguration(json.text);
+    else edits = await runSliced(editsFromXml(xml!.children));
+    await runSliced(checkEditsWork(edits, schema));
+    return edits;
+  } catch (e) {
+    if (e instanceof RpcError) throw new RpcErrorInside(e.errors, 'load-configuration-results');
+    throw e;
+  }
 }

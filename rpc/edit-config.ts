@@ -4,7 +4,7 @@ import { runSliced } from '../src/junos-config/slices.js';
 import { parseTextWork } from '../src/junos-config/text-format.js';
 import { editsFromXml, type EditNode } from '../src/junos-config/tree.js';
 import { child } from '../src/xml/element.js';
-import { assertCanWrite, assertMayChange, writeGuard } from './configuration-common.js';
+import { assertCanWrite, assertMayChange, deviceSchema, writeGuard } from './configuration-common.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcHandler } from './types.js';
 import { candidateOnly, missingWrapper } from '../src/errors/catalogue.js';
@@ -21,15 +21,16 @@ export const editConfig: RpcHandler = {
     const config = child(op, 'config');
     const text = child(op, 'config-text');
     let edits: EditNode[];
+    const schema = deviceSchema(ctx);
     if (config) {
       const root = child(config, 'configuration');
       edits = await runSliced(editsFromXml(root ? root.children : config.children));
     } else if (text) {
-      edits = await runSliced(parseTextWork(child(text, 'configuration-text')?.text ?? text.text));
+      edits = await runSliced(parseTextWork(child(text, 'configuration-text')?.text ?? text.text, schema));
     } else {
       throw missingWrapper('config', 'edit-config');
     }
-    await runSliced(checkEditsWork(edits));
+    await runSliced(checkEditsWork(edits, schema));
     await ctx.device.configuration.loadSliced(ctx.session, edits, mode === 'replace' ? 'override' : 'merge', writeGuard(ctx));
     return { kind: 'ok' };
   },

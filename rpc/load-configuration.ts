@@ -1,7 +1,7 @@
 /** <load-configuration>: XML, text or set input; merge, replace, override, update; or `rollback="N"`, `rescue="rescue"`. */
 import type { LoadAction } from '../src/junos-config/store.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
-import { assertCanWrite, readPayload, writeGuard } from './configuration-common.js';
+import { assertCanWrite, deviceSchema, readPayload, writeGuard } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
 import { noRescue } from './rescue.js';
 import { loadConfigurationResultsXml } from '../src/render/configuration-results.js';
@@ -28,7 +28,7 @@ export const handler: RpcHandler = {
       if (op.attrs['url'] !== undefined) throw syntaxError('url', 'loading from a URL is not supported by the emulator');
       const action = op.attrs['action'] ?? 'merge';
       if (!(ACTIONS as readonly string[]).includes(action)) throw syntaxError(action, 'invalid value for action');
-      const edits = await readPayload(op, op.attrs['format'] ?? 'xml', action);
+      const edits = await readPayload(op, op.attrs['format'] ?? 'xml', action, deviceSchema(ctx));
       // Checked again as the candidate changes: another session may have locked it while this one was read.
       warnings = (await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx))).map((w) => w.message);
     }

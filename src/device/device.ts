@@ -1,4 +1,6 @@
 import type { ServerChannel } from 'ssh2';
+import { schemaProblems } from '../junos-config/schema-check.js';
+import { schemaFor } from '../junos-config/schema/catalog.js';
 import type { DeviceSpec, Limits } from '../options/types.js';
 import { DeviceModel, type ProfileName, type VirtualClock } from '../engine/index.js';
 import { DatastoreLocks } from '../session/locks.js';
@@ -109,8 +111,11 @@ export class EmulatedDevice implements DeviceRuntime {
     }
     this.configuration = deps.configuration ?? new ConfigurationStore(deps.clock, initialConfiguration(deps.spec, deps.model.settings.mirrorFlashOnDisk));
     this.system = deps.system ?? new SystemState(deps.clock.now());
-    this.configuration.validate = (tree) =>
-      validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) });
+    this.configuration.validate = (tree) => [
+      ...validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) }),
+      // What the release's YANG marks mandatory, and values its types refuse (docs/config-schema.md).
+      ...schemaProblems(tree, schemaFor(deps.model.spec.line, deps.model.settings.softwareVersion)),
+    ];
     const target = this.configurationTarget();
     this.configuration.onCommit((tree) => applyConfiguration(tree, target));
     applyConfiguration(this.configuration.committed(), target);

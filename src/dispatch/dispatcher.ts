@@ -10,7 +10,7 @@ import type { XmlElement } from '../xml/element.js';
 import { okXml } from '../render/rpc-reply.js';
 import { internalError, invalidValue, permissionDenied, syntaxError } from '../errors/catalogue.js';
 import { domainError } from '../errors/domain.js';
-import { RpcError, type RpcErrorInfo } from '../errors/rpc-error.js';
+import { RpcError, RpcErrorInside, type RpcErrorInfo } from '../errors/rpc-error.js';
 import { durably } from './durable.js';
 import { outputFormat, type FormatChoice } from './formats.js';
 import type { RpcRegistry } from './registry.js';
@@ -24,6 +24,8 @@ export interface Outcome {
   readonly okBody: boolean;
   /** The client asked to end the session (close-session, request-end-session). */
   readonly endSession: boolean;
+  /** The errors go inside this element, which is then the whole body (`load-configuration-results`). */
+  readonly errorsInside?: string;
 }
 
 export interface DispatcherOptions {
@@ -45,6 +47,7 @@ export class Dispatcher {
     try {
       return this.outcome(await this.invoke(op, session));
     } catch (err) {
+      if (err instanceof RpcErrorInside) return { errors: err.errors, body: '', okBody: false, endSession: false, errorsInside: err.element };
       return { errors: this.errorsOf(err), body: '', okBody: false, endSession: false };
     }
   }

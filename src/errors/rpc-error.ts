@@ -26,3 +26,17 @@ export class RpcError extends Error {
     this.errors = list;
   }
 }
+
+/**
+ * Errors Junos writes inside the operation's result element rather than
+ * beside it: a refused load is `<load-configuration-results><rpc-error>...`
+ * (PyEZ's load-configuration-error.xml fixture).
+ */
+export class RpcErrorInside extends RpcError {
+  constructor(
+    errors: readonly RpcErrorInfo[],
+    readonly element: string,
+  ) {
+    super(errors);
+  }
+}

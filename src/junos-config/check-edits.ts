@@ -1,13 +1,19 @@
 /**
- * Load-time checks of the statements the emulator interprets, with Junos's
- * error shape (error-path `[edit system]`, bad-element). Other statements are
- * schema-free and load as given, but their names must be names: they become
- * XML elements in every later get-config, and a text or set load would
- * otherwise put `<a<b>` (or markup) there.
+ * Load-time checks of edits against the schema of the device's release
+ * (src/junos-config/schema), with Junos's error shape (error-path
+ * `[edit system]`, bad-element): unknown statements, values a leaf's type
+ * refuses, leaves without their value. Text and `set` input was read
+ * against the schema already (statements.ts); XML and JSON input is checked
+ * here. Names must also be names: they become XML elements in every later
+ * get-config.
  */
 import { RpcError } from '../xml/rpc-error.js';
-import { leafKind } from './schema.js';
+import { defaultSchema } from './schema/catalog.js';
+import { isEmulatorExtension } from './schema/cli-names.js';
+import type { Schema, SchemaNode } from './schema/model.js';
+import { checkValue } from './schema/values.js';
 import { pace, runNow, type Work } from './slices.js';
+import { editPath } from './statements.js';
 import type { EditNode } from './tree.js';
 import { keyOf } from './tree.js';
 import { allOf, configurationError } from '../errors/catalogue.js';
@@ -15,12 +21,17 @@ import { allOf, configurationError } from '../errors/catalogue.js';
 /** Junos statement keywords, as XML element names: ASCII NCNames. */
 const STATEMENT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-export function* checkEditsWork(edits: readonly EditNode[]): Work<void> {
+interface Frame {
+  readonly nodes: readonly EditNode[];
+  next: number;
+  /** undefined below an emulator extension: nothing to check against. */
+  readonly schema: SchemaNode;
+  readonly path: readonly string[];
+}
+
+export function* checkEditsWork(edits: readonly EditNode[], schema: Schema = defaultSchema()): Work<void> {
   const errors: RpcError[] = [];
-  // Depth first with an explicit stack: the statements of each level, the next one, and the path down to them.
-  const stack: Array<{ readonly nodes: readonly EditNode[]; next: number; readonly parent: string; readonly path: readonly string[] }> = [
-    { nodes: edits, next: 0, parent: 'configuration', path: [] },
-  ];
+  const stack: Frame[] = [{ nodes: edits, next: 0, schema: schema.root, path: [] }];
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
     if (f.next >= f.nodes.length) {
@@ -29,29 +40,45 @@ export function* checkEditsWork(edits: readonly EditNode[]): Work<void> {
     }
     const n = f.nodes[f.next++]!;
     if (pace()) yield;
-    const { parent, path } = f;
+    const { path } = f;
+    const where = editPath(path);
     if (!STATEMENT_NAME.test(n.name)) {
-      errors.push(configurationError('syntax error', n.name, `[edit${path.length ? ' ' + path.join(' ') : ''}]`));
+      errors.push(configurationError('syntax error', n.name, where));
       continue;
     }
-    if (n.op === 'delete') continue;
-    const kind = leafKind(parent, n.name);
+    const s = f.schema.child(n.name);
     // `<domain-name active="active"/>` marks the statement there; it needs no value.
     const marksOnly = n.activity !== undefined && n.children.length === 0;
-    if (kind === 'value' && (n.value === undefined || n.value === '') && !marksOnly) {
-      const where = `[edit${path.length ? ' ' + path.join(' ') : ''}]`;
-      errors.push(configurationError('missing argument', n.name, where));
-    } else if (kind === 'empty' && n.value !== undefined) {
-      errors.push(configurationError('syntax error', n.value, `[edit${[...path, n.name].map((p) => ' ' + p).join('')}]`));
+    if (!s) {
+      if (isEmulatorExtension(f.schema.name, n.name) && n.value === undefined && n.children.length === 0) continue;
+      errors.push(configurationError('syntax error', n.name, where));
+      continue;
+    }
+    if (s.kind === 'leaf-list') n.leafList = true;
+    if (s.kind === 'leaf' || s.kind === 'leaf-list') {
+      if (n.children.length > 0) errors.push(configurationError('syntax error', n.children[0]!.name, editPath([...path, n.name])));
+      else if (s.isEmptyLeaf) {
+        if (n.value !== undefined) errors.push(configurationError('syntax error', n.value, editPath([...path, n.name])));
+      } else if (n.value === undefined || n.value === '') {
+        if (n.op !== 'delete' && !marksOnly) errors.push(configurationError('missing argument', n.name, where));
+      } else {
+        const p = checkValue(schema, s.type!, n.value);
+        if (p) errors.push(configurationError(p.message, p.message === 'syntax error' ? n.value : n.name, where));
+      }
+      continue;
+    }
+    if (n.value !== undefined && n.children.length === 0 && s.kind === 'container') {
+      errors.push(configurationError('syntax error', n.value, editPath([...path, n.name])));
+      continue;
     }
     if (n.children.length > 0) {
-      const key = keyOf(n);
-      stack.push({ nodes: n.children, next: 0, parent: n.name, path: [...path, n.name, ...(key !== undefined ? [key] : [])] });
+      const key = s.kind === 'list' ? keyOf(n) : undefined;
+      stack.push({ nodes: n.children, next: 0, schema: s, path: [...path, n.name, ...(key !== undefined ? [key] : [])] });
     }
   }
   if (errors.length > 0) throw allOf(errors);
 }
 
-export function checkEdits(edits: readonly EditNode[]): void {
-  runNow(checkEditsWork(edits));
+export function checkEdits(edits: readonly EditNode[], schema?: Schema): void {
+  runNow(checkEditsWork(edits, schema));
 }

@@ -63,6 +63,16 @@ class Draft {
     return first && first.name === 'name' ? first.value : undefined;
   }
 
+  /** Positions of the live children called `name` (with this value, unless undefined): a leaf-list's values. */
+  findValues(name: string, value: string | undefined): number[] {
+    const out: number[] = [];
+    for (let i = this.head; i < this.entries.length; i++) {
+      const e = this.entries[i];
+      if (e && e.name === name && (value === undefined || e.value === value)) out.push(i);
+    }
+    return out;
+  }
+
   /** Position of the first live child called `name` with this key (undefined: no key), or -1. */
   find(name: string, key: string | undefined): number {
     if (!this.index && this.entries.length < INDEX_FROM) {
@@ -270,6 +280,16 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
     const target = f.target;
     const key = keyOf(e);
     const here = `${f.path}/${e.name}${key !== undefined ? `[name='${key}']` : ''}`;
+    if (e.leafList) {
+      // A leaf-list value: deleting names one value (or all without one); anything else adds it once.
+      const same = target.findValues(e.name, e.value);
+      const marksOnly = e.activity !== undefined && e.value === undefined;
+      if ((e.op === 'delete' || marksOnly) && same.length === 0) warnings.push({ message: 'statement not found', path: here, element: e.name });
+      else if (marksOnly) for (const i of same) mark(target.draftAt(i), e);
+      else if (e.op === 'delete') for (const i of same) target.remove(i);
+      else if (same.length === 0) target.push(makeNode(e.name, e.value, []));
+      continue;
+    }
     const idx = target.find(e.name, key);
     switch (e.op) {
       case 'delete':

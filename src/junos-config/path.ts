@@ -3,6 +3,9 @@
  * super-user`), as `set`/`delete` lines and `show configuration PATH` write it.
  */
 import { implicitList, isContainer, isKeyedList } from './schema.js';
+import { defaultSchema } from './schema/catalog.js';
+import { bareListUnder, xmlNameOf } from './schema/cli-names.js';
+import type { SchemaNode } from './schema/model.js';
 
 export interface PathStep {
   readonly name: string;
@@ -22,6 +25,50 @@ export interface StatementPath {
  * every word is a step.
  */
 export function readPath(words: readonly string[], mode: 'statement' | 'path'): StatementPath {
+  return readBySchema(words, mode, defaultSchema().root) ?? readByTable(words, mode);
+}
+
+/**
+ * The path as the schema reads it (lists take their key, `interfaces
+ * ge-0/0/0` is an entry); undefined when a word is not in the schema (a
+ * statement stored before schemas), which the hand table then reads.
+ */
+function readBySchema(words: readonly string[], mode: 'statement' | 'path', root: SchemaNode): StatementPath | undefined {
+  const steps: PathStep[] = [];
+  let cur = root;
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i]!;
+    const name = xmlNameOf(w);
+    const s = cur.keys.includes(name) ? undefined : cur.child(name);
+    if (!s) {
+      const bare = bareListUnder(cur.name, (c) => cur.child(c)?.kind === 'list');
+      const list = bare !== undefined ? cur.child(bare) : undefined;
+      if (!list) return undefined;
+      steps.push({ name: list.name, key: w });
+      cur = list;
+      i += 1;
+      continue;
+    }
+    if (s.kind === 'list' && i + 1 < words.length) {
+      steps.push({ name: s.name, key: words[i + 1]! });
+      cur = s;
+      i += 2;
+      continue;
+    }
+    if ((s.kind === 'leaf' || s.kind === 'leaf-list') && mode === 'statement' && i + 2 === words.length) {
+      steps.push({ name: s.name });
+      return { steps, value: words[i + 1]! };
+    }
+    steps.push({ name: s.name });
+    if (s.kind === 'leaf' || s.kind === 'leaf-list') return i + 1 === words.length ? { steps } : undefined;
+    cur = s;
+    i += 1;
+  }
+  return { steps };
+}
+
+function readByTable(words: readonly string[], mode: 'statement' | 'path'): StatementPath {
   const steps: PathStep[] = [];
   let parent = 'configuration';
   let i = 0;

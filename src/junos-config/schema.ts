@@ -1,8 +1,8 @@
 /**
- * The little schema knowledge the text and `set` formats need: which
- * statements are lists whose next word is an entry name. XML needs none, so
- * anything loaded as XML round-trips; in text and set formats a statement not
- * listed here is read as a container or a leaf by its position.
+ * The hand table the text renderer writes list entries by, and paths fall
+ * back to for statements the generated schema lacks (path.ts); loads and
+ * paths are otherwise read against the generated schema (schema/,
+ * statements.ts): which statements are lists whose next word is an entry name.
  */
 
 /**
@@ -11,13 +11,17 @@
  */
 const IMPLICIT: ReadonlyMap<string, string> = new Map([
   ['interfaces', 'interface'],
-  ['groups', 'group'],
   ['routing-instances', 'instance'],
   ['vlans', 'vlan'],
+  ['bridge-domains', 'domain'],
+  ['prefix-list', 'prefix-list-item'],
 ]);
 
 /** `parent/list`: the word after `list` is the entry's name. `*` matches any parent. */
 const KEYED = new Set([
+  // Junos XML writes these entries `<groups><name>re0</name>...`: the list is the statement itself.
+  'configuration/groups',
+  'configuration/logical-systems',
   'login/user',
   'login/class',
   'authentication/ssh-rsa',
@@ -52,7 +56,8 @@ export function implicitList(parent: string): string | undefined {
 
 /** The bare-name form of an element under `parent` (for rendering text and set). */
 export function isImplicitEntry(parent: string, name: string): boolean {
-  return IMPLICIT.get(parent) === name;
+  // syslog `file messages { any notice; }`: `contents` entries are written by their key too.
+  return IMPLICIT.get(parent) === name || name === 'contents';
 }
 
 export function isKeyedList(parent: string, name: string): boolean {

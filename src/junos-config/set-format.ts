@@ -1,47 +1,48 @@
-/** `set` / `delete` lines (load-configuration action="set"). */
+/** `set` / `delete` lines (load-configuration action="set"), each read against the schema (statements.ts). */
 import { tokenizeCommand } from '../command/tokenize.js';
-import { readPath } from './path.js';
+import { allOf } from '../errors/catalogue.js';
+import type { RpcError } from '../xml/rpc-error.js';
+import { defaultSchema } from './schema/catalog.js';
+import type { Schema } from './schema/model.js';
 import { pace, runNow, type Work } from './slices.js';
+import { StatementError, walkStatement } from './statements.js';
 import { loadError } from './text-format.js';
 import type { Activity, EditNode } from './tree.js';
 
-/** Builds the nested edit a path names, with `op` (and a `deactivate`/`activate` mark) on its last step. */
-function nest(words: readonly string[], op: 'merge' | 'delete', activity?: Activity): EditNode {
-  const { steps, value } = readPath(words, op === 'merge' && activity === undefined ? 'statement' : 'path');
-  let node: EditNode | undefined;
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const s = steps[i]!;
-    const last = i === steps.length - 1;
-    const keyChild: EditNode[] = s.key !== undefined ? [{ name: 'name', value: s.key, op: 'merge', children: [] }] : [];
-    node = {
-      name: s.name,
-      op: last ? op : 'merge',
-      ...(last && value !== undefined ? { value } : {}),
-      children: node ? [...keyChild, node] : keyChild,
-      ...(last && activity !== undefined ? { activity } : {}),
-    };
-  }
-  return node!;
-}
-
-export function* parseSetLinesWork(text: string): Work<EditNode[]> {
+/** Every refused line is reported (Junos goes on loading the others and counts the errors; the emulator loads none then). */
+export function* parseSetLinesWork(text: string, schema: Schema = defaultSchema()): Work<EditNode[]> {
   const out: EditNode[] = [];
+  const errors: RpcError[] = [];
   const lines = text.split(/\r?\n/);
+  const root = { schema: schema.root, edit: undefined, path: [] };
   for (let i = 0; i < lines.length; i++) {
     if (pace()) yield;
     const line = lines[i]!.trim();
     if (line === '' || line.startsWith('#')) continue;
     const { words } = tokenizeCommand(line);
     const verb = words[0]!;
-    if (words.length < 2) throw loadError(`syntax error`, verb, `line ${i + 1}`);
-    if (verb === 'set') out.push(nest(words.slice(1), 'merge'));
-    else if (verb === 'delete') out.push(nest(words.slice(1), 'delete'));
-    else if (verb === 'deactivate' || verb === 'activate') out.push(nest(words.slice(1), 'merge', verb === 'deactivate' ? 'inactive' : 'active'));
-    else throw loadError('syntax error, expecting set or delete', verb, `line ${i + 1}`);
+    if (words.length < 2) {
+      errors.push(loadError(`syntax error`, verb, `line ${i + 1}`));
+      continue;
+    }
+    if (verb !== 'set' && verb !== 'delete' && verb !== 'deactivate' && verb !== 'activate') {
+      errors.push(loadError('syntax error, expecting set or delete', verb, `line ${i + 1}`));
+      continue;
+    }
+    // `deactivate`/`activate` name a statement as `delete` does (its value may be left out) and mark it.
+    const activity: Activity | undefined = verb === 'deactivate' ? 'inactive' : verb === 'activate' ? 'active' : undefined;
+    try {
+      const walked = walkStatement(root, words.slice(1), verb === 'set' ? 'set' : 'delete', verb === 'delete' ? 'delete' : 'merge', activity);
+      out.push(...walked.nodes);
+    } catch (e) {
+      if (!(e instanceof StatementError)) throw e;
+      errors.push(e.rpcError);
+    }
   }
+  if (errors.length > 0) throw allOf(errors);
   return out;
 }
 
-export function parseSetLines(text: string): EditNode[] {
-  return runNow(parseSetLinesWork(text));
+export function parseSetLines(text: string, schema?: Schema): EditNode[] {
+  return runNow(parseSetLinesWork(text, schema));
 }

@@ -3,10 +3,12 @@
  * into edits in one pass over the input. Rendering is in text-render.ts.
  */
 import { RpcError } from '../xml/rpc-error.js';
-import { implicitList, isKeyedList } from './schema.js';
+import { defaultSchema } from './schema/catalog.js';
+import type { Schema } from './schema/model.js';
+import { editPath, StatementError, walkStatement, type Level } from './statements.js';
 import { pace, runNow, type Work } from './slices.js';
 import type { Activity, EditNode, EditOp } from './tree.js';
-import { configurationError } from '../errors/catalogue.js';
+import { allOf, configurationError } from '../errors/catalogue.js';
 
 type Punct = '{' | '}' | ';' | '[' | ']';
 type Token = { readonly t: 'word'; readonly v: string } | { readonly t: Punct };
@@ -71,32 +73,39 @@ export function loadError(message: string, badElement: string, path?: string): R
   return configurationError(message, badElement, path);
 }
 
-/** One `{ ... }` block being read: the statement that opened it, and what is inside so far. */
+/** One `{ ... }` block being read: where its statements go. */
 interface Block {
-  readonly head: EditNode | undefined;
-  readonly path: string;
-  readonly out: EditNode[];
+  readonly level: Level;
 }
 
-/** Parses curly-brace text into edits for a `<configuration>` root. `replace:` tags mark replacements. */
-export function* parseTextWork(text: string): Work<EditNode[]> {
+/**
+ * Parses curly-brace text into edits for a `<configuration>` root, each
+ * statement read against `schema` (statements.ts). `replace:` and `delete:`
+ * tags mark replacements and deletions. Every refused statement is reported,
+ * as Junos does, with a second error where recovery from a refused block
+ * resumes (`error recovery ignores input until this point`, bad-element `}`).
+ */
+export function* parseTextWork(text: string, schema: Schema = defaultSchema()): Work<EditNode[]> {
   const toks = yield* tokenize(text);
   let pos = 0;
-  const blocks: Block[] = [{ head: undefined, path: '', out: [] }];
+  const out: EditNode[] = [];
+  const root: Level = { schema: schema.root, edit: undefined, path: [] };
+  const blocks: Block[] = [{ level: root }];
+  const errors: RpcError[] = [];
   for (;;) {
     if (pace()) yield;
     const b = blocks[blocks.length - 1]!;
-    const parent = b.head?.name ?? 'configuration';
+    const path = editPath(b.level.path);
     const tok = toks[pos];
     if (!tok) {
-      if (b.head) throw loadError('syntax error, expecting }', parent, b.path);
-      return b.out;
+      if (blocks.length > 1) errors.push(loadError('syntax error, expecting }', b.level.path.at(-1) ?? 'configuration', path));
+      if (errors.length > 0) throw allOf(errors);
+      return out;
     }
     if (tok.t === '}') {
-      if (!b.head) throw loadError('syntax error', '}', b.path);
       pos++;
-      blocks.pop();
-      blocks[blocks.length - 1]!.out.push({ ...b.head, children: [...b.head.children, ...b.out] });
+      if (blocks.length === 1) errors.push(loadError('syntax error', '}', path));
+      else blocks.pop();
       continue;
     }
     const words: string[] = [];
@@ -113,43 +122,54 @@ export function* parseTextWork(text: string): Work<EditNode[]> {
       else break;
       words.shift();
     }
-    const marked = activity !== undefined ? { activity } : {};
-    const end = toks[pos];
-    if (words.length === 0) throw loadError('syntax error', end ? end.t : 'end of input', b.path);
+    let end = toks[pos];
+    if (words.length === 0) {
+      errors.push(loadError('syntax error', end ? end.t : 'end of input', path));
+      pos++;
+      continue;
+    }
     if (end?.t === '[') {
       pos++;
       const values: string[] = [];
       while (toks[pos]?.t === 'word') values.push((toks[pos++] as { v: string }).v);
-      if (toks[pos]?.t !== ']' || toks[pos + 1]?.t !== ';') throw loadError('syntax error, expecting ]', words[0]!, b.path);
-      pos += 2;
-      for (const v of values) b.out.push({ name: words[0]!, value: v, op, children: [], ...marked });
-      continue;
+      if (toks[pos]?.t !== ']' || toks[pos + 1]?.t !== ';') {
+        errors.push(loadError('syntax error, expecting ]', words[words.length - 1]!, path));
+        if (errors.length > 0) throw allOf(errors);
+      }
+      pos++;
+      words.push('[', ...values, ']');
+      end = toks[pos];
     }
-    const head: EditNode = { ...statementHead(parent, words, op), ...marked };
-    if (end?.t === ';') {
-      pos++;
-      b.out.push(head);
-    } else if (end?.t === '{') {
-      pos++;
-      blocks.push({ head, path: `${b.path}/${head.name}`, out: [] });
-    } else {
-      throw loadError('syntax error, expecting ; or {', words[words.length - 1]!, b.path);
+    if (end?.t !== ';' && end?.t !== '{') {
+      errors.push(loadError('syntax error, expecting ; or {', words[words.length - 1]!, path));
+      throw allOf(errors);
+    }
+    pos++;
+    try {
+      const walked = walkStatement(b.level, words, op === 'delete' ? 'delete' : 'set', op, activity);
+      if (end.t === '{' && !walked.open) throw new StatementError(loadError('syntax error', words[words.length - 1]!, path));
+      if (!b.level.edit) out.push(...walked.nodes);
+      if (end.t === '{') blocks.push({ level: walked.open! });
+    } catch (e) {
+      if (!(e instanceof StatementError)) throw e;
+      errors.push(e.rpcError);
+      if (end.t === '{') pos = skipBlock(toks, pos, errors, path);
     }
   }
 }
 
-export function parseText(text: string): EditNode[] {
-  return runNow(parseTextWork(text));
+/** Skips a refused block to its closing brace, and says so as Junos does. */
+function skipBlock(toks: readonly Token[], pos: number, errors: RpcError[], path: string): number {
+  let depth = 1;
+  while (pos < toks.length && depth > 0) {
+    const t = toks[pos++]!.t;
+    if (t === '{') depth++;
+    else if (t === '}') depth--;
+  }
+  errors.push(loadError('error recovery ignores input until this point', '}', path));
+  return pos;
 }
 
-function statementHead(parent: string, words: readonly string[], op: EditOp): EditNode {
-  const implicit = implicitList(parent);
-  if (implicit && words.length === 1) return { name: implicit, op, children: [{ name: 'name', value: words[0]!, op: 'merge', children: [] }] };
-  if (words.length >= 2 && (isKeyedList(parent, words[0]!) || words.length === 2)) {
-    // `user lab {` is a list entry; `host-name r1;` a leaf. Containers never take a word.
-    if (isKeyedList(parent, words[0]!)) return { name: words[0]!, op, children: [{ name: 'name', value: words[1]!, op: 'merge', children: [] }] };
-    return { name: words[0]!, value: words[1]!, op, children: [] };
-  }
-  if (words.length > 2) return { name: words[0]!, value: words.slice(1).join(' '), op, children: [] };
-  return { name: words[0]!, op, children: [] };
+export function parseText(text: string, schema?: Schema): EditNode[] {
+  return runNow(parseTextWork(text, schema));
 }

@@ -4,6 +4,7 @@
  * compare's line splitter) and checkpoints as it goes.
  */
 import { isImplicitEntry } from './schema.js';
+import { cliWordOf } from './schema/cli-names.js';
 import { runNow, TextBuffer, type Work } from './slices.js';
 
 /** Where rendered pieces go (a TextBuffer). */
@@ -32,8 +33,8 @@ export function textPieces(root: ConfigNode, out: Sink): Work<void> {
     enter(n, parent, depth) {
       const key = keyOf(n);
       const first = key !== undefined ? 1 : 0;
-      let head = n.name;
-      if (key !== undefined) head = isImplicitEntry(parent.name, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
+      let head = cliWordOf(n.name);
+      if (key !== undefined) head = isImplicitEntry(parent.name, n.name) ? quote(key) : `${head} ${quote(key)}`;
       if (n.inactive) head = `inactive: ${head}`;
       if (n.children.length <= first) {
         out.push(n.value === undefined ? `${pad(depth)}${head};\n` : `${pad(depth)}${head} ${quote(n.value)};\n`);
@@ -71,8 +72,9 @@ export function setLines(root: ConfigNode, out: Sink): Work<void> {
       const prefix = prefixes[depth]!;
       const key = keyOf(n);
       const first = key !== undefined ? 1 : 0;
-      let here = `${prefix} ${n.name}`;
-      if (key !== undefined) here = isImplicitEntry(parent.name, n.name) ? `${prefix} ${quote(key)}` : `${prefix} ${n.name} ${quote(key)}`;
+      const word = cliWordOf(n.name);
+      let here = `${prefix} ${word}`;
+      if (key !== undefined) here = isImplicitEntry(parent.name, n.name) ? `${prefix} ${quote(key)}` : `${prefix} ${word} ${quote(key)}`;
       if (n.children.length <= first) {
         out.push(`set${here}${n.value !== undefined ? ` ${quote(n.value)}` : ''}\n`);
         if (n.inactive) out.push(`deactivate${here}\n`);

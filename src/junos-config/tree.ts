@@ -34,6 +34,8 @@ export interface EditNode {
    * given without a value or children it only marks an existing one.
    */
   readonly activity?: Activity;
+  /** One value of a leaf-list (the schema says so): it matches by name and value, and adds to the others. */
+  leafList?: true;
 }
 
 export type Activity = 'active' | 'inactive';

@@ -6,7 +6,7 @@
 import type { RpcErrorInfo } from '../errors/rpc-error.js';
 import { renderRpcError } from '../xml/rpc-error.js';
 import { NETCONF_NS } from '../xml/writer.js';
-import { attrsXml, emptyTag, endTag } from '../xml/writer.js';
+import { attrsXml, emptyTag, endTag, startTag } from '../xml/writer.js';
 import { junosNs } from './tree.js';
 
 /** `<ok/>`, qualified with the session's NETCONF prefix ('' or 'nc:'). */
@@ -19,6 +19,8 @@ export interface ReplyContent {
   readonly body: string;
   /** The body is `<ok/>`, which an error of severity error replaces. */
   readonly okBody: boolean;
+  /** The errors are written inside this element, as the body. */
+  readonly errorsInside?: string;
 }
 
 // `<rpc-reply` and its namespaces, per prefix and release: written once, not per reply (every RPC passes here).
@@ -38,6 +40,11 @@ function replyOpening(prefix: string, release: string): string {
 /** rpc-errors first, then the body (ending in a newline); `prefix` 'nc:' for rfc-compliant sessions. */
 export function rpcReplyXml(prefix: string, release: string, echo: string, r: ReplyContent): string {
   let s = `${replyOpening(prefix, release)}${echo}>\n`;
+  if (r.errorsInside !== undefined) {
+    s += `${startTag(r.errorsInside)}\n`;
+    for (const e of r.errors) s += renderRpcError(e, prefix);
+    return `${s}${endTag(r.errorsInside)}\n${endTag(`${prefix}rpc-reply`)}`;
+  }
   for (const e of r.errors) s += renderRpcError(e, prefix);
   // A reply that carries errors of severity error has no <ok/>.
   const hasError = r.errors.some((e) => e.severity === 'error');

@@ -8,6 +8,7 @@
 import { parseCommand } from '../command/parse-command.js';
 import { readPath } from '../junos-config/path.js';
 import type { XmlElement } from '../xml/element.js';
+import type { RpcErrorInfo } from '../xml/rpc-error.js';
 import { findText, parseFragment } from '../xml/fragment.js';
 import { errorText, hasError } from './cli-errors.js';
 import { configurationCommands, type TerminalCommand } from './command-tree.js';
@@ -107,12 +108,12 @@ export class ConfigurationMode {
     switch (id) {
       case 'cfg-set':
       case 'cfg-delete':
-        await this.change(id === 'cfg-set' ? 'set' : 'delete', path, line);
+        await this.change(id === 'cfg-set' ? 'set' : 'delete', path, line, rest);
         return false;
       case 'cfg-activate':
       case 'cfg-deactivate':
         if (path.length === 0 && this.level.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
-        await this.change(id === 'cfg-activate' ? 'activate' : 'deactivate', path, line);
+        await this.change(id === 'cfg-activate' ? 'activate' : 'deactivate', path, line, rest);
         return false;
       case 'cfg-show':
         await this.show(path, pipes);
@@ -164,7 +165,7 @@ export class ConfigurationMode {
     return ok;
   }
 
-  private async change(verb: 'set' | 'delete' | 'activate' | 'deactivate', path: readonly string[], line: string): Promise<void> {
+  private async change(verb: 'set' | 'delete' | 'activate' | 'deactivate', path: readonly string[], line: string, typed: readonly Word[]): Promise<void> {
     const words = [...this.level, ...path];
     if (verb === 'set' && path.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
     const command = `${verb} ${joinWords(words)}`.trim();
@@ -175,7 +176,12 @@ export class ConfigurationMode {
       return;
     }
     const op = el('load-configuration', [el('configuration-set', [], command)], '', { action: 'set', format: 'text' });
-    await this.simple(op, command, '');
+    const r = await this.ctx.run(op, command, false);
+    // A word the schema refuses gets Junos's caret under it, as a mistyped command does.
+    const at = refusedWordAt(r.outcome.errors, typed);
+    if (at !== undefined) throw new CliSyntaxError(at, 'syntax error');
+    const ok = !hasError(r.outcome.errors);
+    await this.ctx.deliver(errorText(r.outcome.errors) + (ok ? resultWarnings(r.outcome.body) : ''), r, false);
   }
 
   private async show(path: readonly string[], pipes: readonly Pipe[]): Promise<void> {
@@ -265,4 +271,11 @@ export class ConfigurationMode {
       await this.ctx.run(el('unlock-configuration'), 'exit', false);
     }
   }
+}
+
+/** Where the one word a `set`/`delete` line was refused for starts, when it is a word the user typed on this line. */
+function refusedWordAt(errors: readonly RpcErrorInfo[], typed: readonly Word[]): number | undefined {
+  if (errors.length !== 1 || errors[0]!.message !== 'syntax error') return undefined;
+  const bad = errors[0]!.info?.find(([k]) => k === 'bad-element')?.[1];
+  return typed.find((w) => w.text === bad)?.start;
 }

@@ -247,6 +247,9 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(await run(term, 'set system domain-name example.net', CONFIG)).to.equal(`${CONFIG}set system domain-name example.net\n\n[edit]\n${CONFIG.trimEnd()}`);
     // Junos's compare (SRX320 capture, ruby-junos-ez-stdlib#65): the banner right after the command line.
     expect(await run(term, 'show | compare', CONFIG)).to.equal(`${CONFIG}show | compare\n[edit system]\n+  domain-name example.net;\n\n[edit]\n${CONFIG.trimEnd()}`);
+    // A statement the release schema does not have: the caret under it, as Junos.
+    expect(await run(term, 'set sytem host-name x', CONFIG)).to.equal(`${CONFIG}set sytem host-name x\n${' '.repeat(CONFIG.length + 4)}^\nsyntax error.\n\n[edit]\n${CONFIG.trimEnd()}`);
+    expect(await run(term, 'set system login retry-options tries-before-disconnect 99', CONFIG)).to.include('\n    Value 99 is not within range (2..10)\n');
     expect(await run(term, 'edit system', CONFIG)).to.equal(`${CONFIG}edit system\n\n[edit system]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'show domain-name', CONFIG)).to.include('domain-name example.net;');
     expect(await run(term, 'top', CONFIG)).to.include('\n[edit]\n');
@@ -295,7 +298,7 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     await run(term, 'deactivate system location', CONFIG);
     expect(await run(term, 'show system location', CONFIG)).to.include('inactive: location {');
     expect(await run(term, 'show | display set | match location', CONFIG)).to.include('set system location building lab\ndeactivate system location\n');
-    expect(await run(term, 'deactivate system nosuch', CONFIG)).to.include('\nwarning: statement not found\n');
+    expect(await run(term, 'deactivate system ntp', CONFIG)).to.include('\nwarning: statement not found\n');
     await run(term, 'activate system location', CONFIG);
     expect(await run(term, 'show | compare rollback 0', CONFIG)).to.include('show | compare rollback 0\n[edit system]\n+   location {\n+       building lab;\n+   }\n');
     expect(await run(term, 'commit', CONFIG)).to.include('\ncommit complete\n');

@@ -167,11 +167,12 @@ describe('SSH login attempts: Junos retry-options per connection', function () {
       expect(o.calls).to.have.length(2);
     });
 
-    it('values outside Junos ranges fail the commit check', async () => {
-      const reply = await commit('set system login retry-options backoff-factor 11');
-      expect(reply).to.include('<rpc-error>');
+    it('values outside Junos ranges are refused (by the release schema, at load)', async () => {
+      const reply = await admin.rpc('<load-configuration action="set" format="text"><configuration-set>set system login retry-options backoff-factor 11</configuration-set></load-configuration>');
+      expect(reply).to.include('<load-configuration-results>\n<rpc-error>');
       expect(reply).to.include('<bad-element>backoff-factor</bad-element>');
       expect(reply).to.include('Value 11 is not within range (5..10)');
+      expect(await admin.rpc('<commit-configuration/>')).to.include('<commit-success/>');
       await admin.rpc('<discard-changes/>');
     });
   });

@@ -67,20 +67,20 @@ describe('wire: names the client chose, and what the parser refuses', function (
     await stillAnswers();
   });
 
-  it('as configuration statements in text, set and XML: loaded, committed and shown in every format', async () => {
+  it('as configuration statements in text, set and XML: refused by the schema as unknown, naming the statement', async () => {
+    // No Junos statement has these names; the schema's lookups are Maps, so none of them finds Object.prototype.
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
-      expect((await ask(c, `<load-configuration format="text"><configuration-text>${name} { x; }</configuration-text></load-configuration>`)).reply).to.include('<ok/>');
-      expect((await ask(c, `<load-configuration format="set"><configuration-set>set system ${name} y</configuration-set></load-configuration>`)).reply).to.include('<ok/>');
-      const list = `<routing-options><${name}><name>a</name></${name}></routing-options>`;
-      expect((await ask(c, `<load-configuration><configuration>${list}</configuration></load-configuration>`)).reply).to.include('<ok/>');
-      expect((await ask(c, '<commit-configuration/>')).reply, name).to.include('<commit-success/>');
-      const json = (await ask(c, '<get-configuration format="json"/>')).reply;
-      expect(json).to.include(`"${name}": {`);
-      expect(json).to.include(`"${name}": "y"`);
-      expect(json).to.include(`"${name}": [`);
-      expect((await ask(c, '<get-configuration format="text"/>')).reply).to.include(`${name} {`);
-      expect((await ask(c, '<get-configuration format="set"/>')).reply).to.include(`set system ${name} y`);
+      const loads = [
+        `<load-configuration format="text"><configuration-text>${name} { x; }</configuration-text></load-configuration>`,
+        `<load-configuration format="set"><configuration-set>set system ${name} y</configuration-set></load-configuration>`,
+        `<load-configuration><configuration><routing-options><${name}><name>a</name></${name}></routing-options></configuration></load-configuration>`,
+      ];
+      for (const load of loads) {
+        const { reply } = await ask(c, load);
+        expect(reply, load).to.include('<error-message>syntax error</error-message>').and.include(`<bad-element>${name}</bad-element>`);
+      }
     }
+    expect((await ask(c, '<commit-configuration/>')).reply).to.include('<commit-success/>');
     await stillAnswers();
   });
 
