@@ -91,13 +91,15 @@ export class NetconfClient {
       tryKeyboard: false,
       hostVerifier: this.o.hostVerifier,
     };
+    // ssh2 may emit more than one error for one failure (a refused login, then the reset
+    // socket); a listener that stays keeps the later ones from crashing the process.
+    this.conn.on('error', () => undefined);
     await new Promise<void>((resolve, reject) => {
       this.conn.once('ready', () => resolve());
       this.conn.once('error', (err: Error) => reject(new NetconfConnectError(`${this.o.host}:${this.o.port}: ${err.message}`, err)));
       this.conn.once('close', () => reject(new NetconfConnectError(`${this.o.host}:${this.o.port}: connection closed before ready`)));
       this.conn.connect(cfg);
     });
-    this.conn.on('error', () => undefined);
     this.channel = await new Promise<ClientChannel>((resolve, reject) => {
       const cb = (err: Error | undefined, ch: ClientChannel): void => (err ? reject(new NetconfConnectError(`${this.o.exec ?? 'netconf subsystem'}: ${err.message}`, err)) : resolve(ch));
       if (this.o.exec) this.conn.exec(this.o.exec, cb);
