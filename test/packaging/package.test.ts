@@ -4,11 +4,11 @@
  * default) and globally by root for another user to run. One tarball per run.
  */
 import { expect } from 'chai';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { REPO_ROOT, SYSTEM_PYTHON, pythonHas } from '../support/python.js';
+import { REPO_ROOT, SYSTEM_PYTHON, requirePython } from '../support/python.js';
 import { mustRun, packCleanClone, run, runnableBlocks, startUntil, type Packed } from './pack-support.js';
 
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -63,6 +63,9 @@ describe('the npm package (npm pack from a clean clone)', function () {
       home = mkdtempSync(join(tmpdir(), 'junos-emulator-consumer-home-'));
       writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type: 'module', private: true }));
       await mustRun('npm', [...NPM_INSTALL, '--ignore-scripts', pack.tarball, `@types/node@${NODE_TYPES}`], { cwd: project });
+    });
+    after(() => {
+      for (const d of [project, home]) if (d) rmSync(d, { recursive: true, force: true });
     });
 
     it('loads the bundled ssh2, which carries the fix of patches/ although no script ran', async () => {
@@ -154,12 +157,16 @@ console.log(JSON.stringify(out));
   describe('installed globally by root, run by another user', () => {
     let prefix: string;
     let home: string;
+    let top: string | undefined;
+    after(() => {
+      if (top) rmSync(top, { recursive: true, force: true });
+    });
     before(async function () {
       if (process.getuid?.() !== 0) {
         console.log('      (skipped: installing as root for another user needs root; CI runs as root)');
         this.skip();
       }
-      const top = mkdtempSync(join(tmpdir(), 'junos-emulator-global-'));
+      top = mkdtempSync(join(tmpdir(), 'junos-emulator-global-'));
       chmodSync(top, 0o755);
       prefix = join(top, 'prefix');
       await mustRun('npm', [...NPM_INSTALL, '-g', '--prefix', prefix, pack.tarball]);
@@ -169,10 +176,7 @@ console.log(JSON.stringify(out));
     });
 
     it('starts as nobody, keeps its keys in that user state directory, and serves a snapshot to ncclient', async function () {
-      if (!pythonHas('ncclient')) {
-        console.log('      (skipped: ncclient is not installed under /usr/bin/python3)');
-        this.skip();
-      }
+      requirePython(this, 'ncclient');
       const env = { PATH: `${join(prefix, 'bin')}:${process.env['PATH']}`, HOME: home };
       const { child, stdout } = await startUntil('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', join(prefix, 'bin', 'junos-emulator'), '--port', '0', '--speed', 'instant'], /^host keys: .+\n/m, { env, cwd: home });
       try {
@@ -193,7 +197,7 @@ console.log(JSON.stringify(out));
     });
 
     it('its Python helper installs with pip offline and its ncclient parameters take string RPCs', async function () {
-      if (!pythonHas('ncclient')) this.skip();
+      requirePython(this, 'ncclient');
       const target = mkdtempSync(join(tmpdir(), 'junos-emulator-pip-'));
       const src = mkdtempSync(join(tmpdir(), 'junos-emulator-pysrc-'));
       await mustRun('cp', ['-r', join(REPO_ROOT, 'python'), src]);
