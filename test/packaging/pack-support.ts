@@ -3,7 +3,7 @@
  * knows, no dist/, no keys), built once per run, and small process helpers.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../support/python.js';
@@ -55,12 +55,20 @@ async function cleanCopy(): Promise<string> {
 }
 
 let packed: Promise<Packed> | undefined;
+const madeDirs: string[] = [];
+
+/** Removes the clean copy and the tarball. */
+export function removePack(): void {
+  for (const d of madeDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  packed = undefined;
+}
 
 /** `npm pack` in a clean copy, once per test process. */
 export function packCleanClone(): Promise<Packed> {
   packed ??= (async () => {
     const clone = await cleanCopy();
     const out = mkdtempSync(join(tmpdir(), 'junos-emulator-tgz-'));
+    madeDirs.push(clone, out);
     const stdout = await mustRun('npm', ['pack', '--json', '--pack-destination', out], { cwd: clone });
     // Lifecycle scripts (prepack) print before the JSON.
     const json = JSON.parse(stdout.slice(stdout.search(/^\[/m))) as Array<{ filename: string; files: Array<{ path: string }>; size: number; unpackedSize: number; bundled: string[] }>;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT, SYSTEM_PYTHON, requirePython } from '../support/python.js';
-import { mustRun, packCleanClone, run, runnableBlocks, startUntil, type Packed } from './pack-support.js';
+import { mustRun, packCleanClone, removePack, run, runnableBlocks, startUntil, type Packed } from './pack-support.js';
 
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const NODE_TYPES = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).devDependencies['@types/node'] as string;
@@ -37,6 +37,7 @@ describe('the npm package (npm pack from a clean clone)', function () {
     pack = await packCleanClone();
     console.log(`      tarball: ${pack.size} bytes, ${pack.unpackedSize} unpacked, ${pack.files.length} files`);
   });
+  after(() => removePack());
 
   it('ships the built runtime, yang/, patches/, docs, the Python helper, README and LICENSE; no tests, benchmarks or sources', () => {
     for (const f of ['dist/src/cli/main.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rpc/index.js', 'dist/src/transport/crypt-worker.js', 'yang/junos-emulator-snapshot.yang', 'patches/ssh2+1.17.0.patch', 'README.md', 'LICENSE', 'python/pyproject.toml', 'python/junos_emulator/__init__.py', 'python/junos_emulator/pytest_plugin.py', 'docs/library.md', 'node_modules/ssh2/lib/server.js']) {
