@@ -3,9 +3,9 @@
  * knows, no dist/, no keys), built once per run, and small process helpers.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { REPO_ROOT } from '../support/python.js';
 
 export interface Packed {
@@ -42,8 +42,15 @@ export async function mustRun(cmd: string, args: string[], o: Parameters<typeof 
 /** The files a fresh clone has: tracked and new (not ignored) files of the work tree. */
 async function cleanCopy(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'junos-emulator-clone-'));
-  const list = await mustRun('git', ['-C', REPO_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-  for (const f of list.split('\0').filter(Boolean)) {
+  const git = await run('git', ['-C', REPO_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  if (git.code !== 0) {
+    // Not a git checkout (sources unpacked from an archive): everything but what a build or run makes.
+    const made = new Set(['node_modules', 'dist', '.git', 'keys']);
+    cpSync(REPO_ROOT, dir, { recursive: true, filter: (src) => !made.has(relative(REPO_ROOT, src).split(sep)[0]!) || src === REPO_ROOT });
+    symlinkSync(realpathSync(join(REPO_ROOT, 'node_modules')), join(dir, 'node_modules'));
+    return dir;
+  }
+  for (const f of git.stdout.split('\0').filter(Boolean)) {
     const from = join(REPO_ROOT, f);
     if (f === 'node_modules' || !existsSync(from)) continue; // a worktree's node_modules link; a deleted file
     mkdirSync(dirname(join(dir, f)), { recursive: true });
