@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,18 @@ describe('junos-emulator as a tool', function () {
       const worktree = mkdtempSync(join(tmpdir(), 'junos-emulator-worktree-'));
       writeFileSync(join(worktree, '.git'), 'gitdir: /elsewhere\n'); // a git worktree has a .git file
       expect(defaultKeysDir({ HOME: '/home/u', XDG_STATE_HOME: '/var/xdg' }, worktree)).to.equal(join(worktree, 'keys'));
+    });
+
+    it('the user state directory for a checkout the user may not write (root-owned, run as nobody)', function () {
+      if (process.getuid?.() !== 0) this.skip();
+      const root = mkdtempSync(join(tmpdir(), 'junos-emulator-rootcheckout-'));
+      chmodSync(root, 0o755);
+      mkdirSync(join(root, '.git'));
+      const lib = fileURLToPath(new URL('../../src/transport/device-keys.js', import.meta.url));
+      const code = `import { defaultKeysDir } from ${JSON.stringify(lib)}; console.log(defaultKeysDir({ HOME: '/home/u' }, ${JSON.stringify(root)}));`;
+      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--input-type=module', '-e', code], { encoding: 'utf8' });
+      expect(r.stderr).to.equal('');
+      expect(r.stdout.trim()).to.equal('/home/u/.local/state/junos-emulator/keys');
     });
 
     it('the user state directory for an installed copy: $XDG_STATE_HOME, else ~/.local/state', () => {
