@@ -1,5 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DEFAULT_CONTROL_HOST } from './options/defaults.js';
 import { pathSegment } from './options/names.js';
 import type { EmulatorConfig } from './options/types.js';
@@ -21,10 +20,8 @@ import { FaultPlan } from './faults/plan.js';
 import { Transcripts } from './log/transcript.js';
 import type { InjectOptions, InjectResult } from './session/inject.js';
 
-/** The package's own keys/ folder (this file is dist/src/emulator.js). */
-export function defaultKeysDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'keys');
-}
+/** keys/ of a writable checkout, else the user's state directory (transport/device-keys.ts). */
+export { defaultKeysDir } from './transport/device-keys.js';
 
 export interface RunningEmulator {
   readonly config: EmulatorConfig;

@@ -18,3 +18,5 @@ export type { RunningEmulator } from './compose.js';
 export type { InjectOptions, InjectResult } from './session/inject.js';
 export { NetconfClient } from './client/netconf-client.js';
 export type { NetconfClientOptions } from './client/netconf-client.js';
+export { NetconfError, NetconfConnectError, NetconfClosedError, NetconfTimeoutError, NetconfRpcError } from './client/errors.js';
+export type { NetconfErrorCode, RpcErrorInfo } from './client/errors.js';

@@ -60,9 +60,13 @@ class Device:
     re: str = "re0"
 
     def ncclient_params(self):
-        """Keyword arguments for ncclient.manager.connect."""
+        """Keyword arguments for ncclient.manager.connect.
+
+        The junos device handler is what makes ``m.rpc('<request-snapshot/>')``
+        take a string, as in the README; the default handler wants an element.
+        """
         return dict(host=self.host, port=self.port, username=self.username, password=self.password,
-                    hostkey_verify=False)
+                    hostkey_verify=False, device_params={"name": "junos"})
 
     def pyez_params(self):
         """Keyword arguments for jnpr.junos.Device."""

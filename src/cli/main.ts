@@ -1,10 +1,13 @@
 #!/usr/bin/env -S node --max-semi-space-size=2
-import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../options/types.js';
 import { loadConfig, type CommandLineOptions } from '../options/load.js';
 import { defaultKeysDir, startEmulator } from '../compose.js';
 import { PROFILE_NAMES } from '../engine/index.js';
 import { checkStartLimits, limitNeeds } from './open-files.js';
+import { packageRoot, ssh2FixStatus, ssh2FixWarning } from '../transport/ssh2-fix.js';
+import { guardStdout, keysLine, USAGE_EXIT_CODE } from './process-io.js';
 
 function collect(value: string, previous: string[]): string[] {
   return previous.concat([value]);
@@ -12,26 +15,29 @@ function collect(value: string, previous: string[]): string[] {
 
 function parsePort(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port ${v}: expected 0-65535`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`${v}: expected 0-65535`);
   return n;
 }
 
 function parseCount(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--devices ${v}: expected a positive integer`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${v}: expected a positive integer`);
   return n;
 }
 
 function positiveFor(flag: string): (v: string) => number {
   return (v) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} ${v}: expected a positive integer`);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} ${v}: expected a positive integer`);
     return n;
   };
 }
 
+const VERSION = (JSON.parse(readFileSync(`${packageRoot()}/package.json`, 'utf8')) as { version: string }).version;
+
 const program = new Command()
   .name('junos-emulator')
+  .version(VERSION, '-V, --version', 'print the version and exit')
   .description('NETCONF-over-SSH server that behaves like a Juniper Junos device for request system snapshot')
   .option('--config <file>', 'YAML configuration file')
   .option('--host <addr>', 'address to listen on (default 127.0.0.1)')
@@ -43,7 +49,7 @@ const program = new Command()
   .option('--rfc-compliant', 'behave as with `set system services netconf rfc-compliant version-1.1`')
   .option('--speed <factor>', "virtual-clock speed: 1 is real time, 'instant' completes at once (default 1000)")
   .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
-  .option('--keys-dir <dir>', 'where generated SSH host keys are kept (default: keys/ of the package)')
+  .option('--keys-dir <dir>', 'where generated SSH host keys are kept (default: keys/ of a checkout, else ~/.local/state/junos-emulator/keys)')
   .option('--devices <n>', 'start a fleet of N devices of --profile on ports from --base-port', parseCount)
   .option('--base-port <n>', 'first port of a fleet; device i listens on base-port + i (0: free ports)', parsePort)
   .option('--shard-count <n>', 'split the fleet into N shards and serve one of them (see --shard-index)', positiveFor('--shard-count'))
@@ -53,9 +59,12 @@ const program = new Command()
   .option('--control-token <token>', 'bearer token the control API requires')
   .option('--control-host <addr>', 'address the control API listens on (default 127.0.0.1, whatever --host says)')
   .option('--transcript-dir <dir>', 'write a Junos traceoptions-style transcript per NETCONF session here')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Every usage error (unknown flag, bad value, bad configuration) exits with one code; --help and --version with 0.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : USAGE_EXIT_CODE));
 
 async function main(): Promise<void> {
+  guardStdout();
   program.parse();
   // commander names each option after its flag; --user collects into `user`.
   const { user, openFiles, ...o } = program.opts<Omit<CommandLineOptions, 'users'> & { user: string[]; openFiles?: number }>();
@@ -66,17 +75,20 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`junos-emulator: ${err.message}\n`);
-      process.exit(2);
+      process.exit(USAGE_EXIT_CODE);
     }
     throw err;
   }
   const limits = checkStartLimits(limitNeeds(config), openFiles);
   if (limits.error) {
     process.stderr.write(`junos-emulator: ${limits.error}\n`);
-    process.exit(2);
+    process.exit(USAGE_EXIT_CODE);
   }
+  const fix = ssh2FixStatus();
+  if (!fix.ok) process.stderr.write(`junos-emulator: warning: ${ssh2FixWarning(fix)}\n`);
   const emulator = await startEmulator(config);
   for (const line of [...emulator.banner(), limits.bannerLine()]) process.stdout.write(`${line}\n`);
+  process.stdout.write(`${keysLine(config)}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

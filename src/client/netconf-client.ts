@@ -2,6 +2,8 @@ import ssh2 from 'ssh2';
 import type { ClientChannel, ConnectConfig } from 'ssh2';
 import { NetconfDecoder, type FramingMode } from '../framing/decoder.js';
 import { frameHello, frameMessage } from '../framing/encoder.js';
+import { parseXml } from '../xml/parse.js';
+import { NetconfClosedError, NetconfConnectError, NetconfRpcError, NetconfTimeoutError, rpcErrorsOf } from './errors.js';
 
 const { Client } = ssh2;
 
@@ -29,9 +31,18 @@ const CLIENT_HELLO = (base11: boolean): string =>
   (base11 ? '<capability>urn:ietf:params:netconf:base:1.1</capability>' : '') +
   '</capabilities></hello>';
 
+interface Waiter {
+  resolve(msg: string): void;
+  reject(err: Error): void;
+}
+
 /**
  * A small NETCONF client on ssh2's Client: enough for tests and benchmarks to
  * see the exact bytes a device sends, without ncclient's per-RPC delay.
+ * base:1.0 framing, and base:1.1 chunked framing when both sides offer it.
+ * Failures are NetconfError subclasses (client/errors.ts): a refused
+ * connection or login, a session closed under a pending reply, a timeout,
+ * and from `call()` a reply with an `<rpc-error>`.
  */
 export class NetconfClient {
   readonly messages: string[] = [];
@@ -42,7 +53,7 @@ export class NetconfClient {
   private conn = new Client();
   private channel: ClientChannel | undefined;
   private decoder: NetconfDecoder;
-  private waiters: Array<(msg: string) => void> = [];
+  private waiters: Waiter[] = [];
   private closeWaiters: Array<() => void> = [];
   private nextId = 1;
   closed = false;
@@ -65,7 +76,7 @@ export class NetconfClient {
   private onMessage(raw: string): void {
     const m = raw.trim();
     const w = this.waiters.shift();
-    if (w) w(m);
+    if (w) w.resolve(m);
     else this.messages.push(m);
   }
 
@@ -80,15 +91,17 @@ export class NetconfClient {
       tryKeyboard: false,
       hostVerifier: this.o.hostVerifier,
     };
+    // ssh2 may emit more than one error for one failure (a refused login, then the reset
+    // socket); a listener that stays keeps the later ones from crashing the process.
+    this.conn.on('error', () => undefined);
     await new Promise<void>((resolve, reject) => {
       this.conn.once('ready', () => resolve());
-      this.conn.once('error', reject);
-      this.conn.once('close', () => reject(new Error('connection closed before ready')));
+      this.conn.once('error', (err: Error) => reject(new NetconfConnectError(`${this.o.host}:${this.o.port}: ${err.message}`, err)));
+      this.conn.once('close', () => reject(new NetconfConnectError(`${this.o.host}:${this.o.port}: connection closed before ready`)));
       this.conn.connect(cfg);
     });
-    this.conn.on('error', () => undefined);
     this.channel = await new Promise<ClientChannel>((resolve, reject) => {
-      const cb = (err: Error | undefined, ch: ClientChannel): void => (err ? reject(err) : resolve(ch));
+      const cb = (err: Error | undefined, ch: ClientChannel): void => (err ? reject(new NetconfConnectError(`${this.o.exec ?? 'netconf subsystem'}: ${err.message}`, err)) : resolve(ch));
       if (this.o.exec) this.conn.exec(this.o.exec, cb);
       else this.conn.subsys('netconf', cb);
     });
@@ -98,6 +111,7 @@ export class NetconfClient {
     });
     this.channel.on('close', () => {
       this.closed = true;
+      for (const w of this.waiters.splice(0)) w.reject(new NetconfClosedError());
       for (const w of this.closeWaiters.splice(0)) w();
       this.conn.end();
     });
@@ -114,12 +128,23 @@ export class NetconfClient {
   next(timeoutMs = 30_000): Promise<string> {
     const queued = this.messages.shift();
     if (queued !== undefined) return Promise.resolve(queued);
+    if (this.closed) return Promise.reject(new NetconfClosedError());
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error('timed out waiting for a message')), timeoutMs);
-      this.waiters.push((m) => {
-        clearTimeout(t);
-        resolve(m);
-      });
+      const waiter: Waiter = {
+        resolve: (m) => {
+          clearTimeout(t);
+          resolve(m);
+        },
+        reject: (err) => {
+          clearTimeout(t);
+          reject(err);
+        },
+      };
+      const t = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new NetconfTimeoutError(`timed out waiting for a message (${timeoutMs} ms)`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
 
@@ -152,6 +177,23 @@ export class NetconfClient {
     const id = this.nextId++;
     this.send(`<rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="${id}"${attrs}>${body}</rpc>`);
     return this.next();
+  }
+
+  /**
+   * Sends an RPC and returns its `<rpc-reply>`; a reply with an `<rpc-error>`
+   * of severity error throws NetconfRpcError (warnings do not).
+   */
+  async call(body: string, attrs = ''): Promise<string> {
+    const reply = await this.rpc(body, attrs);
+    let errors;
+    try {
+      errors = rpcErrorsOf(parseXml(reply, { maxDepth: 256 }));
+    } catch {
+      return reply; // not well-formed: the caller sees it as it came
+    }
+    const fatal = errors.filter((e) => e.severity !== 'warning');
+    if (fatal.length > 0) throw new NetconfRpcError(fatal, reply);
+    return reply;
   }
 
   /** Resolves when the server closes the channel. */

@@ -6,9 +6,6 @@
  *   const r1 = emu.devices[0];  // { name, host, port, username, password, ... }
  *   emu.clock.pause(); await r1.stop(); await emu.stop();
  */
-import { mkdirSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
 import type { ClockInfo, DeviceInfo, SessionInfo, SettingsJson } from '../control/control-plane.js';
 import type { LogEntry, LogFilter } from '../control/request-log.js';
 import { DEFAULT_CONTROL_HOST, DEFAULT_HOST, DEFAULT_LIMITS, DEFAULT_USER } from '../options/defaults.js';
@@ -18,6 +15,7 @@ import { startEmulator as startFromConfig, type RunningEmulator } from '../compo
 import { isProfileName, parseDeviceSettings, type ProfileName } from '../engine/index.js';
 import type { FaultStatus } from '../faults/types.js';
 import { createLogger, type Logger } from '../log/logger.js';
+import { defaultKeysDir } from '../transport/device-keys.js';
 
 export interface UserOptions {
   name: string;
@@ -53,7 +51,7 @@ export interface EmulatorOptions {
   /** Default one `admin`/`admin123` super-user. */
   users?: UserOptions[];
   host?: string;
-  /** Host keys are generated here once and reused (default: a folder under the OS temp dir). */
+  /** Host keys are generated here once and reused (default: keys/ of a writable checkout, else the user's state directory; docs/packaging.md). */
   keysDir?: string;
   stateDir?: string;
   /** Faults armed at start, in the YAML/JSON form of docs/control-api.md. */
@@ -77,9 +75,9 @@ export interface DeviceHandle {
   /** Port of the master RE (re0). */
   readonly port: number;
   readonly backupRePort: number | undefined;
-  /** The first user's login. */
+  /** The first user's login (library users always have a password). */
   readonly username: string;
-  readonly password: string | undefined;
+  readonly password: string;
   info(): DeviceInfo;
   sessions(): SessionInfo[];
   killSession(id: number): void;
@@ -117,12 +115,6 @@ export interface Emulator {
   /** The underlying running emulator, for what the handles do not cover. */
   readonly running: RunningEmulator;
   stop(): Promise<void>;
-}
-
-function defaultKeysDir(): string {
-  const dir = join(tmpdir(), `junos-emulator-keys-${userInfo().uid}`);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
 }
 
 function toUser(u: UserOptions, where: string): UserSpec {
@@ -197,7 +189,7 @@ function deviceHandle(run: RunningEmulator, name: string): DeviceHandle {
     port: ports.find((p) => p.re === 're0')!.port,
     backupRePort: ports.find((p) => p.re === 're1')?.port,
     username: user?.name ?? '',
-    password: user?.password,
+    password: user?.password ?? '',
     info: () => c.getDevice(name),
     sessions: () => c.sessions(name),
     killSession: (id) => c.killSession(name, id),

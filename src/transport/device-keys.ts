@@ -6,8 +6,10 @@
  * generated once and shared.
  */
 import { createHmac, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ssh2 from 'ssh2';
 import type { ParsedKey } from 'ssh2';
 
@@ -15,9 +17,37 @@ const { utils } = ssh2;
 
 export const SEED_FILE = 'fleet_host_key_seed';
 
+/** The package's top folder (this file is dist/src/transport/device-keys.js). */
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where generated host keys live when no --keys-dir is given. A writable
+ * checkout (a git work tree) keeps them in its keys/ as it always did. An
+ * installed copy does not: its folder may belong to root, and a reinstall
+ * replaces it, so every client's known_hosts entry would break. Keys then go
+ * to the user's state directory (XDG Base Directory: $XDG_STATE_HOME, an
+ * absolute path, else ~/.local/state), in junos-emulator/keys.
+ */
+export function defaultKeysDir(env: NodeJS.ProcessEnv = process.env, root: string = PACKAGE_ROOT): string {
+  const checkoutKeys = join(root, 'keys');
+  if (existsSync(join(root, '.git')) && writable(existsSync(checkoutKeys) ? checkoutKeys : root)) return checkoutKeys;
+  const xdg = env['XDG_STATE_HOME'];
+  const stateHome = xdg !== undefined && isAbsolute(xdg) ? xdg : join(env['HOME'] || homedir(), '.local', 'state');
+  return join(stateHome, 'junos-emulator', 'keys');
+}
+
 /** The stored seed, created (0600) on first use. */
 export function loadSeed(dir: string): Buffer {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, SEED_FILE);
   if (!existsSync(path)) {
     const tmp = `${path}.${process.pid}.tmp`;

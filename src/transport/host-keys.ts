@@ -22,7 +22,7 @@ export interface HostKeyOptions {
  */
 export function loadHostKeys(o: HostKeyOptions): Buffer[] {
   if (o.files && o.files.length > 0) return o.files.map((f) => readFileSync(f));
-  mkdirSync(o.dir, { recursive: true });
+  mkdirSync(o.dir, { recursive: true, mode: 0o700 });
   const types = o.types ?? ['ed25519', 'rsa'];
   const wanted = types.map((type) => ({ file: `ssh_host_${type}_key`, type }));
   return wanted.map(({ file, type }) => {

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NetconfClient } from '../../src/client/netconf-client.js';
+import { NetconfClosedError } from '../../src/client/errors.js';
 import { TEST_KEYS_DIR } from '../support/emulator.js';
 import { filesUnder, seededRandom, startServer, tornFiles, type ServerProcess } from './server-process.js';
 
@@ -60,8 +61,12 @@ async function workload(server: ServerProcess, ledger: Ledger, onAck: () => void
   let gone = false;
   void server.exited.then(() => (gone = true));
   const untilGone = <T>(p: Promise<T>): Promise<T | undefined> => {
-    p.catch(() => undefined);
-    return Promise.race([p, server.exited.then(() => undefined)]);
+    // A session the kill closed rejects its pending reply (NetconfClosedError): that is gone too.
+    const ended = p.catch((err: unknown) => {
+      if (err instanceof NetconfClosedError) return undefined;
+      throw err;
+    });
+    return Promise.race([ended, server.exited.then(() => undefined)]);
   };
   const [committer, snapshotter] = await Promise.all([connect(server.port), connect(server.port)]);
   const commits = async (): Promise<void> => {
