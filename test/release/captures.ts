@@ -123,13 +123,17 @@ export const SRX550_USB_PARTITION = [
 /** EX4300 15.1R6.7 (py-junos-eznc#922): `show system snapshot` is wrapped in multi-RE results; the medium as Junos pads it. */
 export const EX4300_MEDIUM_PRIMARY = '      internal (/dev/da0s1a) (primary)';
 
-/** The 18.4R3 session replay's hello (code index 20032184119): 13 capabilities, url ones with ?protocol=. */
+/**
+ * The 18.4R3 session replay's hello (code index 20032184119): 13 capabilities,
+ * the first url one with ?scheme=, the second with ?protocol= (so every default
+ * hello captured: 18.2R1 vMX in code index 24491923212, 14.1/16.2 vMX in 47259022596).
+ */
 export const HELLO_18_4 = [
   'urn:ietf:params:netconf:base:1.0',
   'urn:ietf:params:netconf:capability:candidate:1.0',
   'urn:ietf:params:netconf:capability:confirmed-commit:1.0',
   'urn:ietf:params:netconf:capability:validate:1.0',
-  'urn:ietf:params:netconf:capability:url:1.0?protocol=http,ftp,file',
+  'urn:ietf:params:netconf:capability:url:1.0?scheme=http,ftp,file',
   'urn:ietf:params:xml:ns:netconf:base:1.0',
   'urn:ietf:params:xml:ns:netconf:capability:candidate:1.0',
   'urn:ietf:params:xml:ns:netconf:capability:confirmed-commit:1.0',
@@ -139,6 +143,14 @@ export const HELLO_18_4 = [
   'http://xml.juniper.net/netconf/junos/1.0',
   'http://xml.juniper.net/dmi/system/1.0',
 ];
+
+/** The 18.3R3 rfc-compliant hello (code index 19189566907): `?protocol=` in both url capabilities. */
+export const HELLO_18_3_RFC = HELLO_18_4.map((c) => c.replace('?scheme=', '?protocol='));
+
+/** The reply root of the 18.4R3 replay (code index 20032184119) and of the 18.3R3 rfc-compliant one (19189566907), to `<rpc xmlns=NC message-id="1">`. */
+export const ROOT_18_4 = '<rpc-reply xmlns:junos="http://xml.juniper.net/junos/18.4R3/junos" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="1">';
+export const ROOT_18_3_RFC =
+  '<nc:rpc-reply xmlns:nc="urn:ietf:params:xml:ns:netconf:base:1.0" xmlns:junos="http://xml.juniper.net/junos/18.3R3/junos" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="1">';
 
 /** The release string of `xmlns:junos` per release (captures: 18.4R3, 15.1R6, 16.1R1, 12.3X48, 13.3R9, 20.4R0, 23.1R0; 24.2R2.1 root / 24.2R0 data). */
 export const NAMESPACE_RELEASES: ReadonlyArray<readonly [string, string, string]> = [

@@ -25,9 +25,9 @@ describe('request-snapshot over NETCONF', function () {
   it('says in the hello what a Junos device says (no emulator capability) and still serves its YANG module with get-schema', async () => {
     const c = await t.client();
     const caps = [...c.serverHello.matchAll(/<capability>([^<]+)<\/capability>/g)].map((m) => m[1]!);
-    // The 18.4R3 session replay: 13 capabilities, the url ones with ?protocol=.
+    // The 18.4R3 session replay: 13 capabilities, the first url one with ?scheme=, the second with ?protocol=.
     expect(caps).to.have.length(13);
-    expect(caps[4]).to.equal('urn:ietf:params:netconf:capability:url:1.0?protocol=http,ftp,file');
+    expect(caps[4]).to.equal('urn:ietf:params:netconf:capability:url:1.0?scheme=http,ftp,file');
     expect(caps[9]).to.equal('urn:ietf:params:xml:ns:netconf:capability:url:1.0?protocol=http,ftp,file');
     expect(c.serverHello).to.not.include('junos-emulator');
     const reply = await c.rpc(
