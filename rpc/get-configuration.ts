@@ -11,7 +11,8 @@ import { filterTreeWork } from '../src/junos-config/tree.js';
 import { child } from '../src/xml/element.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
-import { shownTo } from './get-config.js';
+import { candidateStamp, shownTo, storedView } from './get-config.js';
+import { committedWithVersion } from '../src/junos-config/version-statement.js';
 import { configurationOutputXml } from '../src/render/configuration-results.js';
 
 const FORMATS: readonly ConfigFormat[] = ['xml', 'text', 'set', 'json'];
@@ -33,12 +34,13 @@ export const handler: RpcHandler = {
       const n = Number(raw);
       const base = store.rollback(n);
       if (!base) throw syntaxError(raw, `rollback ${n} does not exist`);
-      const diff = await runSliced(diffTextWork(shownTo(ctx, base), shownTo(ctx, store.candidate(ctx.session))));
+      const release = ctx.device.model.settings.softwareVersion;
+      const diff = await runSliced(diffTextWork(shownTo(ctx, committedWithVersion(base, release)), shownTo(ctx, storedView(ctx, 'candidate'))));
       return { kind: 'body', body: configurationOutputXml(diff) };
     }
-    const tree = shownTo(ctx, db === 'committed' ? store.committed() : store.candidate(ctx.session));
+    const tree = shownTo(ctx, storedView(ctx, db === 'committed' ? 'running' : 'candidate'));
     const filter = child(op, 'configuration');
     const shown = filter ? await runSliced(filterTreeWork(tree, filter)) : tree;
-    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, db === 'committed' ? store.lastCommit() : undefined)) };
+    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, db === 'committed' ? store.lastCommit() : candidateStamp(ctx))) };
   },
 };

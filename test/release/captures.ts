@@ -183,3 +183,22 @@ export const VC_MEMBER_ELEMENTS = [
 
 /** PyEZ's cluster_true fixture: the elements of one redundancy group. */
 export const CLUSTER_GROUP_ELEMENTS = ['cluster-id', 'redundancy-group-id', 'redundancy-group-failover-count', 'device-stats'];
+
+/** 20.4R0, `get-configuration` of a candidate nobody edited (netconf.log trace, code index 25086691693). */
+export const CANDIDATE_ROOT_20_4 =
+  '<configuration xmlns="http://xml.juniper.net/xnm/1.1/xnm" junos:changed-seconds="1626806672" junos:changed-localtime="2021-07-20 18:44:32 UTC">';
+/** 18.2R1 vMX, `get-config` of running (code index 24491923212); the same shape in a 17.3R2 reply (code index 125805700). */
+export const RUNNING_ROOT_18_2 =
+  '<configuration xmlns="http://xml.juniper.net/xnm/1.1/xnm" junos:commit-seconds="1574828031" junos:commit-localtime="2019-11-27 04:13:51 UTC" junos:commit-user="jcluser">';
+/** The same capture: a filter that matched nothing in running. */
+export const EMPTY_FILTERED_18_2 = '<data>\n<configuration>\n</configuration>\n</data>';
+/** go-junos GetConfig("text") of a candidate (code index 1287932333): its first line. */
+export const CANDIDATE_TEXT_HEAD = '## Last changed: 2017-03-24 12:26:58 EDT';
+/**
+ * The `version` statement: first in `show configuration` (PyEZ
+ * tests/unit/rpc-reply/show-configuration.xml: `version 12.1X46-D15.3;`; an
+ * ansible `show configuration` of a 12.1X47 vSRX, code index 20396013867),
+ * first in XML (`<version>21.4R3-S4.9</version>`, code index 59312547489) and
+ * JSON (`"version" : "18.2R1.9"`, code index 24653394089).
+ */
+export const VERSION_TEXT_12_1X47 = ['## Last changed: 2018-10-04 05:56:28 UTC', 'version 12.1X47-D15.4;', 'system {', '    host-name vsrx1;'];
