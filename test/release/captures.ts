@@ -202,3 +202,10 @@ export const CANDIDATE_TEXT_HEAD = '## Last changed: 2017-03-24 12:26:58 EDT';
  * JSON (`"version" : "18.2R1.9"`, code index 24653394089).
  */
 export const VERSION_TEXT_12_1X47 = ['## Last changed: 2018-10-04 05:56:28 UTC', 'version 12.1X47-D15.4;', 'system {', '    host-name vsrx1;'];
+
+/** PyEZ facts/rpc-reply/get-software-information_RE0-RE0.xml (TX Matrix Plus, 14.2R4): re-name and product-model of each item. */
+export const TXP_INVOKE_ON_ALL: ReadonlyArray<readonly [string, string]> = [
+  ['sfc0-re0', 'txp'],
+  ['lcc0-re0', 't1600'],
+  ['lcc2-re0', 't1600'],
+];
