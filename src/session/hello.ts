@@ -51,11 +51,25 @@ export function serverCapabilities(o: Pick<HelloOptions, 'rfcCompliant' | 'versi
   return caps.concat(o.extraCapabilities);
 }
 
+/** Junos's own names of its predefined login classes, which the hello comment prints. */
+const PREDEFINED_CLASSES = new Set(['super-user', 'operator', 'read-only', 'unauthorized']);
+
+/**
+ * The class as the hello's comment names it: a predefined class by Junos's
+ * internal name (`j-super-user` in every hello of a configured user captured:
+ * 18.2R1 vMX, 18.4R3, branch SRX, PyEZ and Ansible traces), root's
+ * `super-user` as it is (the wire facts' root session), a class of the
+ * configuration by its own name.
+ */
+export function helloClassName(user: string, userClass: string): string {
+  return user !== 'root' && PREDEFINED_CLASSES.has(userClass) ? `j-${userClass}` : userClass;
+}
+
 export function renderServerHello(o: HelloOptions): string {
   const p = o.rfcCompliant ? 'nc:' : '';
   const ns: [string, string] = o.rfcCompliant ? ['xmlns:nc', NETCONF_NS] : ['xmlns', NETCONF_NS];
   let s = `${commentXml('No zombies were killed during the creation of this user interface')}\n`;
-  s += `${commentXml(`user ${o.user}, class ${o.userClass}`)}\n`;
+  s += `${commentXml(`user ${o.user}, class ${helloClassName(o.user, o.userClass)}`)}\n`;
   s += `${startTag(`${p}hello`, [ns])}\n  ${startTag(`${p}capabilities`)}\n`;
   for (const c of serverCapabilities(o)) s += `    ${leafXml(`${p}capability`, c)}\n`;
   s += `  ${endTag(`${p}capabilities`)}\n  ${leafXml(`${p}session-id`, String(o.sessionId))}\n${endTag(`${p}hello`)}`;

@@ -127,7 +127,7 @@ for (const stack of CLIENT_STACKS) {
         '<rpc message-id="1" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><get-config><source><running/></source></get-config></rpc>]]>]]>' +
         '<rpc message-id="2" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><close-session/></rpc>]]>]]>';
       const out = await sshNetconf(['-i', key.key, '-o', 'IdentitiesOnly=yes', '-o', 'PasswordAuthentication=no'], t.port, input);
-      expect(out).to.include('<!-- user lab, class super-user -->');
+      expect(out).to.include('<!-- user lab, class j-super-user -->');
       expect(out).to.include('<host-name>junos1</host-name>');
       expect(out).to.match(/message-id="2">\n<ok\/>/);
     });

@@ -25,7 +25,7 @@ describe('inject(): a session without SSH', function () {
       `<rpc xmlns="${NS}" message-id="custom-7" foo='bar'><get-test/></rpc>`,
       '<request-snapshot format="text"/>',
     ]);
-    expect(r.hello).to.include('<!-- user lab, class super-user -->');
+    expect(r.hello).to.include('<!-- user lab, class j-super-user -->');
     expect(r.replies).to.have.length(3);
     expect(r.replies[0]).to.match(new RegExp(`^<rpc-reply xmlns:junos="http://xml.juniper.net/junos/[^"]+/junos" xmlns="${NS}" message-id="1">\n`));
     expect(r.replies[0]).to.include('software-information');

@@ -15,7 +15,7 @@ describe('netconf session (own client over ssh2)', function () {
     const c = await t.client();
     const lines = c.serverHello.split('\n');
     expect(lines[0]).to.equal('<!-- No zombies were killed during the creation of this user interface -->');
-    expect(lines[1]).to.equal('<!-- user lab, class super-user -->');
+    expect(lines[1]).to.equal('<!-- user lab, class j-super-user -->');
     expect(lines[2]).to.equal(`<hello xmlns="${NS}">`);
     expect(c.serverHello).to.include('<capability>http://xml.juniper.net/netconf/junos/1.0</capability>');
     expect(c.serverHello).not.to.include('base:1.1');

@@ -144,6 +144,9 @@ export const HELLO_18_4 = [
   'http://xml.juniper.net/dmi/system/1.0',
 ];
 
+/** The same replay's first two lines (the user's class super-user, by Junos's internal name). */
+export const HELLO_COMMENTS_18_4 = ['<!-- No zombies were killed during the creation of this user interface -->', '<!-- user gescheit, class j-super-user -->'];
+
 /** The 18.3R3 rfc-compliant hello (code index 19189566907): `?protocol=` in both url capabilities. */
 export const HELLO_18_3_RFC = HELLO_18_4.map((c) => c.replace('?scheme=', '?protocol='));
 

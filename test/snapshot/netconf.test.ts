@@ -104,7 +104,7 @@ describe('request-snapshot over NETCONF', function () {
     await t.stop();
     t = await startTestEmulator({ cli: { users: ['op:op123:operator'] } });
     const c = await t.client({ username: 'op', password: 'op123' });
-    expect(c.serverHello).to.include('<!-- user op, class operator -->');
+    expect(c.serverHello).to.include('<!-- user op, class j-operator -->');
     const reply = await c.rpc('<request-snapshot/>');
     expect(reply).to.include('<error-message>permission denied</error-message>');
     expect(reply).to.include('<bad-element>request-snapshot</bad-element>');
