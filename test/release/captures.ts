@@ -212,3 +212,13 @@ export const TXP_INVOKE_ON_ALL: ReadonlyArray<readonly [string, string]> = [
   ['lcc0-re0', 't1600'],
   ['lcc2-re0', 't1600'],
 ];
+
+/** PyEZ tests/unit/rpc-reply/show-configuration.xml (an SRX on 12.1X46-D15.3, `show configuration` in text): its first four lines. */
+export const SHOW_CONFIGURATION_HEAD = [
+  '<configuration-information>',
+  '<configuration-output>',
+  '## Last commit: 2014-03-24 16:34:32 UTC by rick',
+  'version 12.1X46-D15.3;',
+  'system {',
+  '    host-name firefly;',
+];

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
-import { CANDIDATE_ROOT_20_4, CANDIDATE_TEXT_HEAD, EMPTY_FILTERED_18_2, RUNNING_ROOT_18_2, VERSION_TEXT_12_1X47 } from './captures.js';
+import { CANDIDATE_ROOT_20_4, CANDIDATE_TEXT_HEAD, EMPTY_FILTERED_18_2, RUNNING_ROOT_18_2, SHOW_CONFIGURATION_HEAD, VERSION_TEXT_12_1X47 } from './captures.js';
 
 const PROFILES = ['mx960', 'mx960-18.4', 'mx960-21.4', 'mx80', 'ex4300-vc', 'srx300', 'j2350', 'txmatrix-plus'] as const;
 
@@ -87,6 +87,17 @@ describe('release: configuration roots and the version statement', function () {
       expect(body(await c.rpc('<get-configuration/>')).split('\n')[1], p).to.equal(`    <version>${v}</version>`);
       expect(body(await c.rpc('<get-configuration format="json"/>')).split('\n').slice(1, 3), p).to.deep.equal(['    "configuration": {', `        "version": "${v}",`]);
     }
+  });
+
+  it('show configuration in text begins as the PyEZ fixture of a branch SRX: wrapper, last commit, version, system', async () => {
+    const c = await client('srx300');
+    await c.rpc('<load-configuration action="set" format="text"><configuration-set>set system host-name firefly</configuration-set></load-configuration>');
+    await c.rpc('<commit-configuration/>');
+    const lines = body(await c.rpc('<command format="text">show configuration</command>')).split('\n').slice(0, 6);
+    const at = /^## Last commit: (.+) by lab$/.exec(lines[2]!)?.[1];
+    expect(at, lines[2]).to.match(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+    const want = SHOW_CONFIGURATION_HEAD.join('\n').replace('2014-03-24 16:34:32 UTC by rick', `${at!} by lab`).replace('12.1X46-D15.3', version('srx300'));
+    expect(lines.join('\n')).to.equal(want);
   });
 
   it('a subtree filter leaves version out unless it asks for it', async () => {
