@@ -5,6 +5,7 @@
  */
 import { attrsXml, emptyTag, endTag, escapeText, leafXml, startTag, type Attrs } from '../xml/writer.js';
 import { localtime } from '../system/junos-time.js';
+import { XNM_NS } from '../render/tree.js';
 import type { CommitInfo } from './store.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
 import { pad, setLines, textPieces, type Sink } from './text-render.js';
@@ -14,8 +15,6 @@ import { depthFirst } from './walk.js';
 
 export type ConfigFormat = 'xml' | 'text' | 'set' | 'json';
 
-/** The namespace Junos declares on a `<configuration>` that carries its stamps (every get-config / get-configuration capture). */
-export const XNM_NS = 'http://xml.juniper.net/xnm/1.1/xnm';
 
 /**
  * How a configuration is stamped: a committed one with its commit, a
@@ -23,7 +22,7 @@ export const XNM_NS = 'http://xml.juniper.net/xnm/1.1/xnm';
  */
 export type ConfigurationStamp = CommitInfo | { readonly changedAt: number };
 
-/** `junos:commit-*` attributes Junos puts on a committed configuration, `junos:changed-*` on a candidate. */
+/** `junos:commit-*` attributes Junos puts on a committed configuration, `junos:changed-*` on a candidate, after the xnm namespace (every get-config / get-configuration capture). */
 function commitAttributeList(info: ConfigurationStamp): Attrs {
   if ('changedAt' in info) {
     return [

@@ -5,6 +5,7 @@
  */
 import { expect } from 'chai';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
+import { displayXml } from '../../src/terminal/reply-text.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { CANDIDATE_ROOT_20_4, CANDIDATE_TEXT_HEAD, EMPTY_FILTERED_18_2, RUNNING_ROOT_18_2, SHOW_CONFIGURATION_HEAD, VERSION_TEXT_12_1X47 } from './captures.js';
 
@@ -98,6 +99,12 @@ describe('release: configuration roots and the version statement', function () {
     expect(at, lines[2]).to.match(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
     const want = SHOW_CONFIGURATION_HEAD.join('\n').replace('2014-03-24 16:34:32 UTC by rick', `${at!} by lab`).replace('12.1X46-D15.3', version('srx300'));
     expect(lines.join('\n')).to.equal(want);
+  });
+
+  it('the CLI\'s show configuration | display xml has no xnm namespace on the configuration (8.3R4 to 25.4R1 CLI captures)', async () => {
+    const reply = body(await (await client('mx960-18.4')).rpc('<get-configuration database="committed"/>'));
+    const cli = displayXml(reply, [], '18.4R3', '');
+    expect(cli.split('\n')[1]).to.match(/^ {4}<configuration junos:commit-seconds="\d+" junos:commit-localtime="[^"]+" junos:commit-user="[^"]+">$/);
   });
 
   it('a subtree filter leaves version out unless it asks for it', async () => {
