@@ -20,10 +20,12 @@ import { joinWords, lex, type Word } from './words.js';
 /** Any URI serves to declare the `junos:` prefix of a body read back (the parser only checks it is declared). */
 const JUNOS_ANY_NS = 'http://xml.juniper.net/junos/*/junos';
 
-/** `show` at `[edit system]` prints what is inside `system { }`, one level less indented. */
+/** `show` at `[edit system]` prints what is inside `system { }`, one level less indented, without the header. */
 export function relativeTo(text: string, depth: number): string {
   if (depth === 0 || text === '') return text;
+  // The candidate's `## Last changed:` header belongs to the whole configuration, not to a level's contents.
   const lines = text.replace(/\n$/, '').split('\n');
+  if (lines[0]?.startsWith('## Last changed: ')) lines.shift();
   if (lines.length < 2 * depth) return text;
   const head = lines.slice(0, depth);
   const tail = lines.slice(lines.length - depth);
