@@ -1,10 +1,11 @@
 /** NETCONF <get-config> (running or candidate, optional subtree filter) and <get>. */
-import { renderConfigurationWork } from '../src/junos-config/render.js';
+import { renderConfigurationWork, type ConfigurationStamp } from '../src/junos-config/render.js';
 import { runSliced } from '../src/junos-config/slices.js';
 import { filterTreeWork, type ConfigNode } from '../src/junos-config/tree.js';
 import type { XmlElement } from '../src/xml/element.js';
 import { child } from '../src/xml/element.js';
 import { redactSecrets } from '../src/junos-config/permissions.js';
+import { candidateWithVersion, committedWithVersion } from '../src/junos-config/version-statement.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcContext, RpcHandler } from './types.js';
 import { dataXml } from '../src/render/configuration-results.js';
@@ -23,10 +24,9 @@ const renderedRunning = new WeakMap<ConfigNode, string>();
  */
 export function configurationData(ctx: RpcContext, source: 'running' | 'candidate', filter: XmlElement | undefined): string | Promise<string> {
   const store = ctx.device.configuration;
-  const stored = source === 'running' ? store.committed() : store.candidate(ctx.session);
-  const tree = shownTo(ctx, stored);
   const f = filter ? child(filter, 'configuration') : undefined;
-  if (source === 'running' && !f && tree === stored) {
+  if (source === 'running' && !f && !redacts(ctx)) {
+    const tree = storedView(ctx, 'running');
     const cached = renderedRunning.get(tree);
     if (cached !== undefined) return cached;
     return runSliced(renderConfigurationWork(tree, 'xml', store.lastCommit())).then((xml) => {
@@ -41,16 +41,37 @@ export function configurationData(ctx: RpcContext, source: 'running' | 'candidat
 /** The configuration element alone (no `<data>`), filtered, rendered in slices; never cached. */
 export async function configurationXml(ctx: RpcContext, source: 'running' | 'candidate', filter: XmlElement | undefined): Promise<string> {
   const store = ctx.device.configuration;
-  const tree = shownTo(ctx, source === 'running' ? store.committed() : store.candidate(ctx.session));
+  const tree = shownTo(ctx, storedView(ctx, source));
   const f = filter ? child(filter, 'configuration') : undefined;
-  const info = source === 'running' ? store.lastCommit() : undefined;
+  const info = source === 'running' ? store.lastCommit() : candidateStamp(ctx);
   const shown = f ? await runSliced(filterTreeWork(tree, f)) : tree;
   return runSliced(renderConfigurationWork(shown, 'xml', info));
 }
 
+/** A datastore as Junos shows it, `version` statement first (src/junos-config/version-statement.ts). */
+export function storedView(ctx: RpcContext, source: 'running' | 'candidate'): ConfigNode {
+  const store = ctx.device.configuration;
+  const release = ctx.device.model.settings.softwareVersion;
+  if (source === 'running') return committedWithVersion(store.committed(), release);
+  return candidateWithVersion(store.candidate(ctx.session), store.committed(), release);
+}
+
+/**
+ * A candidate's `junos:changed-*` stamp. The 20.4R0 trace stamps a candidate
+ * nobody had edited with the moment it was read; the time of an edit is not
+ * kept apart (a choice: docs/releases.md).
+ */
+export function candidateStamp(ctx: RpcContext): ConfigurationStamp {
+  return { changedAt: ctx.device.clock.now() };
+}
+
 /** The configuration as this user may see it: secrets hidden from a class without `secret`, as Junos shows them. */
 export function shownTo(ctx: RpcContext, tree: ConfigNode): ConfigNode {
-  return ctx.may && !ctx.may('secret') ? redactSecrets(tree) : tree;
+  return redacts(ctx) ? redactSecrets(tree) : tree;
+}
+
+function redacts(ctx: RpcContext): boolean {
+  return ctx.may !== undefined && !ctx.may('secret');
 }
 
 export const handler: RpcHandler = {

@@ -11,7 +11,8 @@ import { filterTreeWork } from '../src/junos-config/tree.js';
 import { child } from '../src/xml/element.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
-import { shownTo } from './get-config.js';
+import { candidateStamp, shownTo, storedView } from './get-config.js';
+import { committedWithVersion } from '../src/junos-config/version-statement.js';
 import { configurationOutputXml } from '../src/render/configuration-results.js';
 
 const FORMATS: readonly ConfigFormat[] = ['xml', 'text', 'set', 'json'];
@@ -34,18 +35,20 @@ export const handler: RpcHandler = {
       const base = store.rollback(n);
       if (!base) throw syntaxError(raw, `rollback ${n} does not exist`);
       // The candidate (configuration mode, PyEZ) or with database="committed" the running configuration (`show configuration | compare`).
-      const compared = db === 'committed' ? store.committed() : store.candidate(ctx.session);
-      const diff = await runSliced(diffTextWork(shownTo(ctx, base), shownTo(ctx, compared)));
+      const release = ctx.device.model.settings.softwareVersion;
+      const compared = storedView(ctx, db === 'committed' ? 'running' : 'candidate');
+      const diff = await runSliced(diffTextWork(shownTo(ctx, committedWithVersion(base, release)), shownTo(ctx, compared)));
       return { kind: 'body', body: configurationOutputXml(diff) };
     }
-    const tree = shownTo(ctx, db === 'committed' ? store.committed() : store.candidate(ctx.session));
+    const tree = shownTo(ctx, storedView(ctx, db === 'committed' ? 'running' : 'candidate'));
     const filter = child(op, 'configuration');
     const shown = filter ? await runSliced(filterTreeWork(tree, filter)) : tree;
-    // Junos heads the whole committed configuration with `## Last commit`; a
-    // subtree (`show configuration system ntp`) comes without it, and an
-    // absent one is empty text.
-    // (The XML form keeps its junos:commit-* attributes either way.)
-    const info = db === 'committed' && (!filter || format !== 'text') ? store.lastCommit() : undefined;
+    // Junos heads the whole configuration with `## Last commit` (committed) or
+    // `## Last changed` (candidate); a subtree in text (`show configuration
+    // system ntp`) comes without it, and an absent one is empty text.
+    // (The XML form keeps its junos:commit-*/changed-* attributes either way.)
+    const stamped = !filter || format !== 'text';
+    const info = stamped ? (db === 'committed' ? store.lastCommit() : candidateStamp(ctx)) : undefined;
     return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, info)) };
   },
 };

@@ -5,6 +5,7 @@
  */
 import { attrsXml, emptyTag, endTag, escapeText, leafXml, startTag, type Attrs } from '../xml/writer.js';
 import { localtime } from '../system/junos-time.js';
+import { XNM_NS } from '../render/tree.js';
 import type { CommitInfo } from './store.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
 import { pad, setLines, textPieces, type Sink } from './text-render.js';
@@ -15,9 +16,24 @@ import { configurationDiffWork } from './diff.js';
 
 export type ConfigFormat = 'xml' | 'text' | 'set' | 'json';
 
-/** `junos:commit-*` attributes Junos puts on a committed configuration. */
-function commitAttributeList(info: CommitInfo): Attrs {
+
+/**
+ * How a configuration is stamped: a committed one with its commit, a
+ * candidate with when it changed (20.4R0 trace, 18.2R1 vMX capture).
+ */
+export type ConfigurationStamp = CommitInfo | { readonly changedAt: number };
+
+/** `junos:commit-*` attributes Junos puts on a committed configuration, `junos:changed-*` on a candidate, after the xnm namespace (every get-config / get-configuration capture). */
+function commitAttributeList(info: ConfigurationStamp): Attrs {
+  if ('changedAt' in info) {
+    return [
+      ['xmlns', XNM_NS],
+      ['junos:changed-seconds', String(Math.floor(info.changedAt / 1000))],
+      ['junos:changed-localtime', localtime(info.changedAt)],
+    ];
+  }
   return [
+    ['xmlns', XNM_NS],
     ['junos:commit-seconds', String(Math.floor(info.at / 1000))],
     ['junos:commit-localtime', localtime(info.at)],
     ['junos:commit-user', info.user],
@@ -25,7 +41,7 @@ function commitAttributeList(info: CommitInfo): Attrs {
 }
 
 /** The same, written as attribute text (` junos:commit-seconds="…" …`). */
-export function commitAttributes(info: CommitInfo): string {
+export function commitAttributes(info: ConfigurationStamp): string {
   return attrsXml(commitAttributeList(info));
 }
 
@@ -133,11 +149,12 @@ function* jsonPieces(v: Json, depth: number, out: Sink): Work<void> {
   }
 }
 
-export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat, info: CommitInfo | undefined): Work<string> {
+export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat, info: ConfigurationStamp | undefined): Work<string> {
   switch (format) {
     case 'xml': {
+      // A filter that matched nothing: no stamps, an open and a close tag (18.2R1 vMX capture).
+      if (tree.children.length === 0) return `${startTag('configuration')}\n${endTag('configuration')}\n`;
       const attrs = info ? commitAttributeList(info) : undefined;
-      if (tree.children.length === 0) return `${emptyTag('configuration', attrs)}\n`;
       const out = new TextBuffer();
       out.push(`${startTag('configuration', attrs)}\n`);
       yield* xmlPieces(tree, out);
@@ -146,7 +163,8 @@ export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat,
     }
     case 'text': {
       const out = new TextBuffer(escapeText);
-      if (info) out.push(`## Last commit: ${localtime(info.at)} by ${info.user}\n`);
+      // A candidate says when it changed (go-junos GetConfig output, configuration-mode `show`).
+      if (info) out.push('changedAt' in info ? `## Last changed: ${localtime(info.changedAt)}\n` : `## Last commit: ${localtime(info.at)} by ${info.user}\n`);
       yield* textPieces(tree, out);
       return `${startTag('configuration-text')}\n${out.text()}${endTag('configuration-text')}\n`;
     }
@@ -166,7 +184,7 @@ export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat,
   }
 }
 
-export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info: CommitInfo | undefined): string {
+export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info: ConfigurationStamp | undefined): string {
   return runNow(renderConfigurationWork(tree, format, info));
 }
 

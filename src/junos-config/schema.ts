@@ -66,6 +66,8 @@ export function isKeyedList(parent: string, name: string): boolean {
 
 /** Statements the emulator interprets, by `parent/name`: those that need a value, and those that take none. */
 const VALUE_LEAVES = new Set([
+  // The release a configuration was written for: Junos takes it in every format, and a commit stamps the running one.
+  'configuration/version',
   'system/host-name',
   'system/domain-name',
   'user/class',
@@ -90,5 +92,5 @@ const CONTAINERS = new Set([
 
 /** True when a word under `parent` opens a container rather than naming a leaf with a value. */
 export function isContainer(parent: string, name: string): boolean {
-  return parent === 'configuration' || CONTAINERS.has(name) || leafKind(parent, name) === 'empty';
+  return (parent === 'configuration' && leafKind(parent, name) !== 'value') || CONTAINERS.has(name) || leafKind(parent, name) === 'empty';
 }

@@ -1,7 +1,8 @@
 /**
  * The `<rpc-reply>` envelope every RPC's answer goes out in, and the `<ok/>`
  * body. `echo` is the client's own `<rpc>` attributes, byte for byte as it
- * wrote them (src/xml/root-attributes.ts), so it is appended as written.
+ * wrote them (src/xml/root-attributes.ts), so it is appended as written;
+ * where it goes among the reply's own namespaces follows Junos (ReplyEcho).
  */
 import type { RpcErrorInfo } from '../errors/rpc-error.js';
 import { renderRpcError } from '../xml/rpc-error.js';
@@ -23,23 +24,33 @@ export interface ReplyContent {
   readonly errorsInside?: string;
 }
 
-// `<rpc-reply` and its namespaces, per prefix and release: written once, not per reply (every RPC passes here).
+/** The client's `<rpc>` attributes as the reply echoes them, and whether the reply must declare the NETCONF default namespace itself. */
+export interface ReplyEcho {
+  /** ` name="value"` pieces, in the client's order and quotes. */
+  readonly attrs: string;
+  /** The client did not declare it: the reply's own `xmlns` goes first, before `xmlns:junos`. */
+  readonly ownDefault: boolean;
+}
+
+// `<rpc-reply` and its namespaces, per prefix, release and default-namespace case: written once, not per reply (every RPC passes here).
 const openings = new Map<string, string>();
 
-function replyOpening(prefix: string, release: string): string {
-  const key = `${prefix} ${release}`;
+function replyOpening(prefix: string, release: string, ownDefault: boolean): string {
+  const key = `${prefix} ${release} ${ownDefault}`;
   let o = openings.get(key);
   if (o === undefined) {
-    const ns: [string, string] = prefix ? [`xmlns:${prefix.slice(0, -1)}`, NETCONF_NS] : ['xmlns', NETCONF_NS];
-    o = `<${prefix}rpc-reply${attrsXml([ns, ['xmlns:junos', junosNs(release)]])}`;
+    const junos: [string, string] = ['xmlns:junos', junosNs(release)];
+    // rfc-compliant: `xmlns:nc` is always Junos's own and first (18.3R3 capture).
+    const attrs: Array<[string, string]> = prefix ? [[`xmlns:${prefix.slice(0, -1)}`, NETCONF_NS], junos] : ownDefault ? [['xmlns', NETCONF_NS], junos] : [junos];
+    o = `<${prefix}rpc-reply${attrsXml(attrs)}`;
     if (openings.size < 256) openings.set(key, o);
   }
   return o;
 }
 
 /** rpc-errors first, then the body (ending in a newline); `prefix` 'nc:' for rfc-compliant sessions. */
-export function rpcReplyXml(prefix: string, release: string, echo: string, r: ReplyContent): string {
-  let s = `${replyOpening(prefix, release)}${echo}>\n`;
+export function rpcReplyXml(prefix: string, release: string, echo: ReplyEcho, r: ReplyContent): string {
+  let s = `${replyOpening(prefix, release, echo.ownDefault)}${echo.attrs}>\n`;
   if (r.errorsInside !== undefined) {
     s += `${startTag(r.errorsInside)}\n`;
     for (const e of r.errors) s += renderRpcError(e, prefix);

@@ -10,7 +10,8 @@ import type { ParseLimits } from '../xml/parse.js';
 import { parseXml, rawRootAttributes, XmlParseError } from '../xml/parse.js';
 import { malformedMessage, missingMessageId, syntaxError } from '../errors/catalogue.js';
 import type { RpcError } from '../errors/rpc-error.js';
-import { okXml, rpcReplyXml } from '../render/rpc-reply.js';
+import { okXml, rpcReplyXml, type ReplyEcho } from '../render/rpc-reply.js';
+import { NETCONF_NS } from '../xml/writer.js';
 import { BASE_1_1, clientCapabilities, renderServerHello } from './hello.js';
 import type { LoginClasses } from './login-class.js';
 import type { ReplyOverride, RpcDirective, SessionInterceptor } from './interceptor.js';
@@ -291,21 +292,32 @@ export class NetconfSession implements SessionHandle, SessionView {
 
   /**
    * The client's rpc attributes, echoed byte for byte minus the namespaces
-   * the reply declares itself. An rfc-compliant Junos declares `xmlns:nc`
-   * and echoes the client's default namespace after `xmlns:junos` (18.3R3
-   * capture); otherwise it declares the default namespace itself.
+   * the reply declares itself. Junos writes `xmlns:junos` and then the
+   * client's attributes in the client's order, its default namespace among
+   * them (18.4R3 replay, 20.3R0 and 20.4R0 traces, where `message-id` comes
+   * before `xmlns`); it declares the NETCONF namespace itself, ahead of
+   * `xmlns:junos`, only when the client did not (ncclient's `nc:rpc` in
+   * py-junos-eznc#922 and ncclient#44, netconf-perl's bare `<rpc>`, 18.2R1's).
+   * An rfc-compliant Junos declares `xmlns:nc` first and echoes the rest
+   * (18.3R3 capture).
    */
-  private echoAttributes(xml: string): string {
-    let s = '';
+  private echoAttributes(xml: string): ReplyEcho {
+    let attrs = '';
+    let ownDefault = true;
     for (const a of rawRootAttributes(xml)) {
       if (a.qname === 'xmlns:junos') continue;
-      if (this.o.rfcCompliant ? a.qname === 'xmlns:nc' : a.qname === 'xmlns') continue;
-      s += ` ${a.raw}`;
+      if (this.o.rfcCompliant && a.qname === 'xmlns:nc') continue;
+      if (!this.o.rfcCompliant && a.qname === 'xmlns') {
+        // Another default namespace would move the reply out of NETCONF's: Junos's own takes its place.
+        if (a.raw.slice(7, -1) !== NETCONF_NS) continue;
+        ownDefault = false;
+      }
+      attrs += ` ${a.raw}`;
     }
-    return s;
+    return { attrs, ownDefault };
   }
 
-  private async reply(echo: string, outcome: Outcome, directive?: RpcDirective): Promise<void> {
+  private async reply(echo: ReplyEcho, outcome: Outcome, directive?: RpcDirective): Promise<void> {
     const s = rpcReplyXml(this.prefix, this.o.device.release(), echo, outcome);
     this.rpcCount++;
     if (!directive) {

@@ -71,7 +71,12 @@ export function chassisList(model: DeviceModel): string[] {
   return [sw, ...model.settings.connectedLcc.map((n) => `lcc${n}`)];
 }
 
-/** Every RE `invoke-on all-routing-engines` reaches, in display order. */
+/**
+ * Every RE `invoke-on all-routing-engines` reaches, in display order. On a
+ * routing matrix that is each chassis's master RE (the TX Matrix Plus fixture
+ * of PyEZ, 14.2R4: sfc0-re0, lcc0-re0, lcc2-re0); elsewhere both REs.
+ */
 export function allRoutingEngines(model: DeviceModel): RoutingEngineState[] {
-  return chassisList(model).flatMap((c) => model.routingEngines().filter((r) => r.chassis === c));
+  const matrix = model.spec.switchChassis !== '';
+  return chassisList(model).flatMap((c) => model.routingEngines().filter((r) => r.chassis === c && (!matrix || r.slot === 're0')));
 }

@@ -13,6 +13,8 @@ function fragment(body: string): XmlElement | undefined {
   return parseFragment(body, { maxDepth: 256 });
 }
 
+const CONFIGURATION_XNM = `<configuration xmlns="${XNM_NS}"`;
+
 const TEXT_ELEMENTS = new Set(['output', 'configuration-text', 'configuration-output', 'configuration-set']);
 
 /** The CLI text of a body: its text elements in order, or its bare text (JSON). */
@@ -59,6 +61,8 @@ function envelope(release: string, inner: string, banner: string): string {
 
 /** `| display xml`: the body, and errors as Junos's CLI shows them (`xnm:error`, the message on a line of its own). */
 export function displayXml(body: string, errors: readonly string[], release: string, banner: string): string {
+  // The CLI shows a configuration without the xnm namespace a NETCONF reply declares (`show configuration | display xml`, 8.3R4 to 25.4R1).
+  if (body.startsWith(CONFIGURATION_XNM)) body = `<configuration${body.slice(CONFIGURATION_XNM.length)}`;
   const root = fragment(body);
   let inner = '';
   if (root) inner = root.children.map((c) => prettyXml(c, 1)).join('');

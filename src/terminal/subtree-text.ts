@@ -13,6 +13,8 @@ import type { XmlElement } from '../xml/element.js';
 export function relativeTo(text: string, depth: number): string {
   if (depth === 0 || text === '') return text;
   const lines = text.replace(/\n$/, '').split('\n');
+  // The candidate's `## Last changed:` header belongs to the whole configuration, not to a level's contents.
+  if (lines[0]?.startsWith('## Last changed: ')) lines.shift();
   let k = 0;
   while (k < depth && lines.length >= 2 * (k + 1) && lines[k]!.trimEnd().endsWith('{') && lines[lines.length - 1 - k]!.trim() === '}') k++;
   if (k === 0) return text;

@@ -127,9 +127,9 @@ for (const stack of CLIENT_STACKS) {
         '<rpc message-id="1" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><get-config><source><running/></source></get-config></rpc>]]>]]>' +
         '<rpc message-id="2" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><close-session/></rpc>]]>]]>';
       const out = await sshNetconf(['-i', key.key, '-o', 'IdentitiesOnly=yes', '-o', 'PasswordAuthentication=no'], t.port, input);
-      expect(out).to.include('<!-- user lab, class super-user -->');
+      expect(out).to.include('<!-- user lab, class j-super-user -->');
       expect(out).to.include('<host-name>junos1</host-name>');
-      expect(out).to.match(/message-id="2">\n<ok\/>/);
+      expect(out).to.match(/message-id="2" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">\n<ok\/>/);
     });
 
     it('OpenSSH with a password through sshpass', async function () {
@@ -138,7 +138,7 @@ for (const stack of CLIENT_STACKS) {
         '<hello xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><capabilities><capability>urn:ietf:params:netconf:base:1.0</capability></capabilities></hello>]]>]]>' +
         '<rpc message-id="9" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><close-session/></rpc>]]>]]>';
       const out = await sshNetconf(['-o', 'PubkeyAuthentication=no'], t.port, input, TEST_USER.password);
-      expect(out).to.match(/message-id="9">\n<ok\/>/);
+      expect(out).to.match(/message-id="9" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">\n<ok\/>/);
     });
   });
 }

@@ -198,7 +198,7 @@ describe('configuration: over NETCONF', function () {
     const c = await t.client();
     await c.rpc('<load-configuration action="set" format="text"><configuration-set>set system services netconf rfc-compliant\nset system services netconf version-1.1</configuration-set></load-configuration>');
     await c.rpc('<commit-configuration/>');
-    expect((await c.rpc('<get-software-information/>')).startsWith('<rpc-reply xmlns=')).to.equal(true);
+    expect((await c.rpc('<get-software-information/>')).startsWith('<rpc-reply ')).to.equal(true);
     const fresh = await t.client();
     expect(fresh.serverHello).to.include('<nc:hello').and.include('urn:ietf:params:netconf:base:1.1');
     await fresh.rpc('<load-configuration action="set" format="text"><configuration-set>delete system services netconf rfc-compliant\ndelete system services netconf version-1.1</configuration-set></load-configuration>');

@@ -38,7 +38,7 @@ describe('configuration: system login user', function () {
     expect(await admin.rpc('<commit-configuration/>')).to.include('<commit-success/>');
 
     const byPassword = await login('bob', { password: 'lab123' });
-    expect(byPassword.serverHello).to.include('<!-- user bob, class operator -->');
+    expect(byPassword.serverHello).to.include('<!-- user bob, class j-operator -->');
     expect(await byPassword.rpc('<request-snapshot/>')).to.include('<error-message>permission denied</error-message>');
     byPassword.close();
     expect(await refused('bob', { password: 'lab1234' })).to.equal(true);
@@ -62,7 +62,7 @@ describe('configuration: system login user', function () {
     );
     expect(await admin.rpc('<commit-configuration/>')).to.include('<commit-success/>');
     const carol = await login('carol', { password: 'lab123' });
-    expect(carol.serverHello).to.include('class read-only');
+    expect(carol.serverHello).to.include('class j-read-only');
     carol.close();
   });
 });

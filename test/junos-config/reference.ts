@@ -288,7 +288,8 @@ export function renderConfiguration(tree: OldNode, format: ConfigFormat, info: C
   switch (format) {
     case 'xml': {
       const attrs = info ? commitAttributes(info) : '';
-      if (tree.children.length === 0) return `<configuration${attrs}/>\n`;
+      // Nothing to show (a filter that matched nothing): no stamps (18.2R1 capture).
+      if (tree.children.length === 0) return '<configuration>\n</configuration>\n';
       return `<configuration${attrs}>\n${tree.children.map((c) => renderXml(c, '', 1)).join('')}</configuration>\n`;
     }
     case 'text': {

@@ -75,7 +75,7 @@ describe('configuration: rescue configuration and rollback information', functio
   it('get-rollback-information: rollback N as XML and text, and compare M as a Junos diff', async () => {
     const c = await t.client();
     const xml = await c.rpc('<get-rollback-information><rollback>1</rollback></get-rollback-information>');
-    expect(xml).to.match(/<rollback-information>\n<ok\/>\n<configuration junos:commit-seconds="\d+"/).and.include('<host-name>rescued</host-name>');
+    expect(xml).to.match(/<rollback-information>\n<ok\/>\n<configuration[^>]* junos:commit-seconds="\d+"/).and.include('<host-name>rescued</host-name>');
     const text = await c.rpc('<get-rollback-information><rollback>1</rollback><format>text</format></get-rollback-information>');
     expect(output(text)).to.match(/^\n?## Last commit: .* by lab\n/).and.include('host-name rescued;');
     const diff = await c.rpc('<get-rollback-information><rollback>1</rollback><compare>0</compare></get-rollback-information>');

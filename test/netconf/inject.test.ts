@@ -25,9 +25,9 @@ describe('inject(): a session without SSH', function () {
       `<rpc xmlns="${NS}" message-id="custom-7" foo='bar'><get-test/></rpc>`,
       '<request-snapshot format="text"/>',
     ]);
-    expect(r.hello).to.include('<!-- user lab, class super-user -->');
+    expect(r.hello).to.include('<!-- user lab, class j-super-user -->');
     expect(r.replies).to.have.length(3);
-    expect(r.replies[0]).to.match(new RegExp(`^<rpc-reply xmlns="${NS}" xmlns:junos="http://xml.juniper.net/junos/[^"]+/junos" message-id="1">\n`));
+    expect(r.replies[0]).to.match(new RegExp(`^<rpc-reply xmlns:junos="http://xml.juniper.net/junos/[^"]+/junos" xmlns="${NS}" message-id="1">\n`));
     expect(r.replies[0]).to.include('software-information');
     expect(r.replies[1]).to.include(`message-id="custom-7" foo='bar'>`).and.include('<error-message>syntax error</error-message>').and.include('<bad-element>get-test</bad-element>');
     expect(r.replies[2]).to.include('The following filesystems were archived: / /config');

@@ -123,13 +123,17 @@ export const SRX550_USB_PARTITION = [
 /** EX4300 15.1R6.7 (py-junos-eznc#922): `show system snapshot` is wrapped in multi-RE results; the medium as Junos pads it. */
 export const EX4300_MEDIUM_PRIMARY = '      internal (/dev/da0s1a) (primary)';
 
-/** The 18.4R3 session replay's hello (code index 20032184119): 13 capabilities, url ones with ?protocol=. */
+/**
+ * The 18.4R3 session replay's hello (code index 20032184119): 13 capabilities,
+ * the first url one with ?scheme=, the second with ?protocol= (so every default
+ * hello captured: 18.2R1 vMX in code index 24491923212, 14.1/16.2 vMX in 47259022596).
+ */
 export const HELLO_18_4 = [
   'urn:ietf:params:netconf:base:1.0',
   'urn:ietf:params:netconf:capability:candidate:1.0',
   'urn:ietf:params:netconf:capability:confirmed-commit:1.0',
   'urn:ietf:params:netconf:capability:validate:1.0',
-  'urn:ietf:params:netconf:capability:url:1.0?protocol=http,ftp,file',
+  'urn:ietf:params:netconf:capability:url:1.0?scheme=http,ftp,file',
   'urn:ietf:params:xml:ns:netconf:base:1.0',
   'urn:ietf:params:xml:ns:netconf:capability:candidate:1.0',
   'urn:ietf:params:xml:ns:netconf:capability:confirmed-commit:1.0',
@@ -139,6 +143,17 @@ export const HELLO_18_4 = [
   'http://xml.juniper.net/netconf/junos/1.0',
   'http://xml.juniper.net/dmi/system/1.0',
 ];
+
+/** The same replay's first two lines (the user's class super-user, by Junos's internal name). */
+export const HELLO_COMMENTS_18_4 = ['<!-- No zombies were killed during the creation of this user interface -->', '<!-- user gescheit, class j-super-user -->'];
+
+/** The 18.3R3 rfc-compliant hello (code index 19189566907): `?protocol=` in both url capabilities. */
+export const HELLO_18_3_RFC = HELLO_18_4.map((c) => c.replace('?scheme=', '?protocol='));
+
+/** The reply root of the 18.4R3 replay (code index 20032184119) and of the 18.3R3 rfc-compliant one (19189566907), to `<rpc xmlns=NC message-id="1">`. */
+export const ROOT_18_4 = '<rpc-reply xmlns:junos="http://xml.juniper.net/junos/18.4R3/junos" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="1">';
+export const ROOT_18_3_RFC =
+  '<nc:rpc-reply xmlns:nc="urn:ietf:params:xml:ns:netconf:base:1.0" xmlns:junos="http://xml.juniper.net/junos/18.3R3/junos" xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="1">';
 
 /** The release string of `xmlns:junos` per release (captures: 18.4R3, 15.1R6, 16.1R1, 12.3X48, 13.3R9, 20.4R0, 23.1R0; 24.2R2.1 root / 24.2R0 data). */
 export const NAMESPACE_RELEASES: ReadonlyArray<readonly [string, string, string]> = [
@@ -171,3 +186,39 @@ export const VC_MEMBER_ELEMENTS = [
 
 /** PyEZ's cluster_true fixture: the elements of one redundancy group. */
 export const CLUSTER_GROUP_ELEMENTS = ['cluster-id', 'redundancy-group-id', 'redundancy-group-failover-count', 'device-stats'];
+
+/** 20.4R0, `get-configuration` of a candidate nobody edited (netconf.log trace, code index 25086691693). */
+export const CANDIDATE_ROOT_20_4 =
+  '<configuration xmlns="http://xml.juniper.net/xnm/1.1/xnm" junos:changed-seconds="1626806672" junos:changed-localtime="2021-07-20 18:44:32 UTC">';
+/** 18.2R1 vMX, `get-config` of running (code index 24491923212); the same shape in a 17.3R2 reply (code index 125805700). */
+export const RUNNING_ROOT_18_2 =
+  '<configuration xmlns="http://xml.juniper.net/xnm/1.1/xnm" junos:commit-seconds="1574828031" junos:commit-localtime="2019-11-27 04:13:51 UTC" junos:commit-user="jcluser">';
+/** The same capture: a filter that matched nothing in running. */
+export const EMPTY_FILTERED_18_2 = '<data>\n<configuration>\n</configuration>\n</data>';
+/** go-junos GetConfig("text") of a candidate (code index 1287932333): its first line. */
+export const CANDIDATE_TEXT_HEAD = '## Last changed: 2017-03-24 12:26:58 EDT';
+/**
+ * The `version` statement: first in `show configuration` (PyEZ
+ * tests/unit/rpc-reply/show-configuration.xml: `version 12.1X46-D15.3;`; an
+ * ansible `show configuration` of a 12.1X47 vSRX, code index 20396013867),
+ * first in XML (`<version>21.4R3-S4.9</version>`, code index 59312547489) and
+ * JSON (`"version" : "18.2R1.9"`, code index 24653394089).
+ */
+export const VERSION_TEXT_12_1X47 = ['## Last changed: 2018-10-04 05:56:28 UTC', 'version 12.1X47-D15.4;', 'system {', '    host-name vsrx1;'];
+
+/** PyEZ facts/rpc-reply/get-software-information_RE0-RE0.xml (TX Matrix Plus, 14.2R4): re-name and product-model of each item. */
+export const TXP_INVOKE_ON_ALL: ReadonlyArray<readonly [string, string]> = [
+  ['sfc0-re0', 'txp'],
+  ['lcc0-re0', 't1600'],
+  ['lcc2-re0', 't1600'],
+];
+
+/** PyEZ tests/unit/rpc-reply/show-configuration.xml (an SRX on 12.1X46-D15.3, `show configuration` in text): its first four lines. */
+export const SHOW_CONFIGURATION_HEAD = [
+  '<configuration-information>',
+  '<configuration-output>',
+  '## Last commit: 2014-03-24 16:34:32 UTC by rick',
+  'version 12.1X46-D15.3;',
+  'system {',
+  '    host-name firefly;',
+];

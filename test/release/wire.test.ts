@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
 import { dataNamespaceRelease, rootNamespaceRelease } from '../../src/engine/releases/index.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
-import { HELLO_18_4, NAMESPACE_RELEASES, RE_BACKUP_ELEMENTS, RE_MASTER_ELEMENTS } from './captures.js';
+import { HELLO_18_3_RFC, HELLO_18_4, HELLO_COMMENTS_18_4, NAMESPACE_RELEASES, ROOT_18_3_RFC, ROOT_18_4, RE_BACKUP_ELEMENTS, RE_MASTER_ELEMENTS } from './captures.js';
 import { childNames } from './support.js';
 
 const PROFILES = ['mx960', 'mx960-18.4', 'mx960-21.4', 'mx960-23.4', 'mx80', 'ex4300-vc', 'srx300', 'srx300-cluster', 'j2350', 'txmatrix-plus'] as const;
@@ -47,7 +47,11 @@ describe('release: wire details per device', function () {
       yaml: {
         users: [{ name: TEST_USER.name, password: TEST_USER.password }],
         speed: 'instant',
-        devices: PROFILES.map((p) => ({ name: p, profile: p, port: 0 })),
+        devices: [
+          ...PROFILES.map((p) => ({ name: p, profile: p, port: 0 })),
+          // rfc-compliant without version-1.1, as on the 18.3R3 box of the capture.
+          { name: 'rfc', profile: 'mx960-18.4', port: 0, 'rfc-compliant': true, 'version-1.1': false },
+        ],
       },
     });
   });
@@ -66,6 +70,25 @@ describe('release: wire details per device', function () {
       const hello = (await client(p)).serverHello;
       expect([...hello.matchAll(/<capability>([^<]+)<\/capability>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')), p).to.deep.equal(HELLO_18_4);
     }
+  });
+
+  it('the hello comment names a predefined class as Junos does (j-super-user), as the 18.4R3 replay', async () => {
+    const hello = (await client('mx960-18.4')).serverHello;
+    expect(hello.split('\n').slice(0, 2)).to.deep.equal(HELLO_COMMENTS_18_4.map((l) => l.replace('gescheit', TEST_USER.name)));
+  });
+
+  it('an rfc-compliant device says ?protocol= in both url capabilities (18.3R3 capture)', async () => {
+    const hello = (await client('rfc')).serverHello;
+    expect([...hello.matchAll(/<nc:capability>([^<]+)<\/nc:capability>/g)].map((m) => m[1]!)).to.deep.equal(HELLO_18_3_RFC);
+  });
+
+  it('the reply root: xmlns:junos, then the client\'s attributes in its order, byte for byte as the captures', async () => {
+    // The client of both captures wrote <rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="1">.
+    const first = (r: string): string => r.slice(0, r.indexOf('\n'));
+    const fresh = await t.client({ port: t.emulator.device('mx960-18.4')!.ports()[0]!.port });
+    expect(first(await fresh.rpc('<get-route-engine-information/>'))).to.equal(ROOT_18_4);
+    const rfc = await t.client({ port: t.emulator.device('rfc')!.ports()[0]!.port });
+    expect(first(await rfc.rpc('<get-route-engine-information/>')).replace('18.4R3', '18.3R3')).to.equal(ROOT_18_3_RFC);
   });
 
   it('the reply root and data elements carry the running release in Junos\'s form', async () => {

@@ -25,9 +25,9 @@ describe('request-snapshot over NETCONF', function () {
   it('says in the hello what a Junos device says (no emulator capability) and still serves its YANG module with get-schema', async () => {
     const c = await t.client();
     const caps = [...c.serverHello.matchAll(/<capability>([^<]+)<\/capability>/g)].map((m) => m[1]!);
-    // The 18.4R3 session replay: 13 capabilities, the url ones with ?protocol=.
+    // The 18.4R3 session replay: 13 capabilities, the first url one with ?scheme=, the second with ?protocol=.
     expect(caps).to.have.length(13);
-    expect(caps[4]).to.equal('urn:ietf:params:netconf:capability:url:1.0?protocol=http,ftp,file');
+    expect(caps[4]).to.equal('urn:ietf:params:netconf:capability:url:1.0?scheme=http,ftp,file');
     expect(caps[9]).to.equal('urn:ietf:params:xml:ns:netconf:capability:url:1.0?protocol=http,ftp,file');
     expect(c.serverHello).to.not.include('junos-emulator');
     const reply = await c.rpc(
@@ -104,7 +104,7 @@ describe('request-snapshot over NETCONF', function () {
     await t.stop();
     t = await startTestEmulator({ cli: { users: ['op:op123:operator'] } });
     const c = await t.client({ username: 'op', password: 'op123' });
-    expect(c.serverHello).to.include('<!-- user op, class operator -->');
+    expect(c.serverHello).to.include('<!-- user op, class j-operator -->');
     const reply = await c.rpc('<request-snapshot/>');
     expect(reply).to.include('<error-message>permission denied</error-message>');
     expect(reply).to.include('<bad-element>request-snapshot</bad-element>');

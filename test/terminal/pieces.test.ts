@@ -91,6 +91,7 @@ describe('terminal pieces', () => {
   it('configuration mode shows what is inside its level', () => {
     expect(relativeTo('system {\n    login {\n        message hi;\n    }\n}\n', 1)).to.equal('login {\n    message hi;\n}\n');
     expect(relativeTo('system {\n    host-name r1;\n}\n', 0)).to.equal('system {\n    host-name r1;\n}\n');
+    expect(relativeTo('## Last changed: 2026-12-01 10:00:00 UTC\nsystem {\n    host-name r1;\n}\n', 1)).to.equal('host-name r1;\n');
   });
 
   it('reply text: <output> and configuration text as printed; the RPC of | display xml rpc', () => {

@@ -27,9 +27,12 @@ function rows(switchChassis: 'scc' | 'sfc'): ReleaseRow[] {
     junosVersionLine: false,
     snapshotPackages: FREEBSD6_SNAPSHOT,
     yangFamily: 'junos',
-    sources: ['request-snapshot text: spec sample 4 (all-lcc), `NAME:` and 74 dashes per target'],
+    sources: [
+      'request-snapshot text: spec sample 4 (all-lcc), `NAME:` and 74 dashes per target',
+      'show version invoke-on all-routing-engines: one item per chassis, its master RE (PyEZ TXP fixture, 14.2R4)',
+    ],
     choices: [
-      'show version invoke-on all-routing-engines lists every RE (the TXP fixture lists chassis masters only, anonymised)',
+      'show version invoke-on all-routing-engines: every item carries the matrix host-name (the fixture\'s LCC names are anonymised)',
       'show system snapshot: the flat slice form, as on MX',
     ],
   };
