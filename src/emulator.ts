@@ -18,6 +18,8 @@ import { listenerHooks, sessionInterceptor, snapshotHooks } from './faults/hooks
 import { FaultPlan } from './faults/plan.js';
 import { Transcripts } from './log/transcript.js';
 import type { InjectOptions, InjectResult } from './session/inject.js';
+import { defaultSshWorkers } from './options/workers.js';
+import { SshWorkerPool } from './workers/pool.js';
 
 /** The package's own keys/ folder (this file is dist/src/emulator.js). */
 export function defaultKeysDir(): string {
@@ -36,6 +38,8 @@ export interface RunningEmulator {
   readonly control: ControlPlane;
   /** Base URL of the control API, when it is on. */
   readonly controlUrl: string | undefined;
+  /** The SSH worker processes (src/workers). */
+  readonly workers: SshWorkerPool;
   device(name: string): EmulatedDevice | undefined;
   /**
    * Runs NETCONF messages through a session of a device without SSH (as
@@ -93,6 +97,10 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
   });
   if (config.faults && config.faults.length > 0) faults.arm(config.faults);
   const transcripts = config.transcriptDir ? new Transcripts(config.transcriptDir, requestLog) : undefined;
+  const workers = new SshWorkerPool({
+    workers: config.workers ?? defaultSshWorkers(),
+    onEvent: (event, detail) => log.warn({ event, ...detail }, 'SSH worker exited; its connections closed, the next one starts again'),
+  });
   const devices: EmulatedDevice[] = [];
   for (const spec of config.devices) {
     const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, pathSegment(spec.name)) : undefined, {
@@ -132,6 +140,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
         sessionInterceptor: (s) => sessionInterceptor(faults, clock, spec.name, s),
         listenerHooks: listenerHooks(faults, spec.name),
         onEvent: (device, event, detail) => log.debug({ device, event, ...detail }, 'ssh'),
+        workers,
       }),
     );
   }
@@ -142,6 +151,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
     await controlServer?.start();
   } catch (err) {
     await Promise.all(devices.map((d) => d.stop()));
+    await workers.close();
     clock.shutdown();
     throw err;
   }
@@ -155,6 +165,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
     faults,
     control,
     controlUrl: controlServer?.url,
+    workers,
     device: (name) => byName.get(name),
     inject: (name, messages, o) => {
       const d = byName.get(name);
@@ -171,6 +182,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
     stop: async () => {
       await controlServer?.stop();
       await Promise.all(devices.map((d) => d.stop()));
+      await workers.close();
       clock.shutdown();
       // Changes no reply waited for (a confirmed commit rolling back) reach the disk before exit.
       await Promise.all(devices.map((d) => d.persist().catch((err: unknown) => log.warn({ device: d.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'))));

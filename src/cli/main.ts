@@ -41,6 +41,7 @@ const program = new Command()
   .option('--control-token <token>', 'bearer token the control API requires')
   .option('--control-host <addr>', 'address the control API listens on (default 127.0.0.1, whatever --host says)')
   .option('--transcript-dir <dir>', 'write a Junos traceoptions-style transcript per NETCONF session here')
+  .option('--workers <n>', 'SSH worker processes besides the one that owns the devices (0: all in one; default: one per extra core)')
   .showHelpAfterError();
 
 async function main(): Promise<void> {

@@ -51,6 +51,8 @@ export interface DeviceDeps {
   /** Listener hooks (fault injection: refused logins, subsystem, connections). */
   listenerHooks?: Pick<SshListenerOptions, 'refuseLogin' | 'refuseNetconf' | 'refuseConnection'>;
   onEvent?: (device: string, event: string, detail: Record<string, unknown>) => void;
+  /** SSH worker processes shared by every device of the process. */
+  workers?: SshListenerOptions['workers'];
   /** Configuration datastores; a fresh one from the spec when absent. */
   configuration?: ConfigurationStore;
   /** Pending software and RE reachability; fresh when absent. */
@@ -242,6 +244,7 @@ export class EmulatedDevice implements DeviceRuntime {
           onExec: (channel, peer, command, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'exec', command }),
           onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re: ep.re }),
           ...this.deps.listenerHooks,
+          workers: this.deps.workers,
         });
         await listener.start();
         started.push({ re: ep.re, listener });

@@ -1,0 +1,257 @@
+/**
+ * An SSH worker process: it terminates SSH (key exchange, ciphers, packets)
+ * for the connections the device owner hands it, and relays everything
+ * else to the owner: each authentication attempt (the owner decides), each
+ * channel and request (the owner accepts or refuses) and each channel's
+ * bytes. No device state lives here, so any number of workers serve the
+ * same device and a crash loses only the connections it carried.
+ */
+import net, { type Socket } from 'node:net';
+import ssh2 from 'ssh2';
+import type { AuthContext, Connection, ServerChannel, Session, KeyboardAuthContext, PublicKeyAuthContext, PasswordAuthContext } from 'ssh2';
+import type { HandOver, ListenerSetup, OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
+import { coalesceWrites } from '../transport/ssh-listener.js';
+import { controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';
+
+const { Server } = ssh2;
+
+type Accept = (() => ServerChannel | void) | undefined;
+type Reject = (() => void) | undefined;
+
+interface ChannelState {
+  c: number;
+  session: Session;
+  channel: ServerChannel | undefined;
+  accept?: () => Session;
+  reject?: () => void;
+  requests: Map<number, { accept: Accept; reject: Reject }>;
+}
+
+interface ConnState {
+  socket: Socket;
+  client: Connection | undefined;
+  auths: Map<number, AuthContext>;
+}
+
+const pipe = new net.Socket({ fd: 3, readable: true, writable: true });
+const out = new FrameWriter(pipe);
+const send = (e: WorkerEvent): void => out.control(e);
+
+const servers = new Map<number, InstanceType<typeof Server>>();
+const conns = new Map<number, ConnState>();
+const channels = new Map<number, ChannelState>();
+/** Commands for a connection whose socket has not arrived yet (the IPC channel and the pipe are not ordered). */
+const early = new Map<number, OwnerCommand[]>();
+/** ssh2 reports a connection by its peer's address and port; this pairs it with its socket. */
+const byPeer = new Map<string, number>();
+let nextChannel = 1;
+let nextAuth = 1;
+let nextRequest = 1;
+
+function b64(b: Buffer | undefined): string | undefined {
+  return b === undefined ? undefined : b.toString('base64');
+}
+
+function serverFor(l: number, setup: ListenerSetup | undefined): InstanceType<typeof Server> | undefined {
+  let s = servers.get(l);
+  if (!s && setup) {
+    s = new Server(
+      { hostKeys: setup.hostKeys.map((k) => Buffer.from(k, 'base64')), ident: setup.ident, algorithms: { kex: setup.kex as ssh2.KexAlgorithm[] } },
+      (client, info) => {
+        const c = byPeer.get(`${info.ip}|${info.port}`);
+        const state = c === undefined ? undefined : conns.get(c);
+        if (c === undefined || !state) return void client.end();
+        state.client = client;
+        wireClient(c, client, state);
+      },
+    );
+    servers.set(l, s);
+  }
+  return s;
+}
+
+function adopt(c: number, socket: Socket, server: InstanceType<typeof Server>): void {
+  const state: ConnState = { socket, client: undefined, auths: new Map() };
+  conns.set(c, state);
+  socket.setNoDelay(true);
+  socket.on('error', () => undefined);
+  socket.once('close', () => {
+    conns.delete(c);
+    for (const [id, ch] of channels) if (ch.c === c) channels.delete(id);
+    send({ t: 'closed', c });
+  });
+  coalesceWrites(socket);
+  const peer = `${socket.remoteAddress}|${socket.remotePort}`;
+  byPeer.set(peer, c);
+  socket.once('close', () => byPeer.delete(peer));
+  server.injectSocket(socket);
+  for (const cmd of early.get(c) ?? []) command(cmd);
+  early.delete(c);
+}
+
+function wireClient(c: number, client: Connection, state: ConnState): void {
+  client.on('authentication', (ctx: AuthContext) => {
+    const a = nextAuth++;
+    state.auths.set(a, ctx);
+    const e: WorkerEvent = { t: 'auth', c, a, user: ctx.username, method: ctx.method };
+    if (ctx.method === 'password') e.password = (ctx as PasswordAuthContext).password;
+    if (ctx.method === 'publickey') {
+      const k = ctx as PublicKeyAuthContext;
+      e.key = { algo: k.key.algo, data: k.key.data.toString('base64') };
+      e.signature = b64(k.signature);
+      e.blob = b64(k.blob);
+      e.hashAlgo = k.hashAlgo;
+    }
+    send(e);
+  });
+  client.on('ready', () => send({ t: 'ready', c }));
+  client.on('error', (err: Error) => send({ t: 'error', c, message: err.message }));
+  client.on('session', (accept, reject) => {
+    const ch = nextChannel++;
+    channels.set(ch, { c, session: undefined as unknown as Session, channel: undefined, accept, reject, requests: new Map() });
+    send({ t: 'session', c, ch });
+  });
+}
+
+function wireSession(ch: number, st: ChannelState): void {
+  const { session } = st;
+  const relay = (kind: SessionRequestKind) => (accept: Accept, reject: Reject, info?: unknown) => {
+    const r = nextRequest++;
+    st.requests.set(r, { accept, reject });
+    const plain = info && typeof info === 'object' ? { ...(info as Record<string, unknown>) } : {};
+    send({ t: 'request', c: st.c, ch, r, kind, info: plain, wantReply: reject !== undefined });
+  };
+  session.on('subsystem', relay('subsystem'));
+  session.on('exec', relay('exec'));
+  session.on('shell', relay('shell'));
+  session.on('pty', relay('pty'));
+  session.on('window-change', relay('window-change'));
+  session.on('env', relay('env'));
+  session.on('signal', relay('signal'));
+  session.once('close', () => closed(ch));
+}
+
+function wireChannel(ch: number, channel: ServerChannel): void {
+  channel.on('data', (d: Buffer) => out.data(FrameKind.data, ch, d));
+  channel.on('end', () => send({ t: 'eof', ch }));
+  channel.on('error', () => undefined);
+  channel.once('close', () => closed(ch));
+}
+
+function closed(ch: number): void {
+  if (channels.delete(ch)) send({ t: 'chclosed', ch });
+}
+
+function authCommand(cmd: Extract<OwnerCommand, { t: 'auth-accept' | 'auth-reject' | 'auth-prompt' }>): void {
+  const state = conns.get(cmd.c);
+  const ctx = state?.auths.get(cmd.a);
+  if (!state || !ctx) return;
+  if (cmd.t === 'auth-prompt') {
+    (ctx as KeyboardAuthContext).prompt(cmd.prompts, (answers) => send({ t: 'answers', c: cmd.c, a: cmd.a, answers }));
+    return;
+  }
+  state.auths.delete(cmd.a);
+  if (cmd.t === 'auth-accept') ctx.accept();
+  else ctx.reject(cmd.methods as ssh2.AuthenticationType[]);
+}
+
+function command(cmd: OwnerCommand): void {
+  if ('c' in cmd && !conns.has(cmd.c) && cmd.t !== 'request-accept' && cmd.t !== 'request-reject') {
+    // The socket is still on its way over the IPC channel; a closed one is never seen again.
+    const q = early.get(cmd.c) ?? [];
+    q.push(cmd);
+    early.set(cmd.c, q);
+    return;
+  }
+  switch (cmd.t) {
+    case 'auth-accept':
+    case 'auth-reject':
+    case 'auth-prompt':
+      return authCommand(cmd);
+    case 'end':
+      return conns.get(cmd.c)?.client?.end() as undefined;
+    case 'destroy':
+      return void conns.get(cmd.c)?.socket.destroy();
+    case 'drop': {
+      const s = conns.get(cmd.c)?.socket;
+      s?.end();
+      setTimeout(() => s?.destroy(), 1000).unref();
+      return;
+    }
+    case 'session-accept': {
+      const st = channels.get(cmd.ch);
+      if (!st?.accept) return;
+      st.session = st.accept();
+      st.accept = st.reject = undefined;
+      wireSession(cmd.ch, st);
+      return;
+    }
+    case 'session-reject': {
+      const st = channels.get(cmd.ch);
+      channels.delete(cmd.ch);
+      st?.reject?.();
+      return;
+    }
+    case 'request-accept':
+    case 'request-reject': {
+      const st = channels.get(cmd.ch);
+      const req = st?.requests.get(cmd.r);
+      if (!st || !req) return;
+      st.requests.delete(cmd.r);
+      if (cmd.t === 'request-reject') return req.reject?.();
+      const channel = req.accept?.();
+      if (channel) {
+        st.channel = channel;
+        wireChannel(cmd.ch, channel);
+      }
+      return;
+    }
+    case 'pause':
+      return void channels.get(cmd.ch)?.channel?.pause();
+    case 'resume':
+      return void channels.get(cmd.ch)?.channel?.resume();
+    case 'exit':
+      return void channels.get(cmd.ch)?.channel?.exit(cmd.status);
+    case 'chend':
+      return void channels.get(cmd.ch)?.channel?.end();
+    case 'chclose':
+      return void channels.get(cmd.ch)?.channel?.close();
+    case 'memory': {
+      const m = process.memoryUsage();
+      send({ t: 'memory', q: cmd.q, rss: m.rss, heapUsed: m.heapUsed, external: m.external, connections: conns.size });
+      return;
+    }
+  }
+}
+
+function channelBytes(kind: FrameKind, ch: number, payload: Buffer): void {
+  const channel = channels.get(ch)?.channel;
+  if (!channel) return;
+  const ok = kind === FrameKind.stderr ? channel.stderr.write(payload) : channel.write(payload);
+  // Bytes ssh2 took without back-pressure are acknowledged at once; the rest when it drains.
+  if (ok) out.ack(ch, payload.length);
+  else channel.once('drain', () => out.ack(ch, payload.length));
+}
+
+const reader = new FrameReader((kind, id, payload) => {
+  if (kind === FrameKind.control) command(controlMessage<OwnerCommand>(payload));
+  else channelBytes(kind, id, payload);
+});
+pipe.on('data', (d: Buffer) => reader.push(d));
+// The owner is gone: so is every connection this worker carried for it.
+pipe.on('close', () => process.exit(0));
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', (m: HandOver, socket?: Socket) => {
+  if (m.t === 'unlisten') {
+    servers.delete(m.l);
+    return;
+  }
+  const server = serverFor(m.l, m.setup);
+  if (!socket) return;
+  if (!server) {
+    socket.destroy();
+    return;
+  }
+  adopt(m.c, socket, server);
+});
