@@ -37,7 +37,7 @@ export type WorkerEvent =
   | { t: 'request'; c: number; ch: number; r: number; kind: SessionRequestKind; info: Record<string, unknown>; wantReply: boolean }
   | { t: 'eof'; ch: number }
   | { t: 'chclosed'; ch: number }
-  | { t: 'memory'; q: number; rss: number; heapUsed: number; external: number; connections: number };
+  | { t: 'memory'; q: number; rss: number; heapUsed: number; external: number; connections: number; cpuUser: number; cpuSystem: number };
 
 /** Owner to worker (over the pipe; the hand-over of a socket goes over the IPC channel). */
 export type OwnerCommand =

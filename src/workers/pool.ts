@@ -21,6 +21,7 @@ export interface WorkerPoolOptions {
   /**
    * How many of a worker's connections one kept by the owner weighs: the
    * owner also does every session's XML and dispatch, so it keeps fewer.
+   * Default 3, from the CPU split measured in docs/design-notes.md.
    */
   ownerWeight?: number;
   /** Node flags of the worker processes. */
@@ -34,7 +35,12 @@ export interface WorkerMemory {
   heapUsed: number;
   external: number;
   connections: number;
+  /** CPU time the worker used so far, µs (process.cpuUsage()). */
+  cpuUser: number;
+  cpuSystem: number;
 }
+
+const NO_WORKER: WorkerMemory = { pid: 0, rss: 0, heapUsed: 0, external: 0, connections: 0, cpuUser: 0, cpuSystem: 0 };
 
 const WORKER_MAIN = fileURLToPath(new URL('./ssh-worker.js', import.meta.url));
 
@@ -66,7 +72,7 @@ class SshWorker implements WorkerLink {
       this.ready = false;
       for (const conn of [...this.conns.values()]) conn.closed();
       this.conns.clear();
-      for (const w of this.memoryWaiters.values()) w({ pid: 0, rss: 0, heapUsed: 0, external: 0, connections: 0 });
+      for (const w of this.memoryWaiters.values()) w(NO_WORKER);
       onExit(this, code, signal);
     });
     // A forgotten stop() must not keep the owner's event loop alive.
@@ -109,7 +115,7 @@ class SshWorker implements WorkerLink {
       case 'memory': {
         const w = this.memoryWaiters.get(e.q);
         this.memoryWaiters.delete(e.q);
-        w?.({ pid: this.child.pid ?? 0, rss: e.rss, heapUsed: e.heapUsed, external: e.external, connections: e.connections });
+        w?.({ pid: this.child.pid ?? 0, rss: e.rss, heapUsed: e.heapUsed, external: e.external, connections: e.connections, cpuUser: e.cpuUser, cpuSystem: e.cpuSystem });
         return;
       }
       default:
@@ -134,7 +140,7 @@ class SshWorker implements WorkerLink {
   }
 
   memory(): Promise<WorkerMemory> {
-    if (this.dead) return Promise.resolve({ pid: 0, rss: 0, heapUsed: 0, external: 0, connections: 0 });
+    if (this.dead) return Promise.resolve(NO_WORKER);
     const q = this.nextQuery++;
     return new Promise((resolve) => {
       this.memoryWaiters.set(q, resolve);
@@ -161,9 +167,15 @@ export class SshWorkerPool {
   private local = 0;
   private closing = false;
   private restarts = 0;
+  /**
+   * How much a connection the owner keeps weighs against a worker's (see
+   * WorkerPoolOptions). Infinity sends every connection to a worker (tests).
+   */
+  ownerWeight: number;
 
   constructor(o: WorkerPoolOptions) {
     this.o = o;
+    this.ownerWeight = o.ownerWeight ?? 3;
     this.workers = new Array<SshWorker | undefined>(Math.max(0, o.workers)).fill(undefined);
   }
 
@@ -228,7 +240,8 @@ export class SshWorkerPool {
       if (w.ready && (!best || w.conns.size < best.conns.size)) best = w;
     }
     if (!best) return undefined;
-    return this.local * (this.o.ownerWeight ?? 1) <= best.conns.size ? undefined : best;
+    if (this.ownerWeight === Number.POSITIVE_INFINITY) return best;
+    return this.local * this.ownerWeight <= best.conns.size ? undefined : best;
   }
 
   private spawn(i: number): SshWorker {
@@ -247,6 +260,11 @@ export class SshWorkerPool {
   async warm(): Promise<void> {
     for (let i = 0; i < this.workers.length; i++) if (!this.workers[i]) this.spawn(i);
     await Promise.all(this.workers.map((w) => (w && !w.ready && !w.dead ? new Promise((r) => w.child.once('spawn', r)) : undefined)));
+  }
+
+  /** Connections whose SSH the owner runs, and those each worker runs (by worker slot). */
+  placement(): { owner: number; workers: number[] } {
+    return { owner: this.local, workers: this.workers.map((w) => (w && !w.dead ? w.conns.size : 0)) };
   }
 
   /** Process ids of the running workers. */

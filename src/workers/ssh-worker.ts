@@ -218,7 +218,8 @@ function command(cmd: OwnerCommand): void {
       return void channels.get(cmd.ch)?.channel?.close();
     case 'memory': {
       const m = process.memoryUsage();
-      send({ t: 'memory', q: cmd.q, rss: m.rss, heapUsed: m.heapUsed, external: m.external, connections: conns.size });
+      const cpu = process.cpuUsage();
+      send({ t: 'memory', q: cmd.q, rss: m.rss, heapUsed: m.heapUsed, external: m.external, connections: conns.size, cpuUser: cpu.user, cpuSystem: cpu.system });
       return;
     }
   }
