@@ -8,6 +8,9 @@ import { KINDS, type Scenario, type ScenarioContext, type ServerKind } from './t
 /** The issue's targets: 1,000 sessions held at no more than 50 KB of server memory each (KB = 1,000 bytes: the strict reading). */
 export const HELD_TARGET = 1000;
 export const BYTES_PER_SESSION_TARGET = 50_000;
+/** Issue 15: 5,000 concurrent sessions at under 30 KB each (SSH workers' memory included). */
+export const HELD_TARGET_15 = 5000;
+export const BYTES_PER_SESSION_TARGET_15 = 30_000;
 
 interface MemoryDelta {
   rssPerSession: number;
@@ -172,6 +175,12 @@ export const concurrent: Scenario = {
           target: `<= ${BYTES_PER_SESSION_TARGET / 1000} KB server memory per session (RSS)`,
           measured: `${kb(worst).toFixed(1)} KB RSS avg (marginal ${kb(e.marginal.rssPerSession).toFixed(1)} KB, heap+external ${kb(Math.max(e.used.heapPerSession, e.idle.heapPerSession)).toFixed(1)} KB)`,
           verdict: worst <= BYTES_PER_SESSION_TARGET ? 'PASS' : 'MISS',
+        },
+        {
+          target: `${HELD_TARGET_15} concurrent sessions under ${BYTES_PER_SESSION_TARGET_15 / 1000} KB each (RSS, SSH workers included)`,
+          measured: `${e.held} held, ${e.answered} answered, ${kb(worst).toFixed(1)} KB RSS avg`,
+          verdict: e.requested < HELD_TARGET_15 ? 'n/a' : e.held >= HELD_TARGET_15 && e.answered >= HELD_TARGET_15 && worst < BYTES_PER_SESSION_TARGET_15 ? 'PASS' : 'MISS',
+          note: e.requested < HELD_TARGET_15 ? `BENCH_SESSIONS=${e.requested}` : undefined,
         },
       ],
       notes,
