@@ -246,8 +246,9 @@ export class SshListener {
       this.byPeer.delete(peerKey(ip, port));
       this.o.workers?.noteLocal(-1);
     });
+    // ssh2 resumes the socket itself once its 'data' handler is in place
+    // (after an async crypto set-up); resuming it here would lose the first bytes.
     this.ssh!.injectSocket(socket);
-    socket.resume();
   }
 
   private authPolicy(): AuthPolicy {
