@@ -17,6 +17,8 @@ export type SessionRequestKind = 'subsystem' | 'exec' | 'shell' | 'pty' | 'windo
 
 /** Worker to owner. */
 export type WorkerEvent =
+  /** The worker listens for sockets now (an ES module runs after its imports load: an earlier hand-over would be lost). */
+  | { t: 'hello' }
   | {
       t: 'auth';
       c: number;
@@ -56,7 +58,8 @@ export type OwnerCommand =
   | { t: 'exit'; ch: number; status: number }
   | { t: 'chend'; ch: number }
   | { t: 'chclose'; ch: number }
-  | { t: 'memory'; q: number };
+  /** Memory and CPU of the worker; `gc` collects garbage first when the worker runs with --expose-gc. */
+  | { t: 'memory'; q: number; gc?: boolean };
 
 /**
  * Over the IPC channel: a socket for a listener, sent with the socket as its

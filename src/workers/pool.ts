@@ -55,6 +55,7 @@ class SshWorker implements WorkerLink {
   readonly listeners = new Set<number>();
   private readonly memoryWaiters = new Map<number, (m: WorkerMemory) => void>();
   private nextQuery = 1;
+  private readonly readyWaiters: Array<() => void> = [];
 
   constructor(execArgv: string[], onExit: (w: SshWorker, code: number | null, signal: string | null) => void) {
     this.child = fork(WORKER_MAIN, [], { stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'ipc'], execArgv, serialization: 'json' });
@@ -63,9 +64,6 @@ class SshWorker implements WorkerLink {
     const reader = new FrameReader((kind, id, payload) => this.frame(kind, id, payload));
     pipe.on('data', (d: Buffer) => reader.push(d));
     pipe.on('error', () => undefined);
-    this.child.once('spawn', () => {
-      this.ready = !this.dead;
-    });
     this.child.on('error', () => undefined);
     this.child.once('exit', (code, signal) => {
       this.dead = true;
@@ -73,6 +71,7 @@ class SshWorker implements WorkerLink {
       for (const conn of [...this.conns.values()]) conn.closed();
       this.conns.clear();
       for (const w of this.memoryWaiters.values()) w(NO_WORKER);
+      for (const w of this.readyWaiters.splice(0)) w();
       onExit(this, code, signal);
     });
     // A forgotten stop() must not keep the owner's event loop alive.
@@ -95,6 +94,10 @@ class SshWorker implements WorkerLink {
     if (kind !== FrameKind.control) return;
     const e = controlMessage<WorkerEvent>(payload);
     switch (e.t) {
+      case 'hello':
+        this.ready = !this.dead;
+        for (const w of this.readyWaiters.splice(0)) w();
+        return;
       case 'closed': {
         const conn = this.conns.get(e.c);
         this.conns.delete(e.c);
@@ -131,6 +134,12 @@ class SshWorker implements WorkerLink {
     return c === undefined ? undefined : this.conns.get(c)?.sessions.get(ch)?.channel;
   }
 
+  /** Resolves once the worker said hello (or died). */
+  whenReady(): Promise<void> {
+    if (this.ready || this.dead) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
   handOver(m: HandOver, socket?: Socket): void {
     if (this.dead || !this.child.connected) {
       socket?.destroy();
@@ -139,12 +148,12 @@ class SshWorker implements WorkerLink {
     this.child.send(m, socket, { keepOpen: false }, () => undefined);
   }
 
-  memory(): Promise<WorkerMemory> {
+  memory(gc = false): Promise<WorkerMemory> {
     if (this.dead) return Promise.resolve(NO_WORKER);
     const q = this.nextQuery++;
     return new Promise((resolve) => {
       this.memoryWaiters.set(q, resolve);
-      this.command({ t: 'memory', q });
+      this.command({ t: 'memory', q, gc });
     });
   }
 }
@@ -153,8 +162,8 @@ class SshWorker implements WorkerLink {
 export interface RemoteHandle {
   readonly connection: RemoteConnection;
   destroy(): void;
+  /** Ends the TCP connection after what is written (no SSH disconnect message). */
   end(): void;
-  drop(): void;
 }
 
 export class SshWorkerPool {
@@ -223,8 +232,8 @@ export class SshWorkerPool {
     return {
       connection,
       destroy: () => w.command({ t: 'destroy', c }),
-      end: () => w.command({ t: 'end', c }),
-      drop: () => w.command({ t: 'drop', c }),
+      // As socket.end() on a local connection: what is written goes out, then TCP closes, no SSH goodbye.
+      end: () => w.command({ t: 'drop', c }),
     };
   }
 
@@ -245,7 +254,9 @@ export class SshWorkerPool {
   }
 
   private spawn(i: number): SshWorker {
-    const w = new SshWorker(this.o.execArgv ?? ['--max-semi-space-size=2'], (dead, code, signal) => {
+    // The owner's --expose-gc (the benchmark's children) carries over, so their memory can be read after a GC too.
+    const execArgv = this.o.execArgv ?? ['--max-semi-space-size=2', ...(process.execArgv.includes('--expose-gc') ? ['--expose-gc'] : [])];
+    const w = new SshWorker(execArgv, (dead, code, signal) => {
       if (this.workers[i] === dead) this.workers[i] = undefined;
       if (!this.closing) {
         this.restarts++;
@@ -259,7 +270,7 @@ export class SshWorkerPool {
   /** Starts every worker now rather than at the first connections that need one (for measurements and tests). */
   async warm(): Promise<void> {
     for (let i = 0; i < this.workers.length; i++) if (!this.workers[i]) this.spawn(i);
-    await Promise.all(this.workers.map((w) => (w && !w.ready && !w.dead ? new Promise((r) => w.child.once('spawn', r)) : undefined)));
+    await Promise.all(this.workers.map((w) => w?.whenReady()));
   }
 
   /** Connections whose SSH the owner runs, and those each worker runs (by worker slot). */
@@ -272,8 +283,9 @@ export class SshWorkerPool {
     return this.workers.flatMap((w) => (w && !w.dead && w.child.pid !== undefined ? [w.child.pid] : []));
   }
 
-  memory(): Promise<WorkerMemory[]> {
-    return Promise.all(this.workers.flatMap((w) => (w && !w.dead ? [w.memory()] : [])));
+  /** Each running worker's memory and CPU; `gc` first where the workers can (the owner runs with --expose-gc). */
+  memory(gc = false): Promise<WorkerMemory[]> {
+    return Promise.all(this.workers.flatMap((w) => (w && !w.dead ? [w.memory(gc)] : [])));
   }
 
   async close(): Promise<void> {

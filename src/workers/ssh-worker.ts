@@ -217,6 +217,11 @@ function command(cmd: OwnerCommand): void {
     case 'chclose':
       return void channels.get(cmd.ch)?.channel?.close();
     case 'memory': {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (cmd.gc && gc) {
+        gc();
+        gc();
+      }
       const m = process.memoryUsage();
       const cpu = process.cpuUsage();
       send({ t: 'memory', q: cmd.q, rss: m.rss, heapUsed: m.heapUsed, external: m.external, connections: conns.size, cpuUser: cpu.user, cpuSystem: cpu.system });
@@ -241,6 +246,7 @@ const reader = new FrameReader((kind, id, payload) => {
 pipe.on('data', (d: Buffer) => reader.push(d));
 // The owner is gone: so is every connection this worker carried for it.
 pipe.on('close', () => process.exit(0));
+pipe.on('error', () => process.exit(0));
 process.on('disconnect', () => process.exit(0));
 
 process.on('message', (m: HandOver, socket?: Socket) => {
@@ -256,3 +262,5 @@ process.on('message', (m: HandOver, socket?: Socket) => {
   }
   adopt(m.c, socket, server);
 });
+
+send({ t: 'hello' });
