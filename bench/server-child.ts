@@ -17,7 +17,7 @@ interface Running {
   ports: number[];
   sessions(): number;
   /** The SSH worker processes' memory, added to this process's: they serve its sessions. */
-  workerMemory(): Promise<Array<{ rss: number; heapUsed: number; external: number; cpuUser: number; cpuSystem: number }>>;
+  workerMemory(gc: boolean): Promise<Array<{ rss: number; heapUsed: number; external: number; cpuUser: number; cpuSystem: number }>>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ async function start(spec: ServerSpec): Promise<Running> {
     return {
       ports: emu.devices.flatMap((d) => d.ports().map((p) => p.port)),
       sessions: () => emu.devices.reduce((n, d) => n + d.sessions.size, 0),
-      workerMemory: () => emu.workers.memory(),
+      workerMemory: (gc) => emu.workers.memory(gc),
       stop: () => emu.stop(),
     };
   }
@@ -81,7 +81,7 @@ process.on('message', (raw: unknown) => {
     }
     case 'stats':
       if (m.gc) collectGarbage();
-      void (running?.workerMemory() ?? Promise.resolve([])).then((workers) => {
+      void (running?.workerMemory(m.gc) ?? Promise.resolve([])).then((workers) => {
         const memory = process.memoryUsage();
         for (const w of workers) {
           memory.rss += w.rss;
@@ -89,9 +89,13 @@ process.on('message', (raw: unknown) => {
           memory.external += w.external;
         }
         const workerCpu = { user: 0, system: 0 };
+        const workerMemory = { rss: 0, heapUsed: 0, external: 0 };
         for (const w of workers) {
           workerCpu.user += w.cpuUser;
           workerCpu.system += w.cpuSystem;
+          workerMemory.rss += w.rss;
+          workerMemory.heapUsed += w.heapUsed;
+          workerMemory.external += w.external;
         }
         send({
           type: 'stats',
@@ -99,6 +103,7 @@ process.on('message', (raw: unknown) => {
           memory,
           cpu: process.cpuUsage(),
           workerCpu,
+          workerMemory,
           sessions: running?.sessions() ?? 0,
           heapSpaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size])),
           workers: workers.length,

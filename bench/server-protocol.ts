@@ -31,6 +31,8 @@ export interface ServerStats {
   workers?: number;
   /** CPU of the SSH worker processes together (not in `cpu`). */
   workerCpu?: NodeJS.CpuUsage;
+  /** The SSH workers' part of `memory`. */
+  workerMemory?: { rss: number; heapUsed: number; external: number };
 }
 
 export type ParentMessage =

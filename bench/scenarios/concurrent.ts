@@ -37,6 +37,8 @@ interface ConcurrentMeasure {
   newSpaceGrowth: number;
   baseline: { rss: number; heap: number };
   drained: boolean;
+  /** The SSH workers' share of `used`, per session (RSS, heap+external). */
+  workersUsed?: MemoryDelta;
 }
 
 const live = (s: ServerStats): number => s.memory.heapUsed + s.memory.external;
@@ -112,6 +114,13 @@ async function measure(ctx: ScenarioContext, kind: ServerKind): Promise<Concurre
       marginal: delta(halfStats, idleStats, held - halfStats.sessions),
       newSpaceGrowth: (idleStats.heapSpaces['new_space'] ?? 0) - (base.heapSpaces['new_space'] ?? 0),
       baseline: { rss: base.memory.rss, heap: live(base) },
+      workersUsed:
+        base.workerMemory && usedStats.workerMemory
+          ? {
+              rssPerSession: (usedStats.workerMemory.rss - base.workerMemory.rss) / Math.max(1, held),
+              heapPerSession: (usedStats.workerMemory.heapUsed + usedStats.workerMemory.external - base.workerMemory.heapUsed - base.workerMemory.external) / Math.max(1, held),
+            }
+          : undefined,
       drained,
     };
   } finally {
@@ -151,6 +160,9 @@ export const concurrent: Scenario = {
       `concurrent: baseline RSS ${mb(e.baseline.rss)} MB emulator, ${mb(c.baseline.rss)} MB ceiling;` +
         ` V8 young generation grew ${mb(e.newSpaceGrowth)} MB (emulator), ${mb(c.newSpaceGrowth)} MB (ceiling) while sessions opened`,
     ];
+    if (e.workersUsed) {
+      notes.push(`concurrent: of the emulator's memory per session after 1 RPC, its SSH workers hold ${kb(e.workersUsed.rssPerSession).toFixed(1)} KB RSS, ${kb(e.workersUsed.heapPerSession).toFixed(1)} KB heap+external`);
+    }
     if (e.firstError) notes.push(`concurrent: first emulator open failure: ${e.firstError}`);
     if (c.firstError) notes.push(`concurrent: first ceiling open failure: ${c.firstError}`);
     if (!e.drained || !c.drained) notes.push('concurrent: a server still counted sessions 20 s after every client left');
