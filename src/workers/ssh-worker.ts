@@ -24,7 +24,44 @@ interface ChannelState {
   channel: ServerChannel | undefined;
   accept?: () => Session;
   reject?: () => void;
-  requests: Map<number, { accept: Accept; reject: Reject }>;
+  requests: Map<number, PendingRequest>;
+}
+
+/**
+ * A request the owner has not answered yet. A subsystem, exec or shell is
+ * accepted in ssh2 at once with its reply held back: ssh2 drops channel data
+ * (and an EOF) that arrive before a channel exists, and OpenSSH sends stdin
+ * right behind its request. The channel buffers until the owner says yes.
+ */
+interface PendingRequest {
+  wantReply: boolean;
+  /** The started channel, for subsystem / exec / shell. */
+  channel: ServerChannel | undefined;
+}
+
+/** The parts of ssh2's server-side objects the held replies need (not in its types). */
+interface ProtocolReplies {
+  channelSuccess(chan: number): void;
+  channelFailure(chan: number): void;
+}
+const protocolOf = (client: Connection): ProtocolReplies => (client as unknown as { _protocol: ProtocolReplies })._protocol;
+const remoteChannelId = (session: Session): number => (session as unknown as { _chanInfo: { outgoing: { id: number } } })._chanInfo.outgoing.id;
+
+/** Channel ids whose success reply is held, per protocol. */
+const held = new WeakMap<ProtocolReplies, Set<number>>();
+/** The protocol's own reply functions, before holding wraps them. */
+const replies = new WeakMap<ProtocolReplies, ProtocolReplies>();
+
+function holdReplies(client: Connection): void {
+  const proto = protocolOf(client);
+  if (replies.has(proto)) return;
+  const own = { channelSuccess: proto.channelSuccess.bind(proto), channelFailure: proto.channelFailure.bind(proto) };
+  replies.set(proto, own);
+  const set = new Set<number>();
+  held.set(proto, set);
+  proto.channelSuccess = (chan: number) => {
+    if (!set.has(chan)) own.channelSuccess(chan);
+  };
 }
 
 interface ConnState {
@@ -115,9 +152,21 @@ function wireClient(c: number, client: Connection, state: ConnState): void {
 
 function wireSession(ch: number, st: ChannelState): void {
   const { session } = st;
+  const client = conns.get(st.c)?.client;
+  if (!client) return;
+  holdReplies(client);
+  const proto = protocolOf(client);
   const relay = (kind: SessionRequestKind) => (accept: Accept, reject: Reject, info?: unknown) => {
     const r = nextRequest++;
-    st.requests.set(r, { accept, reject });
+    let channel: ServerChannel | undefined;
+    if (kind === 'subsystem' || kind === 'exec' || kind === 'shell') {
+      const id = remoteChannelId(session);
+      held.get(proto)!.add(id);
+      channel = accept?.() ?? undefined;
+      held.get(proto)!.delete(id);
+      channel?.on('error', () => undefined);
+    }
+    st.requests.set(r, { wantReply: reject !== undefined, channel });
     const plain = info && typeof info === 'object' ? { ...(info as Record<string, unknown>) } : {};
     send({ t: 'request', c: st.c, ch, r, kind, info: plain, wantReply: reject !== undefined });
   };
@@ -198,11 +247,20 @@ function command(cmd: OwnerCommand): void {
       const req = st?.requests.get(cmd.r);
       if (!st || !req) return;
       st.requests.delete(cmd.r);
-      if (cmd.t === 'request-reject') return req.reject?.();
-      const channel = req.accept?.();
-      if (channel) {
-        st.channel = channel;
-        wireChannel(cmd.ch, channel);
+      const conn = conns.get(st.c)?.client;
+      const own = conn ? replies.get(protocolOf(conn)) : undefined;
+      if (!own) return;
+      const id = remoteChannelId(st.session);
+      // Answered here rather than through ssh2's accept/reject: those refuse to once a channel exists.
+      if (cmd.t === 'request-reject') {
+        if (req.wantReply) own.channelFailure(id);
+        // A refused start leaves its held channel unread; the client closes it.
+        return;
+      }
+      if (req.wantReply) own.channelSuccess(id);
+      if (req.channel) {
+        st.channel = req.channel;
+        wireChannel(cmd.ch, req.channel);
       }
       return;
     }

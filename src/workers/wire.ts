@@ -72,8 +72,11 @@ export class FrameReader {
       if (buf.length - at - 4 < len) break;
       const kind = buf[at + 4] as FrameKind;
       const id = buf.readUInt32BE(at + 5);
-      // A copy: the frame outlives this chunk (a session keeps what it reads).
-      const payload = Buffer.from(buf.subarray(at + HEADER, at + 4 + len));
+      // A copy of its own size: a frame may outlive this chunk (ssh2 and the
+      // sessions keep what they were last given), and a small copy from
+      // Node's shared 8 KB pool would keep a whole pool slab alive with it.
+      const payload = Buffer.allocUnsafeSlow(len - (HEADER - 4));
+      buf.copy(payload, 0, at + HEADER, at + 4 + len);
       at += 4 + len;
       this.onFrame(kind, id, payload);
     }

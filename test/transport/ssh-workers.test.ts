@@ -5,6 +5,10 @@
  * dies takes only its connections with it.
  */
 import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
 import { frameMessage } from '../../src/framing/encoder.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
@@ -124,6 +128,40 @@ describe('SSH workers: sessions in different worker processes share one device',
     else expect(lock).to.include('<ok/>');
     expect(t.emulator.workers.pids()).to.have.length(2);
     for (const x of [a, b, c]) x.close();
+  });
+});
+
+describe('SSH workers: OpenSSH sends its stdin right behind the subsystem request', function () {
+  let t: TestEmulator;
+  let key: string;
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'junos-emulator-worker-key-'));
+    key = join(dir, 'id_ed25519');
+    await new Promise<void>((resolve, reject) => execFile('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key], (err) => (err ? reject(err) : resolve())));
+    writeFileSync(join(dir, 'authorized_keys'), readFileSync(`${key}.pub`));
+    t = await startTestEmulator({
+      yaml: { users: [{ name: TEST_USER.name, password: TEST_USER.password, 'authorized-keys': join(dir, 'authorized_keys') }], speed: 'instant', workers: 1, devices: [{ name: 'r1', port: 0 }] },
+    });
+    t.emulator.workers.ownerWeight = Number.POSITIVE_INFINITY;
+    await t.emulator.workers.warm();
+  });
+  after(async () => t.stop());
+
+  it('a hello, an RPC and EOF sent before the subsystem is accepted all arrive (ssh2 drops data for a channel not yet accepted)', async () => {
+    const input =
+      `<hello xmlns="${NS}"><capabilities><capability>urn:ietf:params:netconf:base:1.0</capability></capabilities></hello>]]>]]>` +
+      `<rpc message-id="1" xmlns="${NS}"><get-config><source><running/></source></get-config></rpc>]]>]]>` +
+      `<rpc message-id="2" xmlns="${NS}"><close-session/></rpc>]]>]]>`;
+    const args = ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'BatchMode=yes', '-i', key, '-o', 'IdentitiesOnly=yes', '-p', String(t.port), `${TEST_USER.name}@127.0.0.1`, '-s', 'netconf'];
+    for (let i = 0; i < 5; i++) {
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = execFile('ssh', args, { timeout: 30_000 }, (err, stdout, stderr) => (err ? reject(new Error(`ssh: ${err.message} ${stderr}`)) : resolve(stdout)));
+        child.stdin!.end(input);
+      });
+      expect(out).to.include('<host-name>r1</host-name>');
+      expect(out).to.match(/message-id="2">\n<ok\/>/);
+    }
+    expect(t.emulator.workers.placement().owner).to.equal(0);
   });
 });
 
