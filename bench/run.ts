@@ -14,6 +14,7 @@ import { concurrent } from './scenarios/concurrent.js';
 import { configLoad } from './scenarios/config-load.js';
 import { errText, now } from './scenarios/common.js';
 import { fleet } from './scenarios/fleet.js';
+import { fleetStart } from './scenarios/fleet-start.js';
 import { lockstep } from './scenarios/lockstep.js';
 import { pipelined } from './scenarios/pipelined.js';
 import { setup } from './scenarios/setup.js';
@@ -25,7 +26,7 @@ import { spawnServer, type ServerHandle } from './servers.js';
 import { loadSettings } from './settings.js';
 
 /** Every scenario, in run order. Add new ones (snapshot RPC, fleet start) here. */
-export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, snapshot, fleet, soak, configLoad, netconfdComparison];
+export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, snapshot, fleet, soak, configLoad, fleetStart, netconfdComparison];
 
 async function main(): Promise<void> {
   const settings = loadSettings();

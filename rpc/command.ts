@@ -8,6 +8,8 @@ import { asConfigurationOutput, displayRpcXml } from '../src/render/command-resu
 import { outputXml } from '../src/render/operation-results.js';
 import type { OutputFormat, RpcHandler, RpcReply } from './types.js';
 import { expecting } from '../src/errors/catalogue.js';
+import { filterDepth, relativeTo } from '../src/terminal/subtree-text.js';
+import { endTag, startTag } from '../src/xml/writer.js';
 
 /** The CLI prints what `| display xml|json` produced; a text request gets it as text. */
 function asText(reply: RpcReply): RpcReply {
@@ -15,10 +17,22 @@ function asText(reply: RpcReply): RpcReply {
   return { ...reply, body: outputXml(reply.body) };
 }
 
-/** `show configuration` in text is `<configuration-information><configuration-output>`. */
-function configurationOutput(reply: RpcReply): RpcReply {
+/**
+ * `show configuration` in text is `<configuration-information><configuration-output>`;
+ * with a path (`show configuration system services`) the CLI prints what is
+ * inside that hierarchy, unwrapped, as Junos does.
+ */
+function configurationOutput(reply: RpcReply, depth: number): RpcReply {
   if (reply.kind === 'ok') return reply;
-  return { ...reply, body: asConfigurationOutput(reply.body) };
+  return { ...reply, body: asConfigurationOutput(depth > 0 ? unwrapText(reply.body, depth) : reply.body) };
+}
+
+function unwrapText(body: string, depth: number): string {
+  const open = `${startTag('configuration-text')}\n`;
+  const close = endTag('configuration-text');
+  if (!body.startsWith(open) || !body.trimEnd().endsWith(close)) return body;
+  const inner = body.slice(open.length, body.lastIndexOf(close));
+  return `${open}${relativeTo(inner, depth)}${body.slice(body.lastIndexOf(close))}`;
 }
 
 export const handler: RpcHandler = {
@@ -37,7 +51,7 @@ export const handler: RpcHandler = {
     const format: OutputFormat = parsed.display === 'xml' ? 'xml' : parsed.display === 'json' ? 'json' : ctx.format;
     const reply = await ctx.invoke(parsed.rpc, format);
     if (parsed.display !== 'default' && ctx.format === 'text') return asText(reply);
-    if (parsed.configuration && format === 'text') return configurationOutput(reply);
+    if (parsed.configuration && format === 'text') return configurationOutput(reply, filterDepth(parsed.rpc));
     return reply;
   },
 };

@@ -33,12 +33,19 @@ export const handler: RpcHandler = {
       const n = Number(raw);
       const base = store.rollback(n);
       if (!base) throw syntaxError(raw, `rollback ${n} does not exist`);
-      const diff = await runSliced(diffTextWork(shownTo(ctx, base), shownTo(ctx, store.candidate(ctx.session))));
+      // The candidate (configuration mode, PyEZ) or with database="committed" the running configuration (`show configuration | compare`).
+      const compared = db === 'committed' ? store.committed() : store.candidate(ctx.session);
+      const diff = await runSliced(diffTextWork(shownTo(ctx, base), shownTo(ctx, compared)));
       return { kind: 'body', body: configurationOutputXml(diff) };
     }
     const tree = shownTo(ctx, db === 'committed' ? store.committed() : store.candidate(ctx.session));
     const filter = child(op, 'configuration');
     const shown = filter ? await runSliced(filterTreeWork(tree, filter)) : tree;
-    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, db === 'committed' ? store.lastCommit() : undefined)) };
+    // Junos heads the whole committed configuration with `## Last commit`; a
+    // subtree (`show configuration system ntp`) comes without it, and an
+    // absent one is empty text.
+    // (The XML form keeps its junos:commit-* attributes either way.)
+    const info = db === 'committed' && (!filter || format !== 'text') ? store.lastCommit() : undefined;
+    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, info)) };
   },
 };

@@ -29,6 +29,8 @@ import { commit, editConfig, validate } from './edit-config.js';
 import { handler as requestPackageAdd } from './request-package-add.js';
 import { handler as requestPackageRollback } from './request-package-rollback.js';
 import { handler as requestReboot } from './request-reboot.js';
+import { deleteRescue, getRescueInformation, saveRescue } from './rescue.js';
+import { handler as getRollbackInformation } from './get-rollback-information.js';
 
 /** Every RPC the emulator answers; anything else is a Junos `syntax error`. */
 export const HANDLERS: readonly RpcHandler[] = [
@@ -69,6 +71,11 @@ export const HANDLERS: readonly RpcHandler[] = [
   requestPackageAdd,
   requestPackageRollback,
   requestReboot,
+  // Issue 12: the rescue configuration and the commit history.
+  saveRescue,
+  deleteRescue,
+  getRescueInformation,
+  getRollbackInformation,
 ];
 
 export function defaultRegistry(): RpcRegistry {

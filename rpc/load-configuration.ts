@@ -1,8 +1,9 @@
-/** <load-configuration>: XML, text or set input; merge, replace, override, update; or `rollback="N"`. */
+/** <load-configuration>: XML, text or set input; merge, replace, override, update; or `rollback="N"`, `rescue="rescue"`. */
 import type { LoadAction } from '../src/junos-config/store.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import { assertCanWrite, readPayload, writeGuard } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
+import { noRescue } from './rescue.js';
 import { loadConfigurationResultsXml } from '../src/render/configuration-results.js';
 
 const ACTIONS = ['merge', 'replace', 'override', 'update', 'set'] as const;
@@ -15,7 +16,12 @@ export const handler: RpcHandler = {
     assertCanWrite(ctx);
     const store = ctx.device.configuration;
     const rollback = op.attrs['rollback'];
-    if (rollback !== undefined) {
+    let warnings: string[] = [];
+    if (op.attrs['rescue'] !== undefined) {
+      // PyEZ's Config.rescue('reload'): the rescue configuration becomes the candidate.
+      if (!store.rescue()) throw noRescue();
+      store.loadRescue(ctx.session, writeGuard(ctx));
+    } else if (rollback !== undefined) {
       if (!/^\d+$/.test(rollback) || Number(rollback) > 49) throw syntaxError(rollback, 'invalid rollback number');
       store.loadRollback(ctx.session, Number(rollback), writeGuard(ctx));
     } else {
@@ -24,8 +30,8 @@ export const handler: RpcHandler = {
       if (!(ACTIONS as readonly string[]).includes(action)) throw syntaxError(action, 'invalid value for action');
       const edits = await readPayload(op, op.attrs['format'] ?? 'xml', action);
       // Checked again as the candidate changes: another session may have locked it while this one was read.
-      await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx));
+      warnings = (await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx))).map((w) => w.message);
     }
-    return { kind: 'body', body: loadConfigurationResultsXml() };
+    return { kind: 'body', body: loadConfigurationResultsXml(warnings) };
   },
 };

@@ -5,6 +5,8 @@ import { pathSegment } from './options/names.js';
 import type { EmulatorConfig } from './options/types.js';
 import { EmulatedDevice } from './device/device.js';
 import { createDeviceState } from './device/device-state.js';
+import { FreePortPicker } from './device/port-picker.js';
+import { startInOrder } from './device/start-all.js';
 import { VirtualClock } from './engine/index.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { LoginClasses } from './session/login-class.js';
@@ -56,7 +58,7 @@ export interface RunningEmulator {
  * ed25519 key derived from a stored seed (stable, cheap for fleets) and
  * shares the stored RSA key.
  */
-function hostKeysFor(config: EmulatorConfig): (device: string) => HostKey[] {
+function hostKeysFor(config: EmulatorConfig): (device: string) => HostKey[] | (() => HostKey[]) {
   if (config.hostKeyFiles.length > 0) {
     const given = loadHostKeys({ dir: config.keysDir, files: config.hostKeyFiles }).map((k) => ({ key: parsedKey(k) }));
     return () => given;
@@ -64,7 +66,8 @@ function hostKeysFor(config: EmulatorConfig): (device: string) => HostKey[] {
   // No ed25519 key file: one that no device uses would only mislead whoever copies it to known_hosts.
   const rsa = loadHostKeys({ dir: config.keysDir, types: ['rsa'] }).map((k) => ({ key: parsedKey(k) }));
   const seed = loadSeed(config.keysDir);
-  return (device) => [{ key: parsedKey(deriveEd25519(seed, device)) }, ...rsa];
+  // Derived when the device's first client connects (the key is the same whenever it is made).
+  return (device) => () => [{ key: parsedKey(deriveEd25519(seed, device)) }, ...rsa];
 }
 
 export interface StartOptions {
@@ -102,6 +105,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
     onEvent: (event, detail) => log.warn({ event, ...detail }, 'SSH worker exited; its connections closed, the next one starts again'),
   });
   const devices: EmulatedDevice[] = [];
+  const freePorts = new FreePortPicker(new Set(config.devices.flatMap((d) => [d.port, d.backupRePort ?? 0]).filter((p) => p !== 0)));
   for (const spec of config.devices) {
     const state = await createDeviceState(spec, clock, config.stateDir ? join(config.stateDir, pathSegment(spec.name)) : undefined, {
       onBackgroundError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'),
@@ -112,6 +116,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
         spec,
         host: config.host,
         hostKeys: hostKeys(spec.name),
+        freePorts,
         model: state.model,
         clock,
         registry,
@@ -147,7 +152,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
   const control = new ControlPlane({ host: config.host, devices, clock, log: requestLog, faults });
   const controlServer = config.control ? new ControlServer(control, { host: config.control.host ?? DEFAULT_CONTROL_HOST, port: config.control.port, token: config.control.token }) : undefined;
   try {
-    await Promise.all(devices.map((d) => d.start()));
+    await startInOrder(devices);
     await controlServer?.start();
   } catch (err) {
     await Promise.all(devices.map((d) => d.stop()));

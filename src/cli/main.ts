@@ -4,6 +4,7 @@ import { ConfigError } from '../options/types.js';
 import { loadConfig, type CommandLineOptions } from '../options/load.js';
 import { defaultKeysDir, startEmulator } from '../compose.js';
 import { PROFILE_NAMES } from '../engine/index.js';
+import { checkStartLimits, limitNeeds } from './open-files.js';
 
 function collect(value: string, previous: string[]): string[] {
   return previous.concat([value]);
@@ -19,6 +20,14 @@ function parseCount(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--devices ${v}: expected a positive integer`);
   return n;
+}
+
+function positiveFor(flag: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} ${v}: expected a positive integer`);
+    return n;
+  };
 }
 
 const program = new Command()
@@ -37,6 +46,9 @@ const program = new Command()
   .option('--keys-dir <dir>', 'where generated SSH host keys are kept (default: keys/ of the package)')
   .option('--devices <n>', 'start a fleet of N devices of --profile on ports from --base-port', parseCount)
   .option('--base-port <n>', 'first port of a fleet; device i listens on base-port + i (0: free ports)', parsePort)
+  .option('--shard-count <n>', 'split the fleet into N shards and serve one of them (see --shard-index)', positiveFor('--shard-count'))
+  .option('--shard-index <n|hostname>', "the shard to serve, from 0; 'hostname': the -N ordinal ending this host's name (a StatefulSet pod)")
+  .option('--open-files <n>', 'raise the open-file limit to N at start (above the hard limit needs root or CAP_SYS_RESOURCE)', positiveFor('--open-files'))
   .option('--control-port <n>', 'serve the control API (HTTP/JSON) on this loopback port (0: a free one)', parsePort)
   .option('--control-token <token>', 'bearer token the control API requires')
   .option('--control-host <addr>', 'address the control API listens on (default 127.0.0.1, whatever --host says)')
@@ -47,7 +59,7 @@ const program = new Command()
 async function main(): Promise<void> {
   program.parse();
   // commander names each option after its flag; --user collects into `user`.
-  const { user, ...o } = program.opts<Omit<CommandLineOptions, 'users'> & { user: string[] }>();
+  const { user, openFiles, ...o } = program.opts<Omit<CommandLineOptions, 'users'> & { user: string[]; openFiles?: number }>();
   const cli: CommandLineOptions = { ...o, users: user };
   let config;
   try {
@@ -59,8 +71,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const limits = checkStartLimits(limitNeeds(config), openFiles);
+  if (limits.error) {
+    process.stderr.write(`junos-emulator: ${limits.error}\n`);
+    process.exit(2);
+  }
   const emulator = await startEmulator(config);
-  for (const line of emulator.banner()) process.stdout.write(`${line}\n`);
+  for (const line of [...emulator.banner(), limits.bannerLine()]) process.stdout.write(`${line}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -74,7 +91,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err: unknown) => {
+// `junos-emulator inventory ...` (src/cli/inventory.ts) is a command of its own.
+const run = process.argv[2] === 'inventory' ? import('./inventory.js').then((m) => m.runInventory(process.argv.slice(3))) : main();
+run.catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`junos-emulator: ${err.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`junos-emulator: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

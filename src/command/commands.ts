@@ -15,6 +15,7 @@ import { requestPackageAddGrammar } from '../grammar/request-package-add.js';
 import { requestPackageRollbackGrammar } from '../grammar/request-package-rollback.js';
 import { requestRebootGrammar } from '../grammar/request-reboot.js';
 import { requestSnapshotGrammar } from '../grammar/request-snapshot.js';
+import { getRescueInformationGrammar, getRollbackInformationGrammar, requestDeleteRescueGrammar, requestSaveRescueGrammar } from '../grammar/configuration-archive.js';
 import { rpcExistsOn } from '../grammar/parse-rpc.js';
 import type { Dialect, Platform, RpcGrammar } from '../grammar/types.js';
 
@@ -36,6 +37,10 @@ const GRAMMARS: readonly RpcGrammar[] = [
   requestPackageAddGrammar,
   requestPackageRollbackGrammar,
   requestRebootGrammar,
+  requestSaveRescueGrammar,
+  requestDeleteRescueGrammar,
+  getRescueInformationGrammar,
+  getRollbackInformationGrammar,
 ];
 
 export const COMMANDS: readonly CommandSpec[] = [

@@ -12,6 +12,7 @@ import type { HostKey } from '../transport/device-keys.js';
 import { SshListener, type AuthenticatedPeer, type SshListenerOptions } from '../transport/ssh-listener.js';
 import type { RpcRegistry } from '../dispatch/registry.js';
 import type { DeviceRuntime } from './runtime.js';
+import type { FreePortPicker } from './port-picker.js';
 import {
   applyConfiguration,
   validateConfiguration,
@@ -30,7 +31,8 @@ import type { TerminalSize } from '../transport/ssh-listener.js';
 export interface DeviceDeps {
   spec: DeviceSpec;
   host: string;
-  hostKeys: HostKey[];
+  /** The device's host keys, or how to make them when the first client connects. */
+  hostKeys: HostKey[] | (() => HostKey[]);
   model: DeviceModel;
   clock: VirtualClock;
   registry: RpcRegistry;
@@ -46,6 +48,8 @@ export interface DeviceDeps {
   changeCount?: () => number;
   /** What CLI sessions (SSH shell and exec) report: lines in and out, their end. */
   cliHooks?: CliHooks;
+  /** Where devices configured with port 0 look for a free port first (shared by a fleet). */
+  freePorts?: FreePortPicker;
   /** Gives each new session its interceptor (fault injection). */
   sessionInterceptor?: (session: { id: number; user: string }) => SessionInterceptor | undefined;
   /** Listener hooks (fault injection: refused logins, subsystem, connections). */
@@ -232,22 +236,8 @@ export class EmulatedDevice implements DeviceRuntime {
     const started: Array<{ re: string; listener: SshListener }> = [];
     try {
       for (const ep of endpoints) {
-        const listener = new SshListener({
-          host: this.deps.host,
-          port: this.bound.find((b) => b.re === ep.re)?.port ?? ep.port,
-          hostKeys: this.deps.hostKeys,
-          limits: this.spec.limits,
-          findUser: (n) => this.findUser(n),
-          retryOptions: () => this.retryOptions,
-          onNetconf: (channel, peer) => this.openSession(channel, peer, ep.re),
-          onShell: (channel, peer, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'shell' }),
-          onExec: (channel, peer, command, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'exec', command }),
-          onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re: ep.re }),
-          ...this.deps.listenerHooks,
-          workers: this.deps.workers,
-        });
-        await listener.start();
-        started.push({ re: ep.re, listener });
+        const port = this.bound.find((b) => b.re === ep.re)?.port ?? ep.port;
+        started.push({ re: ep.re, listener: await this.listen(ep.re, port) });
       }
     } catch (err) {
       await Promise.all(started.map((s) => s.listener.stop()));
@@ -255,6 +245,43 @@ export class EmulatedDevice implements DeviceRuntime {
     }
     this.listeners = started;
     this.bound = this.ports();
+  }
+
+  /** A listening endpoint of `re`; port 0 takes the free-port picker's candidates first (port-picker.ts). */
+  private async listen(re: string, port: number): Promise<SshListener> {
+    const picker = port === 0 ? this.deps.freePorts : undefined;
+    for (;;) {
+      const tried = picker?.candidate() ?? port;
+      const listener = this.listener(re, tried);
+      try {
+        await listener.start();
+      } catch (err) {
+        if (picker && tried !== 0 && (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          picker.taken(tried);
+          continue;
+        }
+        throw err;
+      }
+      picker?.bound(listener.port);
+      return listener;
+    }
+  }
+
+  private listener(re: string, port: number): SshListener {
+    return new SshListener({
+      host: this.deps.host,
+      port,
+      hostKeys: this.deps.hostKeys,
+      limits: this.spec.limits,
+      findUser: (n) => this.findUser(n),
+      retryOptions: () => this.retryOptions,
+      onNetconf: (channel, peer) => this.openSession(channel, peer, re),
+      onShell: (channel, peer, pty) => this.openCli(channel, peer, re, pty, { kind: 'shell' }),
+      onExec: (channel, peer, command, pty) => this.openCli(channel, peer, re, pty, { kind: 'exec', command }),
+      onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re }),
+      ...this.deps.listenerHooks,
+      workers: this.deps.workers,
+    });
   }
 
   /** Powers the device off: the ports refuse connections and every session ends. */

@@ -36,7 +36,9 @@ export function* checkEditsWork(edits: readonly EditNode[]): Work<void> {
     }
     if (n.op === 'delete') continue;
     const kind = leafKind(parent, n.name);
-    if (kind === 'value' && (n.value === undefined || n.value === '')) {
+    // `<domain-name active="active"/>` marks the statement there; it needs no value.
+    const marksOnly = n.activity !== undefined && n.children.length === 0;
+    if (kind === 'value' && (n.value === undefined || n.value === '') && !marksOnly) {
       const where = `[edit${path.length ? ' ' + path.join(' ') : ''}]`;
       errors.push(configurationError('missing argument', n.name, where));
     } else if (kind === 'empty' && n.value !== undefined) {

@@ -29,6 +29,7 @@ const INDEX_FROM = 16;
 /** One node being edited. */
 class Draft {
   value: string | undefined;
+  inactive: boolean;
   /** Children in order; deleted ones are holes until `finish`. */
   readonly entries: Entry[];
   /** Identity -> positions of its live entries; made once the draft has INDEX_FROM entries. */
@@ -46,6 +47,7 @@ class Draft {
     readonly base?: ConfigNode,
   ) {
     this.value = base?.value;
+    this.inactive = base?.inactive === true;
     this.entries = base ? base.children.slice() : [];
     this.liveCount = this.entries.length;
   }
@@ -195,7 +197,7 @@ function* finish(root: Draft): Work<ConfigNode> {
     next.pop();
     if (pace(1 + mine.length)) yield;
     const same = !d.dirty && d.base !== undefined && mine.every((n, j) => n === d.base!.children[j]);
-    const done = same ? d.base! : makeNode(d.name, d.value, mine);
+    const done = same ? d.base! : makeNode(d.name, d.value, mine, d.inactive);
     if (top === 0) return done;
     kids[top - 1]!.push(done);
   }
@@ -232,8 +234,29 @@ function done(f: Frame): void {
   }
 }
 
+/**
+ * What Junos warns about and loads regardless: deleting, activating or
+ * deactivating a statement that is not there (`statement not found`).
+ */
+export interface EditWarning {
+  readonly message: string;
+  /** Where, as the edit's path (`/system/ntp`). */
+  readonly path: string;
+  readonly element: string;
+}
+
+/** Marks the draft active or inactive as the edit says. */
+function mark(d: Draft, e: EditNode): void {
+  if (e.activity === undefined) return;
+  const inactive = e.activity === 'inactive';
+  if (d.inactive !== inactive) {
+    d.inactive = inactive;
+    d.dirty = true;
+  }
+}
+
 /** Applies `edits` under `root`, depth first in document order, with an explicit stack of statements being edited. */
-function* apply(root: Draft, edits: readonly EditNode[]): Work<void> {
+function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]): Work<void> {
   const stack: Frame[] = [{ target: root, edits, path: '', next: 0, kind: 'root', parent: undefined, at: -1, had: 0, keyed: false, deletesOnly: false }];
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
@@ -250,9 +273,9 @@ function* apply(root: Draft, edits: readonly EditNode[]): Work<void> {
     const idx = target.find(e.name, key);
     switch (e.op) {
       case 'delete':
-        // Junos only warns when the statement is absent; a warning would make
-        // ncclient and PyEZ raise, so deleting nothing is silent.
+        // Deleting what is not there changes nothing; Junos warns and loads the rest.
         if (idx >= 0) target.remove(idx);
+        else warnings.push({ message: 'statement not found', path: here, element: key ?? e.name });
         break;
       case 'create':
         if (idx >= 0) throw new EditConflict('statement already exists', here, key ?? e.name);
@@ -266,15 +289,22 @@ function* apply(root: Draft, edits: readonly EditNode[]): Work<void> {
       }
       case 'merge': {
         const deletesOnly = e.children.some((c) => c.op === 'delete') && e.children.every((c) => c.op === 'delete' || (c.name === 'name' && c.value === key));
+        // `<domain-name active="active"/>`, `deactivate system ntp`: only marks what is there.
+        const marksOnly = e.activity !== undefined && e.value === undefined && e.children.every((c) => c.name === 'name' && c.value === key);
         if (idx < 0) {
-          // A container reached only to delete something under it is not created.
-          if (deletesOnly) break;
+          // A container reached only to delete (or mark) something under it is not created.
+          if (deletesOnly || marksOnly) {
+            warnings.push({ message: 'statement not found', path: here, element: key ?? e.name });
+            break;
+          }
           const fresh = new Draft(e.name);
           fresh.value = e.value;
+          fresh.inactive = e.activity === 'inactive';
           stack.push({ target: fresh, edits: e.children, path: here, next: 0, kind: 'fresh', parent: target, at: -1, had: 0, keyed: false, deletesOnly: false });
         } else {
           const existing = target.draftAt(idx);
           yield* existing.indexWork();
+          mark(existing, e);
           if (e.value !== undefined && existing.value !== e.value) {
             existing.value = e.value;
             existing.dirty = true;
@@ -302,15 +332,15 @@ function* apply(root: Draft, edits: readonly EditNode[]): Work<void> {
  * The tree after `edits` (the children of an edit `<configuration>`) apply
  * under its root. `tree` itself is not changed.
  */
-export function* editTreeWork(tree: ConfigNode, edits: readonly EditNode[]): Work<ConfigNode> {
+export function* editTreeWork(tree: ConfigNode, edits: readonly EditNode[], warnings: EditWarning[] = []): Work<ConfigNode> {
   const root = new Draft(tree.name, tree);
   yield* root.indexWork();
-  yield* apply(root, edits);
+  yield* apply(root, edits, warnings);
   return yield* finish(root);
 }
 
-export function editTree(tree: ConfigNode, edits: readonly EditNode[]): ConfigNode {
-  return runNow(editTreeWork(tree, edits));
+export function editTree(tree: ConfigNode, edits: readonly EditNode[], warnings: EditWarning[] = []): ConfigNode {
+  return runNow(editTreeWork(tree, edits, warnings));
 }
 
 /** `load override`: the edits, without their deletions, are the whole configuration. */

@@ -3,7 +3,7 @@
  * stored and returned but changes nothing.
  */
 import type { ConfigNode } from './tree.js';
-import { childNamed, keyOf } from './tree.js';
+import { childNamed, keyOf, makeNode } from './tree.js';
 
 /** One commit-check failure: where, which statement, why. */
 export interface ConfigurationProblem {
@@ -67,7 +67,30 @@ function at(root: ConfigNode, ...path: string[]): ConfigNode | undefined {
   return n;
 }
 
-export function interpret(tree: ConfigNode): InterpretedConfiguration {
+/**
+ * The configuration as it acts: inactive statements (and all under them)
+ * left out. Junos commits them but neither applies nor checks them. Subtrees
+ * without an inactive statement are shared, not copied.
+ */
+export function activeOnly(tree: ConfigNode): ConfigNode {
+  let changed = false;
+  const kids: ConfigNode[] = [];
+  for (const c of tree.children) {
+    if (c.inactive) {
+      changed = true;
+      continue;
+    }
+    const a = c.children.length > 0 ? activeOnly(c) : c;
+    if (a !== c) changed = true;
+    kids.push(a);
+  }
+  return changed ? makeNode(tree.name, tree.value, kids) : tree;
+}
+
+export function interpret(whole: ConfigNode): InterpretedConfiguration {
+  // Only `system` acts; the rest (16,000 interfaces) is not walked per commit.
+  const system = childNamed(whole, 'system');
+  const tree = activeOnly(makeNode(whole.name, undefined, system ? [system] : []));
   const netconf = at(tree, 'system', 'services', 'netconf');
   const logins = at(tree, 'system', 'login');
   return {
@@ -119,6 +142,7 @@ export interface ValidationLimits {
 /** What a commit check reports (Junos wording where known). */
 export function validateConfiguration(tree: ConfigNode, classExists: (name: string) => boolean, limits: ValidationLimits = {}): ConfigurationProblem[] {
   const errors: ConfigurationProblem[] = [];
+  // interpret() leaves inactive statements out: Junos does not check them either.
   const c = interpret(tree);
   for (const [k, v] of Object.entries(c.retryOptions) as Array<[RetryStatement, string]>) {
     if (retryValue(v, k) === undefined) {

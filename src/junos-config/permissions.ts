@@ -101,7 +101,8 @@ export function deniedChanges(before: ConfigNode, after: ConfigNode, may: (p: Pe
   // container above them is not, so the most specific rule decides.
   const walk = (a: ConfigNode, b: ConfigNode, names: string[], shown: readonly string[]): void => {
     if (a === b) return;
-    if (a.value !== b.value && names.length > 0 && refuses(names)) deny(b, shown);
+    // Deactivating or activating a statement changes it as much as a new value does.
+    if ((a.value !== b.value || a.inactive !== b.inactive) && names.length > 0 && refuses(names)) deny(b, shown);
     const here = names.length === 0 ? [] : step(shown, b);
     const old = new Map<string, ConfigNode>();
     for (const c of a.children) old.set(identity(c.name, keyOf(c)), c);
@@ -122,9 +123,9 @@ export function deniedChanges(before: ConfigNode, after: ConfigNode, may: (p: Pe
 export function redactSecrets(tree: ConfigNode): ConfigNode {
   let changed = false;
   const children = tree.children.map((c) => {
-    const r = isSecretLeaf(c.name) && c.value !== undefined ? makeNode(c.name, SECRET_DATA, c.children) : c.children.length > 0 ? redactSecrets(c) : c;
+    const r = isSecretLeaf(c.name) && c.value !== undefined ? makeNode(c.name, SECRET_DATA, c.children, c.inactive === true) : c.children.length > 0 ? redactSecrets(c) : c;
     if (r !== c) changed = true;
     return r;
   });
-  return changed ? makeNode(tree.name, tree.value, children) : tree;
+  return changed ? makeNode(tree.name, tree.value, children, tree.inactive === true) : tree;
 }

@@ -11,6 +11,7 @@ import { pad, setLines, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
 import { keyOf } from './tree.js';
 import { depthFirst } from './walk.js';
+import { configurationDiffWork } from './diff.js';
 
 export type ConfigFormat = 'xml' | 'text' | 'set' | 'json';
 
@@ -28,16 +29,19 @@ export function commitAttributes(info: CommitInfo): string {
   return attrsXml(commitAttributeList(info));
 }
 
+const INACTIVE: Attrs = [['inactive', 'inactive']];
+
 /** Junos XML, one element per line, indented by four spaces as Junos does; the root's children at depth 1. */
 function xmlPieces(root: ConfigNode, out: Sink): Work<void> {
   return depthFirst(root, {
     enter(n, _parent, depth) {
       const p = pad(depth + 1);
+      const attrs = n.inactive ? INACTIVE : undefined;
       if (n.children.length === 0) {
-        out.push(`${p}${n.value === undefined ? emptyTag(n.name) : leafXml(n.name, n.value)}\n`);
+        out.push(`${p}${n.value === undefined ? emptyTag(n.name, attrs) : leafXml(n.name, n.value, attrs)}\n`);
         return -1;
       }
-      out.push(`${p}${startTag(n.name)}\n`);
+      out.push(`${p}${startTag(n.name, attrs)}\n`);
       return 0;
     },
     leave(n, depth) {
@@ -46,7 +50,7 @@ function xmlPieces(root: ConfigNode, out: Sink): Work<void> {
   });
 }
 
-type Json = string | null | Json[] | { [k: string]: Json };
+type Json = string | boolean | null | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
 /** Junos JSON for configuration: containers are objects, list entries arrays, empty leaves `[null]`. */
@@ -56,7 +60,15 @@ function* jsonOf(root: ConfigNode): Work<Json> {
   // Keys are statement names the client chose: no prototype, so `__proto__` is a key like any other.
   const newObject = (): JsonObject => Object.create(null) as JsonObject;
   const objects: JsonObject[] = [newObject()];
+  // An inactive statement carries Junos's JSON attribute member: `"@"` inside
+  // a container or list entry, `"@name"` beside a leaf.
+  const inactiveMark = (): JsonObject => {
+    const o = newObject();
+    o['inactive'] = true;
+    return o;
+  };
   const add = (to: JsonObject, c: ConfigNode, v: Json): void => {
+    if (c.inactive && (typeof v === 'string' || Array.isArray(v))) to[`@${c.name}`] = inactiveMark();
     if (keyOf(c) !== undefined) ((to[c.name] ??= []) as Json[]).push(v);
     else to[c.name] = v;
   };
@@ -67,6 +79,7 @@ function* jsonOf(root: ConfigNode): Work<Json> {
         return -1;
       }
       objects[depth + 1] = newObject();
+      if (n.inactive) objects[depth + 1]!['@'] = inactiveMark();
       return 0;
     },
     leave(n, depth) {
@@ -87,7 +100,7 @@ function* jsonPieces(v: Json, depth: number, out: Sink): Work<void> {
   const stack: Frame[] = [];
   /** Writes a scalar, or opens a container (pushing a frame); returns whether it opened one. */
   const open = (x: Json): void => {
-    if (x === null || typeof x === 'string') out.push(JSON.stringify(x));
+    if (x === null || typeof x === 'string' || typeof x === 'boolean') out.push(JSON.stringify(x));
     else if (Array.isArray(x)) {
       if (x.length === 0) out.push('[]');
       else {
@@ -157,67 +170,9 @@ export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info
   return runNow(renderConfigurationWork(tree, format, info));
 }
 
-/** Cuts rendered pieces into lines exactly as `text.split('\n')` would, without building the text. */
-class Lines implements Sink {
-  private readonly lines: string[] = [];
-  private partial = '';
-
-  push(s: string): void {
-    let from = 0;
-    for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
-      this.lines.push(this.partial === '' ? s.slice(from, nl) : this.partial + s.slice(from, nl));
-      this.partial = '';
-      from = nl + 1;
-    }
-    if (from < s.length) this.partial += s.slice(from);
-  }
-
-  end(): string[] {
-    this.lines.push(this.partial);
-    return this.lines;
-  }
-}
-
-/**
- * `show | compare`: lines only in one of the two texts, marked - and +, under
- * one `[edit]` header. Junos groups them by hierarchy; this keeps the lines.
- * A line counts as unchanged when the same line is anywhere in the other text.
- */
-export function* diffTextWork(before: ConfigNode, after: ConfigNode): Work<string> {
-  if (before === after) return '\n';
-  // Lines of the whole text: a quoted value may itself hold a newline.
-  const la = new Lines();
-  const lb = new Lines();
-  yield* textPieces(before, la);
-  yield* textPieces(after, lb);
-  const a = la.end();
-  const b = lb.end();
-  const inA = new Set<string>();
-  const inB = new Set<string>();
-  for (const l of a) {
-    inA.add(l);
-    if (pace()) yield;
-  }
-  for (const l of b) {
-    inB.add(l);
-    if (pace()) yield;
-  }
-  const removed: string[] = [];
-  const added: string[] = [];
-  for (const l of a) {
-    if (l.trim() !== '' && !inB.has(l)) removed.push(`-${l}`);
-    if (pace()) yield;
-  }
-  for (const l of b) {
-    if (l.trim() !== '' && !inA.has(l)) added.push(`+${l}`);
-    if (pace()) yield;
-  }
-  if (removed.length === 0 && added.length === 0) return '\n';
-  const out = new TextBuffer();
-  out.push('[edit]\n');
-  for (const l of removed) out.push(`${l}\n`);
-  for (const l of added) out.push(`${l}\n`);
-  return out.text();
+/** `show | compare` (diff.ts): Junos's banners, marks and indentation. */
+export function diffTextWork(before: ConfigNode, after: ConfigNode): Work<string> {
+  return configurationDiffWork(before, after);
 }
 
 export function diffText(before: ConfigNode, after: ConfigNode): string {

@@ -3,11 +3,11 @@ import { tokenizeCommand } from '../command/tokenize.js';
 import { readPath } from './path.js';
 import { pace, runNow, type Work } from './slices.js';
 import { loadError } from './text-format.js';
-import type { EditNode } from './tree.js';
+import type { Activity, EditNode } from './tree.js';
 
-/** Builds the nested edit a path names, with `op` on its last step. */
-function nest(words: readonly string[], op: 'merge' | 'delete'): EditNode {
-  const { steps, value } = readPath(words, op === 'merge' ? 'statement' : 'path');
+/** Builds the nested edit a path names, with `op` (and a `deactivate`/`activate` mark) on its last step. */
+function nest(words: readonly string[], op: 'merge' | 'delete', activity?: Activity): EditNode {
+  const { steps, value } = readPath(words, op === 'merge' && activity === undefined ? 'statement' : 'path');
   let node: EditNode | undefined;
   for (let i = steps.length - 1; i >= 0; i--) {
     const s = steps[i]!;
@@ -18,6 +18,7 @@ function nest(words: readonly string[], op: 'merge' | 'delete'): EditNode {
       op: last ? op : 'merge',
       ...(last && value !== undefined ? { value } : {}),
       children: node ? [...keyChild, node] : keyChild,
+      ...(last && activity !== undefined ? { activity } : {}),
     };
   }
   return node!;
@@ -35,6 +36,7 @@ export function* parseSetLinesWork(text: string): Work<EditNode[]> {
     if (words.length < 2) throw loadError(`syntax error`, verb, `line ${i + 1}`);
     if (verb === 'set') out.push(nest(words.slice(1), 'merge'));
     else if (verb === 'delete') out.push(nest(words.slice(1), 'delete'));
+    else if (verb === 'deactivate' || verb === 'activate') out.push(nest(words.slice(1), 'merge', verb === 'deactivate' ? 'inactive' : 'active'));
     else throw loadError('syntax error, expecting set or delete', verb, `line ${i + 1}`);
   }
   return out;

@@ -10,7 +10,7 @@
  */
 import { ClockShutdownError, type VirtualClock } from '../engine/index.js';
 import type { ConfigurationProblem } from './effects.js';
-import { editTreeWork, overrideWork } from './edit.js';
+import { editTreeWork, overrideWork, type EditWarning } from './edit.js';
 import { runNow, runSliced, type Work } from './slices.js';
 import type { ConfigNode, EditNode } from './tree.js';
 import { clone, emptyConfiguration, sameTree } from './tree.js';
@@ -40,6 +40,8 @@ export interface ConfigurationJson {
   candidate: ConfigNode;
   /** A `commit confirmed` not yet confirmed: rolls back to `previous` at `deadline` (virtual epoch ms). */
   confirm?: { deadline: number; previous: ConfigNode; user: string };
+  /** The rescue configuration (`request system configuration rescue save`), when one was saved. */
+  rescue?: ConfigNode;
 }
 
 export type LoadAction = 'merge' | 'replace' | 'override' | 'update';
@@ -70,6 +72,7 @@ export class ConfigurationStore {
   private shared: ConfigNode;
   private privates = new WeakMap<object, ConfigNode>();
   private confirm: { gen: number; deadline: number; previous: ConfigNode; user: string } | undefined;
+  private rescueTree: ConfigNode | undefined;
   private gen = 0;
   private readonly commitListeners = new Set<(tree: ConfigNode) => void>();
   private readonly changeListeners = new Set<() => void>();
@@ -87,6 +90,7 @@ export class ConfigurationStore {
       this.shared = sameTree(candidate, this.history[0]!.tree) ? this.history[0]!.tree : candidate;
       // Saved while a confirmed commit was pending: it still rolls back at its deadline.
       if (initial.confirm) this.armConfirm(initial.confirm.deadline, clone(initial.confirm.previous), initial.confirm.user);
+      if (initial.rescue) this.rescueTree = clone(initial.rescue);
     } else {
       this.history = [{ tree: clone(initial), info: { at: clock.now(), user: 'root' } }];
       this.shared = this.history[0]!.tree;
@@ -102,6 +106,7 @@ export class ConfigurationStore {
     this.shared = this.history[0]!.tree;
     this.privates = new WeakMap();
     this.confirm = undefined;
+    this.rescueTree = undefined;
     this.gen++;
     this.committedNow();
   }
@@ -122,6 +127,7 @@ export class ConfigurationStore {
       history: this.history.slice(),
       candidate: this.shared,
       ...(c ? { confirm: { deadline: c.deadline, previous: c.previous, user: c.user } } : {}),
+      ...(this.rescueTree ? { rescue: this.rescueTree } : {}),
     };
   }
 
@@ -146,6 +152,12 @@ export class ConfigurationStore {
   rollback(n: number): ConfigNode | undefined {
     this.expireIfDue();
     return this.history[n]?.tree;
+  }
+
+  /** Who committed `rollback n`, and when. */
+  commitInfo(n: number): CommitInfo | undefined {
+    this.expireIfDue();
+    return this.history[n]?.info;
   }
 
   lastCommit(): CommitInfo {
@@ -177,8 +189,11 @@ export class ConfigurationStore {
     return this.privates.delete(owner);
   }
 
-  load(owner: object, edits: readonly EditNode[], action: LoadAction): void {
-    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action)));
+  /** Applies a load at once; returns its warnings (`statement not found`). */
+  load(owner: object, edits: readonly EditNode[], action: LoadAction): EditWarning[] {
+    const warnings: EditWarning[] = [];
+    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action, warnings)));
+    return warnings;
   }
 
   /**
@@ -187,15 +202,16 @@ export class ConfigurationStore {
    * e.g. when another session took the lock meanwhile, or the change is one
    * the user may not make): a load acts as if it ran whole at that moment.
    */
-  async loadSliced(owner: object, edits: readonly EditNode[], action: LoadAction, guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined): Promise<void> {
+  async loadSliced(owner: object, edits: readonly EditNode[], action: LoadAction, guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined): Promise<EditWarning[]> {
     for (let attempt = 1; ; attempt++) {
       const base = this.candidate(owner);
-      const work = loadWork(base, edits, action);
+      const warnings: EditWarning[] = [];
+      const work = loadWork(base, edits, action, warnings);
       const tree = attempt < SLICED_LOAD_TRIES ? await runSliced(work) : runNow(work);
       if (this.candidate(owner) !== base) continue;
       guard(base, tree);
       this.replaceCandidate(owner, tree);
-      return;
+      return warnings;
     }
   }
 
@@ -205,6 +221,32 @@ export class ConfigurationStore {
     if (!r) throw new CommitRefused([{ path: '[edit]', element: String(n), message: `rollback ${n} does not exist` }]);
     guard(this.candidate(owner), r.tree);
     this.replaceCandidate(owner, r.tree);
+  }
+
+  /** `request system configuration rescue save`: the committed configuration becomes the rescue one. */
+  saveRescue(): void {
+    this.rescueTree = this.committed();
+    this.changed();
+  }
+
+  /** `request system configuration rescue delete`; true when there was one (Junos answers the same either way). */
+  deleteRescue(): boolean {
+    if (!this.rescueTree) return false;
+    this.rescueTree = undefined;
+    this.changed();
+    return true;
+  }
+
+  rescue(): ConfigNode | undefined {
+    return this.rescueTree;
+  }
+
+  /** `load-configuration rescue="rescue"` / `rollback rescue`: the rescue configuration becomes the candidate. */
+  loadRescue(owner: object, guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined): void {
+    const r = this.rescueTree;
+    if (!r) throw new CommitRefused([{ path: '[edit]', element: 'rescue', message: 'no rescue configuration is set' }]);
+    guard(this.candidate(owner), r);
+    this.replaceCandidate(owner, r);
   }
 
   discard(owner: object): void {
@@ -292,9 +334,9 @@ export class ConfigurationStore {
   }
 }
 
-function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction): Work<ConfigNode> {
+function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction, warnings: EditWarning[]): Work<ConfigNode> {
   // `replace` only changes how marked statements apply; that is in the edits.
-  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits);
+  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits, warnings);
 }
 
 export { emptyConfiguration };

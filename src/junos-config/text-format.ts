@@ -5,7 +5,7 @@
 import { RpcError } from '../xml/rpc-error.js';
 import { implicitList, isKeyedList } from './schema.js';
 import { pace, runNow, type Work } from './slices.js';
-import type { EditNode, EditOp } from './tree.js';
+import type { Activity, EditNode, EditOp } from './tree.js';
 import { configurationError } from '../errors/catalogue.js';
 
 type Punct = '{' | '}' | ';' | '[' | ']';
@@ -102,10 +102,18 @@ export function* parseTextWork(text: string): Work<EditNode[]> {
     const words: string[] = [];
     let op: EditOp = 'merge';
     while (toks[pos]?.t === 'word') words.push((toks[pos++] as { v: string }).v);
-    if (words[0] === 'replace:' || words[0] === 'delete:') {
-      op = words[0] === 'replace:' ? 'replace' : 'delete';
+    // At most one of `replace:`/`delete:` and one `inactive:`, in either order.
+    let activity: Activity | undefined;
+    let tagged = false;
+    for (;;) {
+      if (!tagged && (words[0] === 'replace:' || words[0] === 'delete:')) {
+        op = words[0] === 'replace:' ? 'replace' : 'delete';
+        tagged = true;
+      } else if (activity === undefined && words[0] === 'inactive:') activity = 'inactive';
+      else break;
       words.shift();
     }
+    const marked = activity !== undefined ? { activity } : {};
     const end = toks[pos];
     if (words.length === 0) throw loadError('syntax error', end ? end.t : 'end of input', b.path);
     if (end?.t === '[') {
@@ -114,10 +122,10 @@ export function* parseTextWork(text: string): Work<EditNode[]> {
       while (toks[pos]?.t === 'word') values.push((toks[pos++] as { v: string }).v);
       if (toks[pos]?.t !== ']' || toks[pos + 1]?.t !== ';') throw loadError('syntax error, expecting ]', words[0]!, b.path);
       pos += 2;
-      for (const v of values) b.out.push({ name: words[0]!, value: v, op, children: [] });
+      for (const v of values) b.out.push({ name: words[0]!, value: v, op, children: [], ...marked });
       continue;
     }
-    const head = statementHead(parent, words, op);
+    const head: EditNode = { ...statementHead(parent, words, op), ...marked };
     if (end?.t === ';') {
       pos++;
       b.out.push(head);

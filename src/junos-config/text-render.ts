@@ -34,6 +34,7 @@ export function textPieces(root: ConfigNode, out: Sink): Work<void> {
       const first = key !== undefined ? 1 : 0;
       let head = n.name;
       if (key !== undefined) head = isImplicitEntry(parent.name, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
+      if (n.inactive) head = `inactive: ${head}`;
       if (n.children.length <= first) {
         out.push(n.value === undefined ? `${pad(depth)}${head};\n` : `${pad(depth)}${head} ${quote(n.value)};\n`);
         return -1;
@@ -57,7 +58,11 @@ export function renderText(root: ConfigNode): string {
   return runNow(renderTextWork(root));
 }
 
-/** `set` lines, one per leaf or empty statement, each with its newline, into `out`. */
+/**
+ * `set` lines, one per leaf or empty statement, each with its newline, into
+ * `out`; an inactive statement is followed by its `deactivate` line, after
+ * the lines of everything under it (as `show | display set` prints it).
+ */
 export function setLines(root: ConfigNode, out: Sink): Work<void> {
   // prefixes[d] is the path down to the node being visited at depth d.
   const prefixes: string[] = [''];
@@ -70,12 +75,15 @@ export function setLines(root: ConfigNode, out: Sink): Work<void> {
       if (key !== undefined) here = isImplicitEntry(parent.name, n.name) ? `${prefix} ${quote(key)}` : `${prefix} ${n.name} ${quote(key)}`;
       if (n.children.length <= first) {
         out.push(`set${here}${n.value !== undefined ? ` ${quote(n.value)}` : ''}\n`);
+        if (n.inactive) out.push(`deactivate${here}\n`);
         return -1;
       }
       prefixes[depth + 1] = here;
       return first;
     },
-    leave() {},
+    leave(n, depth) {
+      if (n.inactive) out.push(`deactivate${prefixes[depth + 1]!}\n`);
+    },
   });
 }
 

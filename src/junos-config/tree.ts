@@ -16,6 +16,8 @@ export interface ConfigNode {
   /** Leaf value; absent for containers and empty (presence) leaves. */
   readonly value?: string;
   readonly children: readonly ConfigNode[];
+  /** `inactive:` (Junos's `deactivate`): kept, shown and committed, but without effect. Absent when active. */
+  readonly inactive?: true;
 }
 
 /** How an edit applies to the node it names (NETCONF `operation`, Junos `delete="delete"`...). */
@@ -26,15 +28,24 @@ export interface EditNode {
   readonly value?: string;
   readonly op: EditOp;
   readonly children: EditNode[];
+  /**
+   * `inactive="inactive"` / `active="active"` (XML), `inactive:` (text),
+   * `deactivate` / `activate` (set): marks the statement. On a statement
+   * given without a value or children it only marks an existing one.
+   */
+  readonly activity?: Activity;
 }
+
+export type Activity = 'active' | 'inactive';
 
 export function emptyConfiguration(): ConfigNode {
   return { name: 'configuration', children: [] };
 }
 
 /** A node as stored: `value` only when there is one (the persisted JSON keeps this shape). */
-export function makeNode(name: string, value: string | undefined, children: readonly ConfigNode[]): ConfigNode {
-  return value !== undefined ? { name, value, children } : { name, children };
+export function makeNode(name: string, value: string | undefined, children: readonly ConfigNode[], inactive = false): ConfigNode {
+  const n: ConfigNode = value !== undefined ? { name, value, children } : { name, children };
+  return inactive ? { ...n, inactive: true } : n;
 }
 
 export function keyOf(n: { readonly children: ReadonlyArray<{ readonly name: string; readonly value?: string }> }): string | undefined {
@@ -58,7 +69,7 @@ export function clone(n: ConfigNode): ConfigNode {
 /** Same statements in the same order. Shared subtrees (most of them after an edit) compare in O(1). */
 export function sameTree(a: ConfigNode, b: ConfigNode): boolean {
   if (a === b) return true;
-  if (a.name !== b.name || a.value !== b.value || a.children.length !== b.children.length) return false;
+  if (a.name !== b.name || a.value !== b.value || a.inactive !== b.inactive || a.children.length !== b.children.length) return false;
   if (a.children === b.children) return true;
   for (let i = 0; i < a.children.length; i++) if (!sameTree(a.children[i]!, b.children[i]!)) return false;
   return true;
@@ -155,9 +166,19 @@ function editFromXmlWork(root: XmlElement, inherited: EditOp): Work<EditNode> {
     (c, parent) => opOf(c) ?? (parent === 'replace' ? 'replace' : 'merge'),
     (el, op, children) => {
       const text = el.text.trim();
-      return { name: el.name, op, ...(el.children.length === 0 && text !== '' ? { value: text } : {}), children };
+      const activity = activityOf(el);
+      return { name: el.name, op, ...(el.children.length === 0 && text !== '' ? { value: text } : {}), children, ...(activity ? { activity } : {}) };
     },
   );
+}
+
+/** Junos's `inactive="inactive"` and `active="active"` (any non-empty value, as for `delete`). */
+function activityOf(el: XmlElement): Activity | undefined {
+  for (const q in el.attrs) {
+    const local = q.includes(':') ? q.slice(q.indexOf(':') + 1) : q;
+    if ((local === 'inactive' || local === 'active') && el.attrs[q] !== '') return local;
+  }
+  return undefined;
 }
 
 function opOf(el: XmlElement): EditOp | undefined {
@@ -179,7 +200,7 @@ export function toConfigNodeWork(e: EditNode): Work<ConfigNode> {
     e,
     true,
     (c) => (c.op === 'delete' ? undefined : true),
-    (n, _c, children) => makeNode(n.name, n.value, children),
+    (n, _c, children) => makeNode(n.name, n.value, children, n.activity === 'inactive'),
   );
 }
 

@@ -38,6 +38,9 @@ export interface CommandLineOptions {
   /** Fleet: this many devices of `profile` on ports from `basePort`. */
   devices?: number;
   basePort?: number;
+  /** Serve one shard of the fleet: `shardIndex` is a number or 'hostname' (src/options/shard.ts). */
+  shardCount?: number;
+  shardIndex?: string;
   /** Control API address (default loopback), port (0 = a free one) and bearer token. */
   controlHost?: string;
   controlPort?: number;
@@ -263,7 +266,7 @@ export function loadConfig(cli: CommandLineOptions, defaultKeysDir: string): Emu
   const globalKeys = cli.authorizedKeys ?? (raw['authorized-keys'] !== undefined ? resolve(baseDir, str(raw['authorized-keys'], 'authorized-keys')) : undefined);
 
   let devices: DeviceSpec[];
-  const fleet = fleetEntries(raw['fleet'], { devices: cli.devices, basePort: cli.basePort, profile: cli.profile }, cli.port ?? DEFAULT_PORT, 'junos');
+  const fleet = fleetEntries(raw['fleet'], { devices: cli.devices, basePort: cli.basePort, profile: cli.profile, shardCount: cli.shardCount, shardIndex: cli.shardIndex }, cli.port ?? DEFAULT_PORT, 'junos');
   if (fleet && raw['devices'] !== undefined) throw new ConfigError('fleet: use either a devices: list or a fleet (fleet:, --devices), not both');
   if (fleet) {
     if (cli.port !== undefined && cli.basePort !== undefined) throw new ConfigError('--port and --base-port: a fleet takes --base-port only');

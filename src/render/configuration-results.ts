@@ -26,9 +26,16 @@ export function commitResultsXml(r: CommitResult): string {
   return toXml(el('commit-results', [el('routing-engine', [leaf('name', r.re), ...detail], [['junos:style', 'normal']])]));
 }
 
-/** `<load-configuration-results>` of a load that succeeded. */
-export function loadConfigurationResultsXml(): string {
-  return toXml(el('load-configuration-results', [el('ok')]));
+/**
+ * `<load-configuration-results>` of a load that succeeded, after the
+ * warnings it gave: each an rpc-error of severity warning inside the
+ * results, its message on a line of its own, as a 16.1R4 reply to
+ * `delete interfaces ge-0/0/0` for an absent statement has it (PyEZ
+ * tests/unit/test_decorators.py).
+ */
+export function loadConfigurationResultsXml(warnings: readonly string[] = []): string {
+  const errs = warnings.map((m) => el('rpc-error', [leaf('error-severity', 'warning'), leaf('error-message', `\n${m}\n`)]));
+  return toXml(el('load-configuration-results', [...errs, el('ok')]));
 }
 
 /** `show | compare` and `show configuration` as text: `<configuration-information><configuration-output>`. */

@@ -25,7 +25,9 @@ export type BuiltinId =
   | 'cfg-commit'
   | 'cfg-rollback'
   | 'cfg-run'
-  | 'cfg-load';
+  | 'cfg-load'
+  | 'cfg-activate'
+  | 'cfg-deactivate';
 
 export type CommandTarget = { readonly kind: 'spec'; readonly spec: CommandSpec } | { readonly kind: 'builtin'; readonly id: BuiltinId };
 
@@ -84,6 +86,8 @@ const path = (words: string[], description: string, id: BuiltinId): TerminalComm
 const CONFIGURATION_BUILTINS: readonly TerminalCommand[] = [
   path(['set'], 'Set a parameter', 'cfg-set'),
   path(['delete'], 'Delete a data element', 'cfg-delete'),
+  path(['activate'], 'Remove the inactive tag from a statement', 'cfg-activate'),
+  path(['deactivate'], 'Add the inactive tag to a statement', 'cfg-deactivate'),
   path(['show'], 'Show a parameter', 'cfg-show'),
   path(['edit'], 'Edit a sub-element', 'cfg-edit'),
   builtin(['up'], 'Exit one or more levels of configuration', 'cfg-up', [number('count', 'Number of levels to move up', 'count', 255, 1)]),
@@ -97,7 +101,10 @@ const CONFIGURATION_BUILTINS: readonly TerminalCommand[] = [
     empty('confirmed', 'Automatically rollback if not confirmed'),
     number('minutes', 'Number of minutes until automatic rollback (1..65535)', 'timeout', 65535, 1),
   ]),
-  builtin(['rollback'], 'Roll back to previous committed configuration', 'cfg-rollback', [number('number', 'Numeric index of rollback file', 'number', 49)]),
+  builtin(['rollback'], 'Roll back to previous committed configuration', 'cfg-rollback', [
+    number('number', 'Numeric index of rollback file', 'number', 49),
+    empty('rescue', 'Rescue configuration'),
+  ]),
   builtin(['load'], 'Load configuration from ASCII file', 'cfg-load', [
     ...['merge', 'override', 'replace', 'set', 'update'].map((a) => empty(a, `${a[0]!.toUpperCase()}${a.slice(1)} contents with existing configuration`, 'action')),
     { name: 'filename', type: { kind: 'string' }, description: "Filename (URL, local, remote, or floppy); 'terminal' reads the terminal", valueName: 'filename', positional: true },

@@ -20,20 +20,17 @@ import { joinWords, lex, type Word } from './words.js';
 /** Any URI serves to declare the `junos:` prefix of a body read back (the parser only checks it is declared). */
 const JUNOS_ANY_NS = 'http://xml.juniper.net/junos/*/junos';
 
-/** `show` at `[edit system]` prints what is inside `system { }`, one level less indented. */
-export function relativeTo(text: string, depth: number): string {
-  if (depth === 0 || text === '') return text;
-  const lines = text.replace(/\n$/, '').split('\n');
-  if (lines.length < 2 * depth) return text;
-  const head = lines.slice(0, depth);
-  const tail = lines.slice(lines.length - depth);
-  if (!head.every((l) => l.trimEnd().endsWith('{')) || !tail.every((l) => l.trim() === '}')) return text;
-  const pad = ' '.repeat(4 * depth);
-  const inner = lines.slice(depth, lines.length - depth).map((l) => (l.startsWith(pad) ? l.slice(pad.length) : l.trimStart()));
-  return inner.length > 0 ? `${inner.join('\n')}\n` : '';
-}
+export { relativeTo } from './subtree-text.js';
+import { relativeTo } from './subtree-text.js';
 
 export type ConfigureMode = 'shared' | 'private' | 'exclusive';
+
+/** The warnings a load gave inside its results (`statement not found`), as the CLI prints them. */
+function resultWarnings(body: string): string {
+  let out = '';
+  for (const m of body.matchAll(/<rpc-error>\s*<error-severity>warning<\/error-severity>\s*<error-message>([\s\S]*?)<\/error-message>/g)) out += `warning: ${m[1]!.trim()}\n`;
+  return out;
+}
 
 const el = (name: string, children: XmlElement[] = [], text = '', attrs: Record<string, string> = {}): XmlElement => ({ name, prefix: '', attrs, children, text });
 
@@ -112,6 +109,11 @@ export class ConfigurationMode {
       case 'cfg-delete':
         await this.change(id === 'cfg-set' ? 'set' : 'delete', path, line);
         return false;
+      case 'cfg-activate':
+      case 'cfg-deactivate':
+        if (path.length === 0 && this.level.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
+        await this.change(id === 'cfg-activate' ? 'activate' : 'deactivate', path, line);
+        return false;
       case 'cfg-show':
         await this.show(path, pipes);
         return false;
@@ -138,7 +140,12 @@ export class ConfigurationMode {
       case 'cfg-commit':
         return this.commit(finishOptions(cmd, rest, line).given);
       case 'cfg-rollback': {
-        const n = finishOptions(cmd, rest, line).given.get('number') ?? '0';
+        const given = finishOptions(cmd, rest, line).given;
+        if (given.has('rescue')) {
+          await this.simple(el('load-configuration', [], '', { rescue: 'rescue' }), 'rollback rescue', 'load complete\n');
+          return false;
+        }
+        const n = given.get('number') ?? '0';
         await this.simple(el('load-configuration', [], '', { rollback: String(n) }), `rollback ${n}`, 'load complete\n');
         return false;
       }
@@ -153,11 +160,11 @@ export class ConfigurationMode {
   private async simple(op: XmlElement, command: string, okText: string): Promise<boolean> {
     const r = await this.ctx.run(op, command, false);
     const ok = !hasError(r.outcome.errors);
-    await this.ctx.deliver(errorText(r.outcome.errors) + (ok ? okText : ''), r, false);
+    await this.ctx.deliver(errorText(r.outcome.errors) + (ok ? resultWarnings(r.outcome.body) + okText : ''), r, false);
     return ok;
   }
 
-  private async change(verb: 'set' | 'delete', path: readonly string[], line: string): Promise<void> {
+  private async change(verb: 'set' | 'delete' | 'activate' | 'deactivate', path: readonly string[], line: string): Promise<void> {
     const words = [...this.level, ...path];
     if (verb === 'set' && path.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
     const command = `${verb} ${joinWords(words)}`.trim();
@@ -173,14 +180,17 @@ export class ConfigurationMode {
 
   private async show(path: readonly string[], pipes: readonly Pipe[]): Promise<void> {
     const words = [...this.level, ...path];
-    const compare = pipes.some((p) => p.kind === 'compare');
+    const comparePipe = pipes.find((p): p is Extract<Pipe, { kind: 'compare' }> => p.kind === 'compare');
+    const compare = comparePipe !== undefined;
     const display = displayOf(pipes);
     // The same filter `show configuration PATH` builds, on the candidate.
     const base = parseCommand(joinWords(['show', 'configuration', ...words]), this.ctx.platform).rpc;
     const attrs: Record<string, string> = { database: 'candidate', format: display === 'set' ? 'set' : display ?? 'text' };
-    if (compare) Object.assign(attrs, { compare: 'rollback', rollback: '0', format: 'text' });
+    if (compare) Object.assign(attrs, { compare: 'rollback', rollback: String(comparePipe.rollback ?? 0), format: 'text' });
     const r = await this.ctx.run({ ...base, attrs }, `show ${joinWords(path)}`.trim(), false);
     let text = present(this.ctx, r, compare ? undefined : display);
+    // The compare's text starts with a newline (what PyEZ reads); the CLI prints the banner right away.
+    if (compare) text = text.replace(/^\n/, '');
     if (!compare && display === undefined) text = relativeTo(text, readPath(this.level, 'path').steps.length);
     await this.ctx.deliver(filterText(text, pipes, this.ctx.settings.screenLength), r, !pipes.some((p) => p.kind === 'no-more'));
   }

@@ -11,6 +11,7 @@ import { RpcError } from '../xml/rpc-error.js';
 import { caretText, errorText, hasError, isPermissionDenied } from './cli-errors.js';
 import type { TerminalCommand } from './command-tree.js';
 import type { CliContext, LineAction, RunResult } from './context.js';
+import { filterDepth, relativeTo } from './subtree-text.js';
 import { displayOf, filters, filterText, parsePipes, type Pipe, type PipeContext } from './pipes.js';
 import { bodyText, displayRpc, displayXml } from './reply-text.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand, walkOptions } from './walker.js';
@@ -116,11 +117,15 @@ export async function runSpec(ctx: CliContext, cmd: TerminalCommand, rest: reado
     return { kind: 'done', ok: true };
   }
   if (op.name === 'request-reboot' && !(await confirmed(ctx, 'Reboot the system ? [yes,no] (no) '))) return { kind: 'done', ok: true };
-  const format = display === 'xml' || display === 'json' || display === 'set' ? display : 'text';
+  const compare = pipes.find((p): p is Extract<Pipe, { kind: 'compare' }> => p.kind === 'compare');
+  if (compare) op = { ...op, attrs: { ...op.attrs, compare: 'rollback', rollback: String(compare.rollback ?? 0) } };
+  const format = compare ? 'text' : display === 'xml' || display === 'json' || display === 'set' ? display : 'text';
   const stream = display === undefined && !filters(pipes);
   const r = await ctx.run(withFormat(op, format), canonical, stream);
   if (isPermissionDenied(r.outcome.errors, op.name)) throw hidden(cmd, line);
-  const text = present(ctx, r, display);
+  let text = present(ctx, r, display);
+  // `show configuration system services` prints what is inside the hierarchy.
+  if (cmd.target.kind === 'spec' && cmd.target.spec.kind === 'configuration' && display === undefined && !compare) text = relativeTo(text, filterDepth(op));
   await ctx.deliver(filterText(text, pipes, ctx.settings.screenLength), r, !noMore(pipes));
   return { kind: 'done', ok: !hasError(r.outcome.errors) };
 }

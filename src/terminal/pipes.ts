@@ -16,7 +16,8 @@ export type Pipe =
   | { readonly kind: 'count' }
   | { readonly kind: 'last'; readonly lines?: number }
   | { readonly kind: 'trim'; readonly columns: number }
-  | { readonly kind: 'compare' };
+  /** `| compare [rollback N]`: against rollback N (0 when not given). */
+  | { readonly kind: 'compare'; readonly rollback?: number };
 
 /** Which pipes a command offers: every command, or `show` in configuration mode (compare, display set). */
 export type PipeSet = 'operational' | 'configuration';
@@ -54,7 +55,8 @@ export interface PipeContext {
 }
 
 function pipeNames(c: PipeContext): Candidate[] {
-  return PIPES.filter((p) => p.sets.includes(c.set));
+  // `show configuration | compare rollback N` in operational mode too.
+  return PIPES.filter((p) => p.sets.includes(c.set) || (p.name === 'compare' && c.configurationText));
 }
 
 function count(word: Word): number {
@@ -106,9 +108,15 @@ function parseOne(words: readonly Word[], at: number, line: string, c: PipeConte
       if (!arg) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <columns>');
       extra(2);
       return { kind: 'trim', columns: count(arg) };
+    case 'compare':
+      if (!arg) return { kind: 'compare' };
+      if (matchKeyword(arg, ['rollback']) !== 'rollback') throw new CliSyntaxError(arg.start, 'syntax error, expecting <command>');
+      if (!words[2]) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <number>');
+      extra(3);
+      return { kind: 'compare', rollback: count(words[2]) };
     default:
       extra(1);
-      return { kind: name as 'count' | 'no-more' | 'compare' };
+      return { kind: name as 'count' | 'no-more' };
   }
 }
 

@@ -84,7 +84,12 @@ export interface TerminalSize {
 export interface SshListenerOptions {
   host: string;
   port: number;
-  hostKeys: HostKey[];
+  /**
+   * The keys, or a function that gives them on the first connection: a fleet
+   * device nobody connects to never derives its key (0.3 ms each, most of a
+   * 10,000-device start).
+   */
+  hostKeys: HostKey[] | (() => HostKey[]);
   limits: SshLimits;
   /** Looked up at each login, so users can change while running. */
   findUser: (name: string) => UserAccount | undefined;
@@ -159,22 +164,42 @@ export class SshListener {
     return this.sockets.size;
   }
 
-  async start(): Promise<void> {
+  private keys: HostKey[] | undefined;
+
+  /** The host keys, derived on first use (a fleet device nobody connects to never derives its key). */
+  private hostKeyList(): HostKey[] {
+    const k = this.o.hostKeys;
+    this.keys ??= typeof k === 'function' ? k() : k;
+    return this.keys;
+  }
+
+  /** This listener's number in the worker pool, registered with its SSH set-up on first use. */
+  private workerListenerId(pool: SshWorkerPool): number {
+    if (!this.workerListener) {
+      this.workerListener = pool.register({
+        hostKeys: this.hostKeyList().map((k) => hostKeyBytes(k).toString('base64')),
+        ident: 'OpenSSH_7.5',
+        kex: [...SERVER_KEX],
+      });
+    }
+    return this.workerListener;
+  }
+
+  /** ssh2's server, made on the first connection: an idle fleet device holds only its TCP listener. */
+  private sshServer(): InstanceType<typeof Server> {
+    if (this.ssh) return this.ssh;
     this.ssh = new Server(
       {
-        hostKeys: this.o.hostKeys,
+        hostKeys: this.hostKeyList(),
         ident: 'OpenSSH_7.5',
         algorithms: { kex: [...SERVER_KEX] },
       },
       (client, info) => this.onConnection(client, info.ip, info.port),
     );
-    if (this.o.workers) {
-      this.workerListener = this.o.workers.register({
-        hostKeys: this.o.hostKeys.map((k) => hostKeyBytes(k).toString('base64')),
-        ident: 'OpenSSH_7.5',
-        kex: [...SERVER_KEX],
-      });
-    }
+    return this.ssh;
+  }
+
+  async start(): Promise<void> {
     // Our own TCP server feeds ssh2, so limits and the login grace time apply
     // from the first byte: ssh2 reports a connection only after the client's
     // version line, and a client that sends nothing would never be seen.
@@ -218,7 +243,15 @@ export class SshListener {
     }
     const ip = socket.remoteAddress ?? '';
     const port = socket.remotePort ?? 0;
-    const remote = this.o.workers?.adopt(socket, this.workerListener);
+    const pool = this.o.workers;
+    let remote;
+    try {
+      remote = pool && pool.size > 0 ? pool.adopt(socket, this.workerListenerId(pool)) : undefined;
+    } catch (err) {
+      this.o.onEvent?.('server-error', { err: err instanceof Error ? err.message : String(err) });
+      socket.destroy();
+      return;
+    }
     const handle: ConnectionHandle = remote ?? socket;
     const state: SocketState = { authenticated: false, grace: setTimeout(() => {
       this.o.onEvent?.('login-grace-expired', { ip });
@@ -246,9 +279,17 @@ export class SshListener {
       this.byPeer.delete(peerKey(ip, port));
       this.o.workers?.noteLocal(-1);
     });
+    let ssh: InstanceType<typeof Server>;
+    try {
+      ssh = this.sshServer();
+    } catch (err) {
+      this.o.onEvent?.('server-error', { err: err instanceof Error ? err.message : String(err) });
+      socket.destroy();
+      return;
+    }
     // ssh2 resumes the socket itself once its 'data' handler is in place
     // (after an async crypto set-up); resuming it here would lose the first bytes.
-    this.ssh!.injectSocket(socket);
+    ssh.injectSocket(socket);
   }
 
   private authPolicy(): AuthPolicy {

@@ -119,6 +119,12 @@ describe('command: <command> over NETCONF', function () {
     const r = await c.rpc('<command format="text">show configuration system login</command>');
     expect(r).to.match(/<configuration-information>\n<configuration-output>[\s\S]*user lab \{\n\s+class super-user;/);
     expect(r).to.not.include('host-name');
+    // Issue 12: a path prints what is inside it, unwrapped and without the ## Last commit banner; an absent one prints nothing.
+    const output = (reply: string): string | undefined => /<configuration-output>([\s\S]*?)<\/configuration-output>/.exec(reply)?.[1];
+    expect(output(await c.rpc('<command format="text">show configuration system services</command>'))).to.equal('\nssh;\nnetconf {\n    ssh;\n}\n');
+    expect(output(await c.rpc('<command format="text">show configuration system host-name</command>'))).to.equal('\nhost-name r1;\n');
+    expect(output(await c.rpc('<command format="text">show configuration system ntp</command>'))).to.equal('\n');
+    expect(output(await c.rpc('<command format="text">show configuration</command>'))).to.match(/^\n## Last commit: /);
     const x = await c.rpc('<command>show configuration system host-name</command>');
     expect(x).to.match(/<configuration[^>]*junos:commit-user="root">\n\s*<system>\n\s*<host-name>r1<\/host-name>\n\s*<\/system>\n<\/configuration>/);
   });

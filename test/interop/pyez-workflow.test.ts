@@ -89,7 +89,7 @@ for (const stack of CLIENT_STACKS) {
       }, 120_000, stack);
       const [cfg, ver, storage, snap, re, hw, conf, req, bogus, rpcText, multi] = results;
       expect(cfg!['committed']).to.equal(true);
-      expect(cfg!['diff']).to.include('+    domain-name lab.example;');
+      expect(cfg!['diff']).to.equal('\n[edit system]\n+  domain-name lab.example;\n');
       expect(ver!['text']).to.include('Hostname: mx960-lab').and.include('Model: mx960').and.include('JUNOS Base OS boot [9.3R4.4]');
       expect(storage!['text']).to.include('1024-blocks');
       expect(snap!['text']).to.include('Information for snapshot on      hard-disk');

@@ -27,12 +27,17 @@ describe('configuration: compare against rollback N', function () {
   after(async () => t?.stop());
 
   it('rollback 0 is the committed configuration', async () => {
-    expect(output(await c.rpc(compare('0')))).to.equal('[edit]\n+    domain-name lab.example;\n');
+    expect(output(await c.rpc(compare('0')))).to.equal('\n[edit system]\n+  domain-name lab.example;\n');
   });
 
   it('rollback 1 and 2 are the configurations of one and two commits ago', async () => {
-    expect(output(await c.rpc(compare('1')))).to.equal('[edit]\n-    host-name first;\n+    host-name second;\n+    domain-name lab.example;\n');
-    expect(output(await c.rpc(compare('2')))).to.equal('[edit]\n-    host-name junos1;\n+    host-name second;\n+    domain-name lab.example;\n');
+    expect(output(await c.rpc(compare('1')))).to.equal('\n[edit system]\n-  host-name first;\n+  host-name second;\n+  domain-name lab.example;\n');
+    expect(output(await c.rpc(compare('2')))).to.equal('\n[edit system]\n-  host-name junos1;\n+  host-name second;\n+  domain-name lab.example;\n');
+  });
+
+  it('database="committed" compares the running configuration (show configuration | compare rollback N)', async () => {
+    const r = await c.rpc('<get-configuration database="committed" compare="rollback" rollback="1" format="text"/>');
+    expect(output(r)).to.equal('\n[edit system]\n-  host-name first;\n+  host-name second;\n');
   });
 
   it('a rollback that does not exist, or out of range, is an error', async () => {

@@ -114,8 +114,13 @@ describe('configuration: the linear code behaves as the code it replaced', () =>
             expect(outcome(() => renderConfiguration(next, f, info)), `${where} ${f}`).to.deep.equal(outcome(() => ref.renderConfiguration(want.ok, f, info)));
           }
         }
-        expect(diffText(now, next), `${where} compare`).to.equal(ref.diffText(before, want.ok));
-        expect(diffText(next, now), `${where} compare back`).to.equal(ref.diffText(want.ok, before));
+        // The compare is Junos's hierarchical diff now (issue 12, test/junos-config/diff.test.ts), not
+        // the old line diff the reference has: what must hold is that where the old one saw a change
+        // (a line only on one side), the new one does too.
+        if (ref.diffText(before, want.ok) !== '\n') {
+          expect(diffText(now, next), `${where} compare`).to.not.equal('\n');
+          expect(diffText(next, now), `${where} compare back`).to.not.equal('\n');
+        }
         const filter = el('configuration', randomFilter(r, next.children, 0));
         expect(filterTree(next, filter), `${where} filter`).to.deep.equal(ref.filterTree(want.ok, filter));
         before = want.ok;

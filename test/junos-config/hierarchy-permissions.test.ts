@@ -37,6 +37,14 @@ describe('configuration permissions per hierarchy', function () {
     expect(r.replies[2]).to.include('user cfg {\n            class cfg-only;\n        }');
   });
 
+  it('deactivating a statement is a change of it: [edit system login] takes admin-control (issue 12)', async () => {
+    const r = await t.emulator.inject('r1', [set('deactivate system login user lab'), set('deactivate system host-name')], { user: 'cfg' });
+    expect(r.replies[0]).to.include('permission denied').and.include('<error-path>[edit system login]</error-path>').and.include('<bad-element>user</bad-element>');
+    expect(r.replies[1]).to.include('permission denied').and.include('<bad-element>host-name</bad-element>');
+    const ok = await t.emulator.inject('r1', [set('deactivate system login user cfg'), '<get-configuration format="set"/>'], { user: 'sys' });
+    expect(ok.replies[1]).to.include('deactivate system login user cfg\n');
+  });
+
   it('nor change [edit system] without system-control, nor get round it with a rollback load', async () => {
     const r = await t.emulator.inject('r1', [set('set system host-name sneaky'), '<load-configuration rollback="0"/>'], { user: 'cfg' });
     expect(r.replies[0]).to.include('permission denied').and.include('<error-path>[edit system]</error-path>').and.include('<bad-element>host-name</bad-element>');

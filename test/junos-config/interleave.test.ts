@@ -89,11 +89,13 @@ describe('configuration: large loads and compares let other sessions run', funct
     const r = await whileOthersRun('<get-configuration compare="rollback" rollback="0" format="text"/>', 'get-configuration');
     const out = /<configuration-output>([\s\S]*)<\/configuration-output>/.exec(r.reply)![1]!;
     const lines = out.split('\n');
-    expect(lines[0]).to.equal('[edit]');
-    // Each interface's description changed; every other line is in both.
+    // Junos's compare: a banner per interface, its old and new description under it.
+    expect(lines[0]).to.equal('');
+    expect(lines[1]).to.equal(`[edit interfaces ${ifname(0)}]`);
+    expect(lines.filter((l) => l.startsWith('[edit interfaces ')).length).to.equal(N);
     expect(lines.filter((l) => l.startsWith('-')).length).to.equal(N);
     expect(lines.filter((l) => l.startsWith('+')).length).to.equal(N);
-    expect(out).to.include(`\n-        description "port ${N - 1}";\n`).and.include(`\n+        description "changed ${N - 1}";\n`);
+    expect(out).to.include(`\n[edit interfaces ${ifname(N - 1)}]\n-   description "port ${N - 1}";\n+   description "changed ${N - 1}";\n`);
     expect(r.between).to.be.at.least(1);
     await big.rpc('<discard-changes/>');
   });

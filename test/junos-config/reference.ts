@@ -76,7 +76,17 @@ export function editFromXml(el: XmlElement, inherited: EditOp = 'merge'): EditNo
     op,
     ...(el.children.length === 0 && text !== '' ? { value: text } : {}),
     children: el.children.map((c) => editFromXml(c, op === 'replace' ? 'replace' : 'merge')),
+    ...activityOf(el),
   };
+}
+
+/** Issue 12: Junos's `active` / `inactive` attributes mark the statement. */
+function activityOf(el: XmlElement): { activity?: 'active' | 'inactive' } {
+  for (const [q, v] of Object.entries(el.attrs)) {
+    const local = q.includes(':') ? q.slice(q.indexOf(':') + 1) : q;
+    if ((local === 'inactive' || local === 'active') && v !== '') return { activity: local };
+  }
+  return {};
 }
 
 function opOf(el: XmlElement): EditOp | undefined {

@@ -245,7 +245,8 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     let s = await term.waitForEnd(CONFIG);
     expect(fromLast(s, `${PROMPT}configure`)).to.equal(`${PROMPT}configure\nEntering configuration mode\n\n[edit]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'set system domain-name example.net', CONFIG)).to.equal(`${CONFIG}set system domain-name example.net\n\n[edit]\n${CONFIG.trimEnd()}`);
-    expect(await run(term, 'show | compare', CONFIG)).to.include('+    domain-name example.net;');
+    // Junos's compare (SRX320 capture, ruby-junos-ez-stdlib#65): the banner right after the command line.
+    expect(await run(term, 'show | compare', CONFIG)).to.equal(`${CONFIG}show | compare\n[edit system]\n+  domain-name example.net;\n\n[edit]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'edit system', CONFIG)).to.equal(`${CONFIG}edit system\n\n[edit system]\n${CONFIG.trimEnd()}`);
     expect(await run(term, 'show domain-name', CONFIG)).to.include('domain-name example.net;');
     expect(await run(term, 'top', CONFIG)).to.include('\n[edit]\n');
@@ -282,6 +283,30 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     );
     expect(await run(term, 'commit', CONFIG)).to.include('\ncommit complete\n');
     expect(await run(term, 'exit', CONFIG, PROMPT)).to.include('Exiting configuration mode');
+  });
+
+  it('issue 12: deactivate/activate, statement not found, show | compare rollback N, rescue save and rollback rescue', async () => {
+    const term = await login();
+    expect(await run(term, 'request system configuration rescue save')).to.equal(`${PROMPT}request system configuration rescue save\n\n${PROMPT.trimEnd()}`);
+    await term.line('configure');
+    await term.waitForEnd(CONFIG);
+    expect(await run(term, 'delete system ntp', CONFIG)).to.include('\nwarning: statement not found\n');
+    await run(term, 'set system location building lab', CONFIG);
+    await run(term, 'deactivate system location', CONFIG);
+    expect(await run(term, 'show system location', CONFIG)).to.include('inactive: location {');
+    expect(await run(term, 'show | display set | match location', CONFIG)).to.include('set system location building lab\ndeactivate system location\n');
+    expect(await run(term, 'deactivate system nosuch', CONFIG)).to.include('\nwarning: statement not found\n');
+    await run(term, 'activate system location', CONFIG);
+    expect(await run(term, 'show | compare rollback 0', CONFIG)).to.include('show | compare rollback 0\n[edit system]\n+   location {\n+       building lab;\n+   }\n');
+    expect(await run(term, 'commit', CONFIG)).to.include('\ncommit complete\n');
+    // The rescue configuration (saved before the location) becomes the candidate again.
+    expect(await run(term, 'rollback rescue', CONFIG)).to.include('\nload complete\n');
+    expect(await run(term, 'show | compare', CONFIG)).to.include('[edit system]\n-   location {\n-       building lab;\n-   }\n');
+    await run(term, 'rollback 0', CONFIG);
+    await run(term, 'exit', CONFIG, PROMPT);
+    expect(await run(term, 'show system rollback 1 compare 0')).to.include('[edit system]\n+   location {\n');
+    expect(await run(term, 'show configuration | compare rollback 1')).to.include('show configuration | compare rollback 1\n[edit system]\n+   location {\n');
+    expect(await run(term, 'show system configuration rescue')).to.include('host-name host;');
   });
 
   it('configure exclusive holds the same lock NETCONF uses, until exit', async () => {

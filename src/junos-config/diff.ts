@@ -1,0 +1,229 @@
+/**
+ * `show | compare` as Junos prints it: a `[edit ...]` banner for each
+ * hierarchy where the two configurations differ, then the statements added
+ * (`+`) or removed (`-`) there, a whole added or removed block with its
+ * closing brace, and a statement whose value changed as its old and new
+ * line. Banners come in document order, so a level is named again after a
+ * deeper one (`[edit system services]`, `[edit system services ssh]`,
+ * `[edit system services]`), as Junos does.
+ *
+ * Indentation, taken from public captures (docs/configuration-diff.md lists
+ * them): a statement right under the banner is indented by the banner's
+ * depth plus 2 when it is a container or list entry (`[edit interfaces]` /
+ * `+   ge-0/0/0 {`, `[edit system]` / `+   ntp {`, `[edit]` / `+  protocols {`)
+ * and plus 1 when it is a leaf (`[edit system]` / `+  host-name r2;`,
+ * `[edit system root-authentication]` / `-   encrypted-password ...`); lines
+ * inside a block add four spaces per level. The whole text starts with a
+ * newline, and is a lone newline when nothing differs (PyEZ's Config.diff()
+ * returns None for exactly that).
+ *
+ * An inactive flag that changed on a statement present in both is a `!` line
+ * with the statement's head: `!    inactive: ntp { ... }` / `!    active: ...`.
+ */
+import { isImplicitEntry, isContainer } from './schema.js';
+import { pace, runNow, TextBuffer, type Work } from './slices.js';
+import { quote, textPieces, type Sink } from './text-render.js';
+import type { ConfigNode } from './tree.js';
+import { identity, keyOf } from './tree.js';
+
+/** Collects rendered lines (a block's text may hold a quoted newline: kept as Junos would print it). */
+class LineSink implements Sink {
+  readonly lines: string[] = [];
+  private partial = '';
+  push(s: string): void {
+    const parts = (this.partial + s).split('\n');
+    this.partial = parts.pop()!;
+    this.lines.push(...parts);
+  }
+}
+
+/** Whether Junos prints the statement as an object (container, list entry) rather than a leaf. */
+function isObject(n: ConfigNode, parent: ConfigNode): boolean {
+  if (n.children.length > 0 || keyOf(n) !== undefined) return true;
+  if (n.value !== undefined) return false;
+  // An empty statement: a presence container (`ftp;`, `ssh;`) or an empty leaf (`rfc-compliant;`).
+  return isContainer(parent.name, n.name) || PRESENCE_CONTAINERS.has(n.name);
+}
+
+/**
+ * Empty statements that are containers in Junos's schema although they are
+ * usually written bare (`[edit system services]` / `-    telnet;` in a
+ * vMX capture). The schema-aware tree will answer this itself.
+ */
+const PRESENCE_CONTAINERS: ReadonlySet<string> = new Set(['ftp', 'telnet', 'finger', 'rlogin', 'xnm-clear-text', 'xnm-ssl', 'web-management', 'http', 'https', 'rest', 'tftp', 'dhcp']);
+
+/** The statement's own line head, as text format writes it (`unit 0`, `ge-0/0/0`, `host-name r1`). */
+function head(n: ConfigNode, parent: ConfigNode): string {
+  const key = keyOf(n);
+  if (key === undefined) return n.name;
+  return isImplicitEntry(parent.name, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
+}
+
+/** How a child is matched between the two trees: name and key, and for repeated leaves also the value. */
+function matchKey(n: ConfigNode, repeated: ReadonlySet<string> | undefined): string {
+  const key = keyOf(n);
+  return repeated !== undefined && repeated.has(n.name) && key === undefined && n.children.length === 0 ? `${identity(n.name, undefined)}#${n.value ?? ''}` : identity(n.name, key);
+}
+
+/** Names that occur more than once among one node's children (`members a; members b;`); undefined when none do. */
+function repeatedNames(...lists: ReadonlyArray<readonly ConfigNode[]>): Set<string> | undefined {
+  let twice: Set<string> | undefined;
+  for (const list of lists) {
+    const here = new Set<string>();
+    for (const c of list) {
+      if (here.has(c.name)) (twice ??= new Set()).add(c.name);
+      else here.add(c.name);
+    }
+  }
+  return twice;
+}
+
+const pads: string[] = [];
+function spaces(n: number): string {
+  return (pads[n] ??= ' '.repeat(n));
+}
+
+class DiffWriter {
+  readonly out = new TextBuffer();
+  private shown: string | undefined;
+
+  /** Writes the banner (`[edit system services]`) unless it is the one last written. */
+  banner(text: string): void {
+    if (text !== this.shown) this.out.push(`${text}\n`);
+    this.shown = text;
+  }
+
+  /** A whole statement (with everything under it) added or removed. */
+  block(mark: '+' | '-', n: ConfigNode, parent: ConfigNode, depth: number): void {
+    const indent = spaces(depth + (isObject(n, parent) ? 2 : 1));
+    if (n.children.length === 0) {
+      // A leaf: its one line, without a render (a 16,000-interface compare is mostly these).
+      const h = n.inactive ? `inactive: ${n.name}` : n.name;
+      this.out.push(`${mark}${indent}${n.value === undefined ? h : `${h} ${quote(n.value)}`};\n`);
+      return;
+    }
+    const sink = new LineSink();
+    runNow(textPieces({ name: parent.name, children: [n] }, sink));
+    for (const l of sink.lines) this.out.push(`${mark}${indent}${l}\n`);
+  }
+
+  /** A statement whose inactive flag changed: its head, and `{ ... }` for a block. */
+  flag(n: ConfigNode, parent: ConfigNode, depth: number): void {
+    const obj = isObject(n, parent);
+    const indent = spaces(depth + (obj ? 2 : 1));
+    const value = n.value !== undefined ? ` ${quote(n.value)}` : '';
+    const rest = n.children.length > (keyOf(n) !== undefined ? 1 : 0) ? ' { ... }' : ';';
+    this.out.push(`!${indent}${n.inactive ? 'inactive' : 'active'}: ${head(n, parent)}${value}${rest}\n`);
+  }
+}
+
+/**
+ * Where each child of `b` stood in `a` (-1: added), matched by name and key;
+ * each child of `a` is matched once.
+ */
+function matchChildren(a: ConfigNode, b: ConfigNode): Int32Array {
+  const repeated = repeatedNames(a.children, b.children);
+  const at = new Int32Array(b.children.length).fill(-1);
+  const taken = new Uint8Array(a.children.length);
+  if (a.children.length < 16 && repeated === undefined) {
+    // Small levels: a scan costs less than a map.
+    b.children.forEach((c, j) => {
+      const key = keyOf(c);
+      for (let i = 0; i < a.children.length; i++) {
+        const o = a.children[i]!;
+        if (taken[i] === 0 && o.name === c.name && keyOf(o) === key) {
+          taken[i] = 1;
+          at[j] = i;
+          return;
+        }
+      }
+    });
+    return at;
+  }
+  const before = new Map<string, number[]>();
+  a.children.forEach((c, i) => {
+    const k = matchKey(c, repeated);
+    const list = before.get(k);
+    if (list) list.push(i);
+    else before.set(k, [i]);
+  });
+  b.children.forEach((c, j) => {
+    const list = before.get(matchKey(c, repeated));
+    const i = list?.shift();
+    if (i !== undefined) at[j] = i;
+  });
+  return at;
+}
+
+/** Compares the children of `a` and `b` (the same statement in both trees) under banner `edit` (`edit system`), `depth` levels down. */
+function* compareLevel(a: ConfigNode, b: ConfigNode, edit: string, depth: number, w: DiffWriter): Work<void> {
+  const at = matchChildren(a, b);
+  const matched = new Uint8Array(a.children.length);
+  for (const i of at) if (i >= 0) matched[i] = 1;
+  const banner = `[${edit}]`;
+  // Removed statements come where they stood in `a`, before the next statement both have.
+  let ai = 0;
+  const removeUpTo = (limit: number): void => {
+    for (; ai < limit; ai++) {
+      if (matched[ai] === 1) continue;
+      w.banner(banner);
+      w.block('-', a.children[ai]!, a, depth);
+    }
+  };
+  for (let j = 0; j < b.children.length; j++) {
+    if (pace()) yield;
+    const c = b.children[j]!;
+    const i = at[j]!;
+    if (i < 0) {
+      w.banner(banner);
+      w.block('+', c, b, depth);
+      continue;
+    }
+    removeUpTo(i);
+    ai = Math.max(ai, i + 1);
+    const old = a.children[i]!;
+    if (old === c) continue;
+    if (old.inactive !== c.inactive) {
+      w.banner(banner);
+      w.flag(c, b, depth);
+    }
+    if (old.children.length === 0 && c.children.length === 0) {
+      if (old.value !== c.value) {
+        w.banner(banner);
+        w.block('-', old, a, depth);
+        w.block('+', c, b, depth);
+      }
+      continue;
+    }
+    if (old.value !== undefined || c.value !== undefined) {
+      // A leaf became a block or the other way round: the statement is replaced.
+      // (`ssh;` gaining `port 22;` is a change inside `ssh`, shown under its own banner.)
+      w.banner(banner);
+      w.block('-', old, a, depth);
+      w.block('+', c, b, depth);
+      continue;
+    }
+    yield* compareLevel(old, c, `${edit} ${bannerWords(c, b)}`, depth + 1, w);
+  }
+  removeUpTo(a.children.length);
+}
+
+/** The words a statement adds to the banner: `unit 0`, or a bare `ge-0/0/0` under `interfaces`. */
+function bannerWords(n: ConfigNode, parent: ConfigNode): string {
+  const key = keyOf(n);
+  if (key === undefined) return n.name;
+  return isImplicitEntry(parent.name, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
+}
+
+/** The text of `show | compare` from `before` to `after` (inside `<configuration-output>`). */
+export function* configurationDiffWork(before: ConfigNode, after: ConfigNode): Work<string> {
+  if (before === after) return '\n';
+  const w = new DiffWriter();
+  w.out.push('\n');
+  yield* compareLevel(before, after, 'edit', 0, w);
+  return w.out.text();
+}
+
+export function configurationDiff(before: ConfigNode, after: ConfigNode): string {
+  return runNow(configurationDiffWork(before, after));
+}

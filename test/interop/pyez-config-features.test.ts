@@ -1,0 +1,93 @@
+/**
+ * PyEZ's Config against issue 12's configuration features, on Debian's
+ * PyEZ 2.1.7 and the current 2.8.0: Config.diff() and diff(rb_id=N) equal to
+ * the text Junos prints (fixtures of test/junos-config/diff.test.ts),
+ * Config.rescue('save'|'get'|'reload'|'delete'), and how each PyEZ treats
+ * the `statement not found` warning of a delete.
+ */
+import { expect } from 'chai';
+import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { CLIENT_STACKS, requirePython, runPython } from '../support/python.js';
+
+type Result = Record<string, unknown> & { error?: { class: string; message: string } };
+
+for (const stack of CLIENT_STACKS) {
+  describe(`interop: PyEZ Config diff, rescue and warnings (${stack.label})`, function () {
+    let t: TestEmulator;
+    before(async function () {
+      requirePython(this, 'jnpr.junos', stack);
+      t = await startTestEmulator({ yaml: { users: [{ name: TEST_USER.name, password: TEST_USER.password }], speed: 'instant', devices: [{ name: 'r1', profile: 'mx960', port: 0, hostname: 'BOOTSTRAPPED' }] } });
+    });
+    after(async () => t?.stop());
+
+    const run = async (steps: Array<Record<string, unknown>>): Promise<Result[]> =>
+      (await runPython<{ results: Result[] }>('pyez_config.py', { host: '127.0.0.1', port: t.port, user: TEST_USER.name, password: TEST_USER.password, steps }, 90_000, stack)).results;
+
+    it('Config.diff() and diff(rb_id=N) give Junos\'s text; no change gives None', async () => {
+      const r = await run([
+        { diff: 0 },
+        { load: 'set system host-name TESTSRX-0319' },
+        { diff: 0 },
+        { commit: true },
+        // The capture's order of statements (Junos keeps its schema's order; the emulator the order loaded).
+        { load: 'delete system services\nset system services ftp\nset system services ssh\nset system services telnet\nset system services netconf ssh' },
+        { commit: true },
+        { load: 'delete system services ftp\ndelete system services telnet\nset system services ssh root-login allow\nset system services ssh protocol-version v2\nset system services netconf ssh port 22' },
+        { diff: 0 },
+        { diff: 2 },
+        { rollback: 0 },
+      ]);
+      for (const x of r) expect(x.error, JSON.stringify(x.error)).to.equal(undefined);
+      expect(r[0]!['diff']).to.equal(null);
+      // SRX320, Juniper/ruby-junos-ez-stdlib#65.
+      expect(r[2]!['diff']).to.equal('\n[edit system]\n-  host-name BOOTSTRAPPED;\n+  host-name TESTSRX-0319;\n');
+      // vMX, code index 36154451028 (docs/configuration-diff.md).
+      expect(r[7]!['diff']).to.equal(
+        '\n[edit system services]\n-    ftp;\n[edit system services ssh]\n+    root-login allow;\n+    protocol-version v2;\n[edit system services]\n-    telnet;\n[edit system services netconf ssh]\n+     port 22;\n',
+      );
+      // Against rollback 2 the host-name change shows too: rb_id really picks the revision.
+      expect(r[8]!['diff']).to.match(/^\n\[edit system\]\n-  host-name BOOTSTRAPPED;\n\+  host-name TESTSRX-0319;\n\[edit system services ssh\]\n/);
+    });
+
+    it("Config.rescue('save'|'get'|'reload'|'delete')", async () => {
+      const r = await run([
+        { rescue: 'delete' },
+        { rescue: 'get' },
+        { rescue: 'reload' },
+        { rescue: 'save' },
+        { rescue: 'get' },
+        { rescue: 'get', format: 'xml' },
+        { load: 'set system host-name elsewhere' },
+        { commit: true },
+        { rescue: 'reload' },
+        { diff: 0 },
+        { rollback: 0 },
+        { rescue: 'delete' },
+        { rescue: 'get' },
+      ]);
+      for (const x of r) expect(x.error, JSON.stringify(x.error)).to.equal(undefined);
+      expect(r[0]!['rescue']).to.equal(true);
+      expect(r[1]!['rescue']).to.equal(null);
+      expect(r[2]!['rescue']).to.equal(false);
+      expect(r[3]!['rescue']).to.equal(true);
+      expect(r[4]!['rescue']).to.be.a('string').and.include('host-name TESTSRX-0319;');
+      expect(r[5]!['rescue']).to.be.a('string').and.include('<rescue-information').and.include('<host-name>TESTSRX-0319</host-name>');
+      expect(r[8]!['rescue']).to.be.a('string').and.include('load-configuration-results');
+      expect(r[9]!['diff']).to.equal('\n[edit system]\n-  host-name elsewhere;\n+  host-name TESTSRX-0319;\n');
+      expect(r[12]!['rescue']).to.equal(null);
+    });
+
+    it('a delete of an absent statement: the warning raises ConfigLoadError unless ignore_warning names it, as on Junos', async () => {
+      const r = await run([
+        { load: 'delete system ntp' },
+        { load: 'delete system ntp', ignore_warning: 'statement not found' },
+        { load: 'delete system ntp', ignore_warning: true },
+        { load: 'system { delete: ntp; }', format: 'text', ignore_warning: 'statement not found' },
+      ]);
+      // ncclient raises every rpc-error, warnings too (RaiseMode.ALL), and PyEZ turns it into ConfigLoadError.
+      expect(r[0]!.error?.class).to.equal('ConfigLoadError');
+      expect(r[0]!.error?.message).to.include('statement not found');
+      expect(r.slice(1).map((x) => x['loaded'])).to.deep.equal([true, true, true]);
+    });
+  });
+}
