@@ -59,6 +59,8 @@ class SshWorker implements WorkerLink {
 
   constructor(execArgv: string[], onExit: (w: SshWorker, code: number | null, signal: string | null) => void) {
     this.child = fork(WORKER_MAIN, [], { stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'ipc'], execArgv, serialization: 'json' });
+    // Node listens once per socket hand-over still in flight; a fleet's first connections send many at once.
+    this.child.setMaxListeners(0);
     const pipe = this.child.stdio[3] as Socket;
     this.out = new FrameWriter(pipe);
     const reader = new FrameReader((kind, id, payload) => this.frame(kind, id, payload));

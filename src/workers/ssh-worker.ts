@@ -306,6 +306,8 @@ pipe.on('data', (d: Buffer) => reader.push(d));
 pipe.on('close', () => process.exit(0));
 pipe.on('error', () => process.exit(0));
 process.on('disconnect', () => process.exit(0));
+// One internal listener per socket hand-over being received; many arrive at once for a fleet.
+process.setMaxListeners(0);
 
 process.on('message', (m: HandOver, socket?: Socket) => {
   if (m.t === 'unlisten') {
