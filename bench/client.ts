@@ -20,6 +20,11 @@ export interface BenchClientOptions {
   readyTimeoutMs?: number;
   /** TCP_NODELAY on the client's socket (default true: the client itself never waits on Nagle). */
   noDelay?: boolean;
+  /**
+   * Wait this long after sending the client hello. netconfd (yuma123 2.13)
+   * drops a message that reaches it in the same read as the client's hello.
+   */
+  helloSettleMs?: number;
 }
 
 type Waiter = { resolve: (msg: string) => void; reject: (err: Error) => void };
@@ -96,6 +101,7 @@ export class BenchClient {
     this.channel.on('error', () => undefined);
     this.serverHello = await this.next();
     this.sendRaw(CLIENT_HELLO + EOM_TRAILER);
+    if (this.o.helloSettleMs) await new Promise((resolve) => setTimeout(resolve, this.o.helloSettleMs));
   }
 
   private onData(d: Buffer): void {

@@ -25,6 +25,8 @@ export interface EmulatorLayout {
   maxUnauthenticated: number;
   /** Device settings (YAML keys) every device gets, e.g. `media-speed-mbps`. */
   settings?: Record<string, unknown>;
+  /** SSH worker processes (the `workers` key); absent: the emulator's default. */
+  workers?: number;
 }
 
 export const DEFAULT_LAYOUT: EmulatorLayout = { devices: 1, profile: 'mx960', connectionLimit: 256, maxUnauthenticated: 128 };
@@ -61,6 +63,7 @@ export class Fixtures {
       'log-level': 'silent',
       limits: { 'connection-limit': layout.connectionLimit, 'max-unauthenticated': layout.maxUnauthenticated },
       users: [{ name: BENCH_USER.name, password: BENCH_USER.password, class: BENCH_USER.class, 'authorized-keys': this.authorizedKeysFile }],
+      ...(layout.workers !== undefined ? { workers: layout.workers } : {}),
       devices: Array.from({ length: layout.devices }, (_, i) => ({ name: `bench${i + 1}`, port: 0, profile: layout.profile, ...layout.settings })),
     };
     writeFileSync(file, stringify(doc));

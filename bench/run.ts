@@ -20,12 +20,13 @@ import { pipelined } from './scenarios/pipelined.js';
 import { setup } from './scenarios/setup.js';
 import { snapshot } from './scenarios/snapshot.js';
 import { soak } from './scenarios/soak.js';
+import { netconfdComparison } from './scenarios/netconfd.js';
 import type { Row, Scenario, ScenarioContext, ScenarioResult, ServerKind, TargetResult } from './scenarios/types.js';
 import { spawnServer, type ServerHandle } from './servers.js';
 import { loadSettings } from './settings.js';
 
 /** Every scenario, in run order. Add new ones (snapshot RPC, fleet start) here. */
-export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, snapshot, fleet, soak, configLoad, fleetStart];
+export const SCENARIOS: readonly Scenario[] = [lockstep, pipelined, setup, concurrent, snapshot, fleet, soak, configLoad, fleetStart, netconfdComparison];
 
 async function main(): Promise<void> {
   const settings = loadSettings();
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const fixtures = new Fixtures();
   const shared = new Map<ServerKind, Promise<ServerHandle>>();
   const all: Promise<ServerHandle>[] = [];
-  const spawn = (kind: ServerKind, layout: EmulatorLayout): Promise<ServerHandle> => {
+  const spawn = (kind: ServerKind, given: EmulatorLayout): Promise<ServerHandle> => {
+    const layout = given.workers === undefined && settings.workers !== undefined ? { ...given, workers: settings.workers } : given;
     const p = spawnServer(fixtures.spec(kind, layout, settings.ceilingNoDelay), { cpuProfDir: settings.cpuProfDir, nodeArgs: settings.serverNodeArgs });
     all.push(p);
     return p;

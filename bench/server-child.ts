@@ -16,6 +16,8 @@ import type { ChildMessage, ParentMessage, ServerSpec } from './server-protocol.
 interface Running {
   ports: number[];
   sessions(): number;
+  /** The SSH worker processes' memory, added to this process's: they serve its sessions. */
+  workerMemory(gc: boolean): Promise<Array<{ rss: number; heapUsed: number; external: number; cpuUser: number; cpuSystem: number }>>;
   stop(): Promise<void>;
 }
 
@@ -27,9 +29,14 @@ async function start(spec: ServerSpec): Promise<Running> {
   if (spec.kind === 'emulator') {
     const config = loadConfig({ config: spec.configFile, keysDir: spec.keysDir, logLevel: 'silent', speed: 'instant' }, spec.keysDir);
     const emu = await startEmulator(config, { logger: createLogger('silent') });
+    // Experiments: BENCH_OWNER_WEIGHT=Infinity sends every connection to a worker (the hop's cost).
+    const weight = process.env['BENCH_OWNER_WEIGHT'];
+    if (weight) emu.workers.ownerWeight = Number(weight);
+    await emu.workers.warm();
     return {
       ports: emu.devices.flatMap((d) => d.ports().map((p) => p.port)),
       sessions: () => emu.devices.reduce((n, d) => n + d.sessions.size, 0),
+      workerMemory: (gc) => emu.workers.memory(gc),
       stop: () => emu.stop(),
     };
   }
@@ -42,7 +49,7 @@ async function start(spec: ServerSpec): Promise<Running> {
     authorizedKeys: spec.authorizedKeys,
     noDelay: spec.noDelay,
   });
-  return { ports: [srv.port], sessions: () => srv.sessions(), stop: () => srv.stop() };
+  return { ports: [srv.port], sessions: () => srv.sessions(), workerMemory: () => Promise.resolve([]), stop: () => srv.stop() };
 }
 
 function collectGarbage(): void {
@@ -74,13 +81,33 @@ process.on('message', (raw: unknown) => {
     }
     case 'stats':
       if (m.gc) collectGarbage();
-      send({
-        type: 'stats',
-        id: m.id,
-        memory: process.memoryUsage(),
-        cpu: process.cpuUsage(),
-        sessions: running?.sessions() ?? 0,
-        heapSpaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size])),
+      void (running?.workerMemory(m.gc) ?? Promise.resolve([])).then((workers) => {
+        const memory = process.memoryUsage();
+        for (const w of workers) {
+          memory.rss += w.rss;
+          memory.heapUsed += w.heapUsed;
+          memory.external += w.external;
+        }
+        const workerCpu = { user: 0, system: 0 };
+        const workerMemory = { rss: 0, heapUsed: 0, external: 0 };
+        for (const w of workers) {
+          workerCpu.user += w.cpuUser;
+          workerCpu.system += w.cpuSystem;
+          workerMemory.rss += w.rss;
+          workerMemory.heapUsed += w.heapUsed;
+          workerMemory.external += w.external;
+        }
+        send({
+          type: 'stats',
+          id: m.id,
+          memory,
+          cpu: process.cpuUsage(),
+          workerCpu,
+          workerMemory,
+          sessions: running?.sessions() ?? 0,
+          heapSpaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size])),
+          workers: workers.length,
+        });
       });
       break;
     case 'stop': {

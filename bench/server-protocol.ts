@@ -27,6 +27,12 @@ export interface ServerStats {
   sessions: number;
   /** V8 heap space sizes (reserved, in bytes) by space name: new_space, old_space, ... */
   heapSpaces: Record<string, number>;
+  /** SSH worker processes whose memory is included in `memory` (their CPU is not in `cpu`). */
+  workers?: number;
+  /** CPU of the SSH worker processes together (not in `cpu`). */
+  workerCpu?: NodeJS.CpuUsage;
+  /** The SSH workers' part of `memory`. */
+  workerMemory?: { rss: number; heapUsed: number; external: number };
 }
 
 export type ParentMessage =

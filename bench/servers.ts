@@ -71,7 +71,7 @@ export async function spawnServer(spec: ServerSpec, o: SpawnOptions = {}): Promi
       else if (m.type === 'stats') {
         const w = statsWaiters.get(m.id);
         statsWaiters.delete(m.id);
-        w?.({ memory: m.memory, cpu: m.cpu, sessions: m.sessions, heapSpaces: m.heapSpaces });
+        w?.({ memory: m.memory, cpu: m.cpu, sessions: m.sessions, heapSpaces: m.heapSpaces, workers: m.workers, workerCpu: m.workerCpu, workerMemory: m.workerMemory });
       }
     });
     child.once('exit', (code) => reject(new Error(`${spec.kind} server exited with code ${code} before listening`)));

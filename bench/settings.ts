@@ -30,6 +30,12 @@ export interface BenchSettings {
   serverNodeArgs: string[];
   /** Also write the results as JSON here. */
   jsonOut: string | undefined;
+  /** Concurrent sessions of the netconfd comparison (issue 15: 16). */
+  netconfdSessions: number;
+  /** The netconfd comparison also runs with another process keeping one core busy (BENCH_CPU_LOAD=0: not). */
+  cpuLoad: boolean;
+  /** SSH workers of the emulator under test (BENCH_WORKERS; default: the emulator's own default). */
+  workers: number | undefined;
 }
 
 function num(name: string, dflt: number, min: number, max: number): number {
@@ -51,7 +57,7 @@ export function loadSettings(): BenchSettings {
     rounds: Math.round(num('BENCH_ROUNDS', 3, 1, 100)),
     pipeline: Math.round(num('BENCH_PIPELINE', 16, 1, 4096)),
     setupConcurrency: Math.round(num('BENCH_SETUP_CONCURRENCY', 4, 1, 256)),
-    sessions: Math.round(num('BENCH_SESSIONS', 1000, 1, 20_000)),
+    sessions: Math.round(num('BENCH_SESSIONS', 5000, 1, 20_000)),
     openConcurrency: Math.round(num('BENCH_OPEN_CONCURRENCY', 16, 1, 1024)),
     ceilingNoDelay: num('BENCH_CEILING_NODELAY', 1, 0, 1) === 1,
     clientNoDelay: num('BENCH_CLIENT_NODELAY', 1, 0, 1) === 1,
@@ -59,5 +65,8 @@ export function loadSettings(): BenchSettings {
     serverNodeArgs: (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(/\s+/).filter((s) => s !== ''),
     cpuProfDir: prof === undefined || prof === '' || prof === '0' ? undefined : prof,
     jsonOut: process.env['BENCH_JSON'] || undefined,
+    netconfdSessions: Math.round(num('BENCH_NETCONFD_SESSIONS', 16, 1, 1024)),
+    cpuLoad: num('BENCH_CPU_LOAD', 1, 0, 1) === 1,
+    workers: process.env['BENCH_WORKERS'] === undefined || process.env['BENCH_WORKERS'] === '' ? undefined : Math.round(num('BENCH_WORKERS', 0, 0, 256)),
   };
 }

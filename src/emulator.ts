@@ -19,6 +19,8 @@ import { listenerHooks, sessionInterceptor, snapshotHooks } from './faults/hooks
 import { FaultPlan } from './faults/plan.js';
 import { Transcripts } from './log/transcript.js';
 import type { InjectOptions, InjectResult } from './session/inject.js';
+import { defaultSshWorkers } from './options/workers.js';
+import { SshWorkerPool } from './workers/pool.js';
 
 /** keys/ of a writable checkout, else the user's state directory (transport/device-keys.ts). */
 export { defaultKeysDir } from './transport/device-keys.js';
@@ -35,6 +37,8 @@ export interface RunningEmulator {
   readonly control: ControlPlane;
   /** Base URL of the control API, when it is on. */
   readonly controlUrl: string | undefined;
+  /** The SSH worker processes (src/workers). */
+  readonly workers: SshWorkerPool;
   device(name: string): EmulatedDevice | undefined;
   /**
    * Runs NETCONF messages through a session of a device without SSH (as
@@ -93,6 +97,10 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
   });
   if (config.faults && config.faults.length > 0) faults.arm(config.faults);
   const transcripts = config.transcriptDir ? new Transcripts(config.transcriptDir, requestLog) : undefined;
+  const workers = new SshWorkerPool({
+    workers: config.workers ?? defaultSshWorkers(),
+    onEvent: (event, detail) => log.warn({ event, ...detail }, 'SSH worker exited; its connections closed, the next one starts again'),
+  });
   const devices: EmulatedDevice[] = [];
   const freePorts = new FreePortPicker(new Set(config.devices.flatMap((d) => [d.port, d.backupRePort ?? 0]).filter((p) => p !== 0)));
   for (const spec of config.devices) {
@@ -134,6 +142,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
         sessionInterceptor: (s) => sessionInterceptor(faults, clock, spec.name, s),
         listenerHooks: listenerHooks(faults, spec.name),
         onEvent: (device, event, detail) => log.debug({ device, event, ...detail }, 'ssh'),
+        workers,
       }),
     );
   }
@@ -144,6 +153,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
     await controlServer?.start();
   } catch (err) {
     await Promise.all(devices.map((d) => d.stop()));
+    await workers.close();
     clock.shutdown();
     throw err;
   }
@@ -157,6 +167,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
     faults,
     control,
     controlUrl: controlServer?.url,
+    workers,
     device: (name) => byName.get(name),
     inject: (name, messages, o) => {
       const d = byName.get(name);
@@ -173,6 +184,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
     stop: async () => {
       await controlServer?.stop();
       await Promise.all(devices.map((d) => d.stop()));
+      await workers.close();
       clock.shutdown();
       // Changes no reply waited for (a confirmed commit rolling back) reach the disk before exit.
       await Promise.all(devices.map((d) => d.persist().catch((err: unknown) => log.warn({ device: d.name, err: err instanceof Error ? err.message : String(err) }, 'could not save the device state'))));

@@ -8,6 +8,9 @@ import { KINDS, type Scenario, type ScenarioContext, type ServerKind } from './t
 /** The issue's targets: 1,000 sessions held at no more than 50 KB of server memory each (KB = 1,000 bytes: the strict reading). */
 export const HELD_TARGET = 1000;
 export const BYTES_PER_SESSION_TARGET = 50_000;
+/** Issue 15: 5,000 concurrent sessions at under 30 KB each (SSH workers' memory included). */
+export const HELD_TARGET_15 = 5000;
+export const BYTES_PER_SESSION_TARGET_15 = 30_000;
 
 interface MemoryDelta {
   rssPerSession: number;
@@ -34,6 +37,8 @@ interface ConcurrentMeasure {
   newSpaceGrowth: number;
   baseline: { rss: number; heap: number };
   drained: boolean;
+  /** The SSH workers' share of `used`, per session (RSS, heap+external). */
+  workersUsed?: MemoryDelta;
 }
 
 const live = (s: ServerStats): number => s.memory.heapUsed + s.memory.external;
@@ -109,6 +114,13 @@ async function measure(ctx: ScenarioContext, kind: ServerKind): Promise<Concurre
       marginal: delta(halfStats, idleStats, held - halfStats.sessions),
       newSpaceGrowth: (idleStats.heapSpaces['new_space'] ?? 0) - (base.heapSpaces['new_space'] ?? 0),
       baseline: { rss: base.memory.rss, heap: live(base) },
+      workersUsed:
+        base.workerMemory && usedStats.workerMemory
+          ? {
+              rssPerSession: (usedStats.workerMemory.rss - base.workerMemory.rss) / Math.max(1, held),
+              heapPerSession: (usedStats.workerMemory.heapUsed + usedStats.workerMemory.external - base.workerMemory.heapUsed - base.workerMemory.external) / Math.max(1, held),
+            }
+          : undefined,
       drained,
     };
   } finally {
@@ -148,6 +160,9 @@ export const concurrent: Scenario = {
       `concurrent: baseline RSS ${mb(e.baseline.rss)} MB emulator, ${mb(c.baseline.rss)} MB ceiling;` +
         ` V8 young generation grew ${mb(e.newSpaceGrowth)} MB (emulator), ${mb(c.newSpaceGrowth)} MB (ceiling) while sessions opened`,
     ];
+    if (e.workersUsed) {
+      notes.push(`concurrent: of the emulator's memory per session after 1 RPC, its SSH workers hold ${kb(e.workersUsed.rssPerSession).toFixed(1)} KB RSS, ${kb(e.workersUsed.heapPerSession).toFixed(1)} KB heap+external`);
+    }
     if (e.firstError) notes.push(`concurrent: first emulator open failure: ${e.firstError}`);
     if (c.firstError) notes.push(`concurrent: first ceiling open failure: ${c.firstError}`);
     if (!e.drained || !c.drained) notes.push('concurrent: a server still counted sessions 20 s after every client left');
@@ -172,6 +187,12 @@ export const concurrent: Scenario = {
           target: `<= ${BYTES_PER_SESSION_TARGET / 1000} KB server memory per session (RSS)`,
           measured: `${kb(worst).toFixed(1)} KB RSS avg (marginal ${kb(e.marginal.rssPerSession).toFixed(1)} KB, heap+external ${kb(Math.max(e.used.heapPerSession, e.idle.heapPerSession)).toFixed(1)} KB)`,
           verdict: worst <= BYTES_PER_SESSION_TARGET ? 'PASS' : 'MISS',
+        },
+        {
+          target: `${HELD_TARGET_15} concurrent sessions under ${BYTES_PER_SESSION_TARGET_15 / 1000} KB each (RSS, SSH workers included)`,
+          measured: `${e.held} held, ${e.answered} answered, ${kb(worst).toFixed(1)} KB RSS avg`,
+          verdict: e.requested < HELD_TARGET_15 ? 'n/a' : e.held >= HELD_TARGET_15 && e.answered >= HELD_TARGET_15 && worst < BYTES_PER_SESSION_TARGET_15 ? 'PASS' : 'MISS',
+          note: e.requested < HELD_TARGET_15 ? `BENCH_SESSIONS=${e.requested}` : undefined,
         },
       ],
       notes,

@@ -7,7 +7,7 @@ import type { Scenario } from './types.js';
 export const LOCKSTEP_TARGET_RATIO = 0.7;
 
 /** Send, wait for the whole reply, send the next; each sample is one round trip. */
-const lockstepPhase: RpcPhase = async (c, ms, samples) => {
+export const lockstepPhase: RpcPhase = async (c, ms, samples) => {
   const t0 = now();
   const end = t0 + ms;
   let t = t0;

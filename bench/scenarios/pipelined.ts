@@ -8,7 +8,7 @@ import type { Scenario } from './types.js';
  * Keeps `window` RPCs in flight for `ms`, then lets them drain. Latency is
  * from each send to its reply, queueing included.
  */
-async function pipelinePhase(c: BenchClient, window: number, ms: number, samples: Samples | undefined): Promise<{ rpcs: number; elapsedMs: number }> {
+export async function pipelinePhase(c: BenchClient, window: number, ms: number, samples: Samples | undefined): Promise<{ rpcs: number; elapsedMs: number }> {
   const sentAt = new Float64Array(window);
   let head = 0; // oldest outstanding send
   let tail = 0; // next free slot

@@ -59,6 +59,7 @@ const program = new Command()
   .option('--control-token <token>', 'bearer token the control API requires')
   .option('--control-host <addr>', 'address the control API listens on (default 127.0.0.1, whatever --host says)')
   .option('--transcript-dir <dir>', 'write a Junos traceoptions-style transcript per NETCONF session here')
+  .option('--workers <n>', 'SSH worker processes besides the one that owns the devices (0: all in one; default: one per extra core)')
   .showHelpAfterError()
   // Every usage error (unknown flag, bad value, bad configuration) exits with one code; --help and --version with 0.
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : USAGE_EXIT_CODE));

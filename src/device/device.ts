@@ -57,6 +57,8 @@ export interface DeviceDeps {
   /** Listener hooks (fault injection: refused logins, subsystem, connections). */
   listenerHooks?: Pick<SshListenerOptions, 'refuseLogin' | 'refuseNetconf' | 'refuseConnection'>;
   onEvent?: (device: string, event: string, detail: Record<string, unknown>) => void;
+  /** SSH worker processes shared by every device of the process. */
+  workers?: SshListenerOptions['workers'];
   /** Configuration datastores; a fresh one from the spec when absent. */
   configuration?: ConfigurationStore;
   /** Pending software and RE reachability; fresh when absent. */
@@ -283,6 +285,7 @@ export class EmulatedDevice implements DeviceRuntime {
       onExec: (channel, peer, command, pty) => this.openCli(channel, peer, re, pty, { kind: 'exec', command }),
       onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re }),
       ...this.deps.listenerHooks,
+      workers: this.deps.workers,
     });
   }
 

@@ -15,6 +15,7 @@ import {
 import { parseDuration } from './duration.js';
 import { fleetEntries } from './fleet.js';
 import { HARNESS_KEYS, parseHarness } from './harness.js';
+import { parseWorkers } from './workers.js';
 import { checkDeviceName } from './names.js';
 import { SHA_CRYPT_MAX_ROUNDS, SHA_CRYPT_MIN_ROUNDS } from '../transport/crypt.js';
 import { ConfigError, type ClockSpeed, type DeviceSpec, type EmulatorConfig, type Limits, type UserSpec } from './types.js';
@@ -46,6 +47,8 @@ export interface CommandLineOptions {
   controlToken?: string;
   /** Per-session transcripts in Junos traceoptions format. */
   transcriptDir?: string;
+  /** SSH worker processes (src/workers); a string as commander gives it. */
+  workers?: string | number;
 }
 
 function isObj(v: unknown): v is Obj {
@@ -209,7 +212,7 @@ function wrapSettings(v: Obj, where: string): DeviceSpec['settings'] {
   }
 }
 
-const TOP_KEYS = ['host', 'users', 'authorized-keys', 'state-dir', 'keys-dir', 'host-keys', 'speed', 'log-level', 'limits', 'classes', 'devices', ...HARNESS_KEYS];
+const TOP_KEYS = ['host', 'users', 'authorized-keys', 'state-dir', 'keys-dir', 'host-keys', 'speed', 'log-level', 'limits', 'classes', 'devices', ...HARNESS_KEYS, 'workers'];
 
 function parseClasses(v: unknown): Record<string, string[]> {
   if (v === undefined) return {};
@@ -323,6 +326,7 @@ export function loadConfig(cli: CommandLineOptions, defaultKeysDir: string): Emu
     throw new ConfigError('host-keys: expected a list of private key files');
   }
   const harness = parseHarness(raw, cli, baseDir, devices.map((d) => d.name));
+  const workers = parseWorkers(cli.workers, raw['workers']);
   return {
     ...harness,
     host: cli.host ?? (raw['host'] === undefined ? DEFAULT_HOST : str(raw['host'], 'host')),
@@ -333,5 +337,6 @@ export function loadConfig(cli: CommandLineOptions, defaultKeysDir: string): Emu
     logLevel: cli.logLevel ?? (raw['log-level'] === undefined ? 'info' : str(raw['log-level'], 'log-level')),
     classes,
     devices,
+    ...(workers !== undefined ? { workers } : {}),
   };
 }

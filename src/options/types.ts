@@ -73,6 +73,8 @@ export interface EmulatorConfig {
   faults?: unknown[];
   /** Per-session transcript files (Junos traceoptions format) go here. */
   transcriptDir?: string;
+  /** SSH worker processes besides the owner (src/workers); default: one per core beyond the first. */
+  workers?: number;
 }
 
 export interface ControlSpec {

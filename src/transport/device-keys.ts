@@ -98,11 +98,24 @@ export function deriveEd25519(seed: Buffer, name: string): Buffer {
 /** ssh2 takes a parsed key only wrapped this way (it re-parses bare values). */
 export type HostKey = Buffer | { key: ParsedKey };
 
+/** The key file each parsed key came from: SSH workers (src/workers) get keys as bytes. */
+const keyData = new WeakMap<ParsedKey, Buffer>();
+
 /** Parses once so that a thousand listeners share the parsed object instead of re-parsing. */
 export function parsedKey(data: Buffer): ParsedKey {
   const k = utils.parseKey(data);
   if (k instanceof Error) throw k;
-  return Array.isArray(k) ? k[0]! : k;
+  const key = Array.isArray(k) ? k[0]! : k;
+  keyData.set(key, data);
+  return key;
+}
+
+/** A host key as the bytes of its key file (ssh2's PEM export of an ed25519 key does not parse again). */
+export function hostKeyBytes(key: HostKey): Buffer {
+  if (Buffer.isBuffer(key)) return key;
+  const data = keyData.get(key.key);
+  if (!data) throw new Error('host key: not parsed by parsedKey(), its bytes are unknown');
+  return data;
 }
 
 /**

@@ -1,11 +1,34 @@
 import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel } from 'ssh2';
-import type { HostKey } from './device-keys.js';
+import { hostKeyBytes, type HostKey } from './device-keys.js';
 import { ConnectionAuthenticator, type AuthPolicy, type RetryOptions } from './authenticator.js';
 import type { UserAccount } from './credentials.js';
+import type { SshWorkerPool } from '../workers/pool.js';
 
 const { Server } = ssh2;
+
+/**
+ * ssh2 writes each packet (and its AES-CTR/HMAC cipher each part of one) with
+ * its own socket.write(). Corking until the end of the turn sends a burst in
+ * one writev: a pipelined client's replies, or a packet and its window adjust.
+ */
+export function coalesceWrites(socket: Socket): void {
+  let corked = false;
+  const write = socket.write.bind(socket) as (chunk: Buffer) => boolean;
+  const uncork = (): void => {
+    corked = false;
+    socket.uncork();
+  };
+  socket.write = ((chunk: Buffer) => {
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      process.nextTick(uncork);
+    }
+    return write(chunk);
+  }) as Socket['write'];
+}
 
 /**
  * ssh2 advertises diffie-hellman-group-exchange but cannot complete it as a
@@ -85,6 +108,14 @@ export interface SshListenerOptions {
   /** Lets a fault plan refuse a connection as if the connection limit were reached. */
   refuseConnection?: (remoteAddress: string) => boolean;
   onEvent?: (event: string, detail: Record<string, unknown>) => void;
+  /** SSH worker processes that may take connections (src/workers); without them all SSH runs here. */
+  workers?: SshWorkerPool;
+}
+
+/** A connection's transport: its socket, or the worker that has it. */
+interface ConnectionHandle {
+  end(): void;
+  destroy(): void;
 }
 
 interface SocketState {
@@ -97,7 +128,7 @@ function peerKey(ip: string | undefined, port: number | undefined): string {
 }
 
 /** Sends what is already written (a partial reply), then cuts the link without an SSH goodbye. */
-function dropSocket(socket: Socket | undefined): void {
+function dropSocket(socket: ConnectionHandle | undefined): void {
   if (!socket) return;
   socket.end();
   setTimeout(() => socket.destroy(), 1000).unref();
@@ -114,7 +145,9 @@ export class SshListener {
   private readonly o: SshListenerOptions;
   private ssh: InstanceType<typeof Server> | undefined;
   private tcp: net.Server | undefined;
-  private readonly sockets = new Map<Socket, SocketState>();
+  private readonly sockets = new Map<ConnectionHandle, SocketState>();
+  /** This listener's number in the worker pool. */
+  private workerListener = 0;
   /** Socket by remote address and port, to pair ssh2's connection with its socket. */
   private readonly byPeer = new Map<string, Socket>();
 
@@ -131,13 +164,33 @@ export class SshListener {
     return this.sockets.size;
   }
 
+  private keys: HostKey[] | undefined;
+
+  /** The host keys, derived on first use (a fleet device nobody connects to never derives its key). */
+  private hostKeyList(): HostKey[] {
+    const k = this.o.hostKeys;
+    this.keys ??= typeof k === 'function' ? k() : k;
+    return this.keys;
+  }
+
+  /** This listener's number in the worker pool, registered with its SSH set-up on first use. */
+  private workerListenerId(pool: SshWorkerPool): number {
+    if (!this.workerListener) {
+      this.workerListener = pool.register({
+        hostKeys: this.hostKeyList().map((k) => hostKeyBytes(k).toString('base64')),
+        ident: 'OpenSSH_7.5',
+        kex: [...SERVER_KEX],
+      });
+    }
+    return this.workerListener;
+  }
+
   /** ssh2's server, made on the first connection: an idle fleet device holds only its TCP listener. */
   private sshServer(): InstanceType<typeof Server> {
     if (this.ssh) return this.ssh;
-    const keys = this.o.hostKeys;
     this.ssh = new Server(
       {
-        hostKeys: typeof keys === 'function' ? keys() : keys,
+        hostKeys: this.hostKeyList(),
         ident: 'OpenSSH_7.5',
         algorithms: { kex: [...SERVER_KEX] },
       },
@@ -150,7 +203,8 @@ export class SshListener {
     // Our own TCP server feeds ssh2, so limits and the login grace time apply
     // from the first byte: ssh2 reports a connection only after the client's
     // version line, and a client that sends nothing would never be seen.
-    const tcp = net.createServer((socket) => this.onSocket(socket));
+    // Sockets start paused: one handed to a worker must not be read here.
+    const tcp = net.createServer({ pauseOnConnect: true }, (socket) => this.onSocket(socket));
     this.tcp = tcp;
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
@@ -169,6 +223,8 @@ export class SshListener {
     this.tcp = undefined;
     for (const s of this.sockets.keys()) s.destroy();
     this.sockets.clear();
+    if (this.workerListener) this.o.workers?.unregister(this.workerListener);
+    this.workerListener = 0;
     if (tcp) await new Promise<void>((resolve) => tcp.close(() => resolve()));
   }
 
@@ -185,19 +241,43 @@ export class SshListener {
       socket.destroy();
       return;
     }
-    // Small NETCONF replies must not wait for the peer's delayed ACK.
-    socket.setNoDelay(true);
-    const state: SocketState = { authenticated: false, grace: setTimeout(() => {
-      this.o.onEvent?.('login-grace-expired', { ip: socket.remoteAddress });
+    const ip = socket.remoteAddress ?? '';
+    const port = socket.remotePort ?? 0;
+    const pool = this.o.workers;
+    let remote;
+    try {
+      remote = pool && pool.size > 0 ? pool.adopt(socket, this.workerListenerId(pool)) : undefined;
+    } catch (err) {
+      this.o.onEvent?.('server-error', { err: err instanceof Error ? err.message : String(err) });
       socket.destroy();
+      return;
+    }
+    const handle: ConnectionHandle = remote ?? socket;
+    const state: SocketState = { authenticated: false, grace: setTimeout(() => {
+      this.o.onEvent?.('login-grace-expired', { ip });
+      handle.destroy();
     }, limits.loginGraceMs) };
     state.grace.unref();
-    this.sockets.set(socket, state);
-    this.byPeer.set(peerKey(socket.remoteAddress, socket.remotePort), socket);
+    this.sockets.set(handle, state);
+    if (remote) {
+      remote.connection.once('close', () => {
+        clearTimeout(state.grace);
+        this.sockets.delete(handle);
+      });
+      // The worker does the SSH; the same connection handler decides everything else.
+      this.onConnection(remote.connection as unknown as Connection, ip, port, remote);
+      return;
+    }
+    // Small NETCONF replies must not wait for the peer's delayed ACK.
+    socket.setNoDelay(true);
+    coalesceWrites(socket);
+    this.o.workers?.noteLocal(1);
+    this.byPeer.set(peerKey(ip, port), socket);
     socket.once('close', () => {
       clearTimeout(state.grace);
       this.sockets.delete(socket);
-      this.byPeer.delete(peerKey(socket.remoteAddress, socket.remotePort));
+      this.byPeer.delete(peerKey(ip, port));
+      this.o.workers?.noteLocal(-1);
     });
     let ssh: InstanceType<typeof Server>;
     try {
@@ -207,6 +287,8 @@ export class SshListener {
       socket.destroy();
       return;
     }
+    // ssh2 resumes the socket itself once its 'data' handler is in place
+    // (after an async crypto set-up); resuming it here would lose the first bytes.
     ssh.injectSocket(socket);
   }
 
@@ -222,8 +304,8 @@ export class SshListener {
     };
   }
 
-  private onConnection(client: Connection, ip: string, port: number): void {
-    const socket = this.byPeer.get(peerKey(ip, port));
+  private onConnection(client: Connection, ip: string, port: number, remote?: ConnectionHandle): void {
+    const socket = remote ?? this.byPeer.get(peerKey(ip, port));
     const state = socket ? this.sockets.get(socket) : undefined;
     let peer: AuthenticatedPeer | undefined;
 
