@@ -126,8 +126,8 @@ describe('junos-emulator as a tool', function () {
         await new Promise<void>((resolve, reject) => {
           child.stdout.on('data', (d: Buffer) => {
             out += d.toString();
-            // The control-less banner is one device line; the keys line follows it.
-            if (out.split('\n').length > 2) resolve();
+            // The keys line follows the banner (device lines, then the open-files line).
+            if (/host keys: [^\n]*\n/.test(out)) resolve();
           });
           child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
         });
