@@ -29,6 +29,7 @@ import { commit, editConfig, validate } from './edit-config.js';
 import { handler as requestPackageAdd } from './request-package-add.js';
 import { handler as requestPackageRollback } from './request-package-rollback.js';
 import { handler as requestReboot } from './request-reboot.js';
+import { FILE_HANDLERS } from './file-ops.js';
 
 /** Every RPC the emulator answers; anything else is a Junos `syntax error`. */
 export const HANDLERS: readonly RpcHandler[] = [
@@ -69,6 +70,8 @@ export const HANDLERS: readonly RpcHandler[] = [
   requestPackageAdd,
   requestPackageRollback,
   requestReboot,
+  // Issue 14: the file tree.
+  ...FILE_HANDLERS,
 ];
 
 export function defaultRegistry(): RpcRegistry {
