@@ -27,6 +27,7 @@ import { DIRECTORY_BYTES, allocated, baseName, childrenOf, dirEntry, parentOf, s
 import type { DeviceModel } from '../engine/model.js';
 import type { FileEntry, FileKind, FileTable, PartitionState, RoutingEngineState } from '../engine/state.js';
 import { mountTable, usableKb, usedKb, type Mount } from '../engine/storage.js';
+import { localReSlot } from '../engine/re-slot.js';
 import { blobId, type BlobStore } from './blob-store.js';
 
 /** Contents up to this many bytes are kept inline in the state document. */
@@ -127,8 +128,13 @@ export class DeviceFiles {
     return clean(p);
   }
 
+  /**
+   * The RE a name stands for: an RE's own name, or the slot a session logs
+   * in to (`re0`, `re1`), which on a routing matrix, a virtual chassis or a
+   * cluster is that slot's RE of the first chassis (`scc-re0`, `fpc0`, `node0`).
+   */
   private routingEngine(re: string): RoutingEngineState {
-    const r = this.model.routingEngine(re);
+    const r = this.model.routingEngine(re) ?? this.model.routingEngines().find((x) => x.slot === localReSlot(re));
     if (!r) throw new Error(`no routing engine ${re}`);
     return r;
   }

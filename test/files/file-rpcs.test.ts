@@ -41,6 +41,13 @@ describe('file RPCs', () => {
     expect(await call(dev, 'file-list', { path: '/var/tmp' }, 'text')).to.match(/\/var\/tmp\/:\ngres-tp\/\ninstall\/\njunos\.tgz\n/);
   });
 
+  it("on a routing matrix, a virtual chassis and a cluster the session's re0 is the first chassis's RE (PyEZ's HOME fact)", async () => {
+    for (const profile of ['txmatrix', 'txmatrix-plus', 'ex4300-vc', 'srx300-cluster'] as const) {
+      const xml = await call(fakeDevice(profile), 'file-list', { path: '~' });
+      expect(xml, profile).to.include('<directory name="/var/home/lab/">');
+    }
+  });
+
   it('checksums are of the real bytes; a missing file is an rpc-error', async () => {
     const dev = fakeDevice();
     const bytes = Buffer.from('emulated package\n'.repeat(1000));
