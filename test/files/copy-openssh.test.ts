@@ -167,4 +167,15 @@ describe('copy: OpenSSH scp and sftp', function () {
     const get = await scp(['lab@127.0.0.1:/var/tmp/f.bin', join(dir, 'f-back.bin')], false);
     expect(get.code).to.not.equal(0);
   });
+
+  it('copy-slow holds a copy to its rate and the copy still arrives whole', async () => {
+    const data = randomBytes(64 * 1024);
+    const local = join(dir, 'slow.bin');
+    writeFileSync(local, data);
+    t.emulator.faults.arm([{ id: 's1', device: 'r1', rpc: 'sftp', action: 'copy-slow', rate: 1024 * 1024, count: 1 }] as never);
+    const put = await scp([local, 'lab@127.0.0.1:/var/tmp/slow.bin'], false);
+    expect(put.code, put.stderr).to.equal(0);
+    expect(t.emulator.faults.list().find((f) => f.id === 's1')?.fired).to.equal(1);
+    expect(sha(await t.emulator.devices[0]!.files.read('re0', '/var/tmp/slow.bin'))).to.equal(sha(data));
+  });
 });
