@@ -28,39 +28,13 @@ import type { DeviceModel } from '../engine/model.js';
 import type { FileEntry, FileKind, FileTable, PartitionState, RoutingEngineState } from '../engine/state.js';
 import { mountTable, usableKb, usedKb, type Mount } from '../engine/storage.js';
 import { localReSlot } from '../engine/re-slot.js';
+import { FileError, clean, homeOf } from './file-error.js';
+
+export { FileError, homeOf, type FileErrorCode } from './file-error.js';
 import { blobId, type BlobStore } from './blob-store.js';
 
 /** Contents up to this many bytes are kept inline in the state document. */
 export const INLINE_BYTES = 4096;
-
-export type FileErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EACCES' | 'ENOSPC' | 'EFBIG' | 'EROFS' | 'EINVAL';
-
-const MESSAGES: Readonly<Record<FileErrorCode, string>> = {
-  ENOENT: 'No such file or directory',
-  ENOTDIR: 'Not a directory',
-  EISDIR: 'Is a directory',
-  EEXIST: 'File exists',
-  ENOTEMPTY: 'Directory not empty',
-  EACCES: 'Permission denied',
-  ENOSPC: 'No space left on device',
-  EFBIG: 'File too large',
-  EROFS: 'Read-only file system',
-  EINVAL: 'Invalid argument',
-};
-
-export class FileError extends Error {
-  constructor(
-    readonly code: FileErrorCode,
-    readonly path: string,
-  ) {
-    super(`${path}: ${MESSAGES[code]}`);
-  }
-
-  /** The strerror text (`No such file or directory`). */
-  get reason(): string {
-    return MESSAGES[this.code];
-  }
-}
 
 export interface FileStat {
   /** Absolute path. */
@@ -85,21 +59,6 @@ interface Located {
   readonly partition: PartitionState;
   /** Path inside the file system; '' is its top. */
   readonly rel: string;
-}
-
-/** Collapses `.`, `..` and repeated slashes of an absolute path. */
-function clean(abs: string): string {
-  const out: string[] = [];
-  for (const part of abs.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return `/${out.join('/')}`;
-}
-
-export function homeOf(user: string): string {
-  return user === 'root' ? '/root' : `/var/home/${user}`;
 }
 
 export class DeviceFiles {
