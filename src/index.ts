@@ -18,3 +18,5 @@ export type { RunningEmulator } from './compose.js';
 export type { InjectOptions, InjectResult } from './session/inject.js';
 export { NetconfClient } from './client/netconf-client.js';
 export type { NetconfClientOptions } from './client/netconf-client.js';
+export { makePackage, readPackage, installsOn, packageName, HARDWARE_LINES } from './packages/index.js';
+export type { MakePackageOptions, MadePackage, PackageCheck, PackageProblem, PackageManifest } from './packages/index.js';

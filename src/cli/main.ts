@@ -4,6 +4,7 @@ import { ConfigError } from '../options/types.js';
 import { loadConfig, type CommandLineOptions } from '../options/load.js';
 import { defaultKeysDir, startEmulator } from '../compose.js';
 import { PROFILE_NAMES } from '../engine/index.js';
+import { makePackageMain } from './make-package.js';
 
 function collect(value: string, previous: string[]): string[] {
   return previous.concat([value]);
@@ -44,6 +45,8 @@ const program = new Command()
   .showHelpAfterError();
 
 async function main(): Promise<void> {
+  // Subcommands of their own, ahead of the server's options (docs/packages.md).
+  if (process.argv[2] === 'make-package') process.exit(makePackageMain(process.argv.slice(3)));
   program.parse();
   // commander names each option after its flag; --user collects into `user`.
   const { user, ...o } = program.opts<Omit<CommandLineOptions, 'users'> & { user: string[] }>();
