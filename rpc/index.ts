@@ -28,6 +28,7 @@ import { closeConfiguration, discardChanges, lockConfiguration, openConfiguratio
 import { commit, editConfig, validate } from './edit-config.js';
 import { handler as requestPackageAdd } from './request-package-add.js';
 import { handler as requestPackageRollback } from './request-package-rollback.js';
+import { handler as requestPackageValidate } from './request-package-validate.js';
 import { handler as requestReboot } from './request-reboot.js';
 
 /** Every RPC the emulator answers; anything else is a Junos `syntax error`. */
@@ -68,6 +69,7 @@ export const HANDLERS: readonly RpcHandler[] = [
   validate,
   requestPackageAdd,
   requestPackageRollback,
+  requestPackageValidate,
   requestReboot,
 ];
 
