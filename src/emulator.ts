@@ -114,6 +114,7 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
         changeCount: state.changeCount,
         configuration: state.configuration,
         system: state.system,
+        files: state.files,
         hooks: {
           onInternalError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'session error'),
           onEnd: (s, reason) => {

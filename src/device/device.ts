@@ -22,6 +22,8 @@ import {
 import { initialConfiguration } from '../junos-config/initial.js';
 import { ConfigurationStore } from '../junos-config/store.js';
 import { SystemState } from '../system/state.js';
+import { DeviceFiles } from '../files/device-files.js';
+import { MemoryBlobStore } from '../files/blob-store.js';
 import { rebootDevice } from '../upgrade/reboot.js';
 import type { CliHooks } from '../terminal/cli-session.js';
 import { openCliChannel, type CliEntry } from '../terminal/open.js';
@@ -55,6 +57,8 @@ export interface DeviceDeps {
   configuration?: ConfigurationStore;
   /** Pending software and RE reachability; fresh when absent. */
   system?: SystemState;
+  /** The file tree; an in-memory one over the model when absent. */
+  files?: DeviceFiles;
 }
 
 /**
@@ -82,6 +86,7 @@ export class EmulatedDevice implements DeviceRuntime {
   private hostName: string;
   readonly configuration: ConfigurationStore;
   readonly system: SystemState;
+  readonly files: DeviceFiles;
   private rebooting = false;
   /** The device as configured at start; commits change `spec` (netconf options), a reset goes back to this. */
   private readonly initialSpec: DeviceSpec;
@@ -105,6 +110,8 @@ export class EmulatedDevice implements DeviceRuntime {
     }
     this.configuration = deps.configuration ?? new ConfigurationStore(deps.clock, initialConfiguration(deps.spec, deps.model.settings.mirrorFlashOnDisk));
     this.system = deps.system ?? new SystemState(deps.clock.now());
+    this.files =
+      deps.files ?? new DeviceFiles(deps.model, new MemoryBlobStore(), () => ({ maxFileBytes: this.spec.limits.maxFileBytes }), () => deps.clock.now(), () => this.persist());
     this.configuration.validate = (tree) =>
       validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) });
     const target = this.configurationTarget();
