@@ -1,49 +1,48 @@
 /**
- * What the package RPCs need of a device's file tree: a file's bytes, a copy
- * and a removal, by absolute path. Kept to these three so the package logic
- * does not depend on how the tree is stored.
- *
- * INTERIM: until the device file tree lands, files live in a per-device map
- * that tests fill with placePackageFile().
+ * What the package RPCs need of a device's file tree (src/files): a file's
+ * bytes, a copy and a removal, by absolute path, on the RE the session is
+ * logged in to. Reading checks the user may read the package; the installer
+ * itself writes and removes as root, as on a real box.
  */
-import type { DeviceRuntime } from '../src/device/runtime.js';
+import { dirname } from 'node:path';
+import { FileError } from '../src/files/device-files.js';
 import type { RpcContext } from './types.js';
 
 export interface PackageFiles {
   /** The bytes of a regular file, or undefined where there is none. */
   read(path: string): Promise<Uint8Array | undefined>;
-  /** Copies a file (rejects with the tree's error, e.g. a full medium). */
+  /** Copies a file, making the target's directory (rejects with the tree's error, e.g. a full medium). */
   copy(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
 }
 
-const interim = new WeakMap<object, Map<string, Uint8Array>>();
-
-function mapOf(device: DeviceRuntime): Map<string, Uint8Array> {
-  let m = interim.get(device);
-  if (!m) interim.set(device, (m = new Map()));
-  return m;
-}
-
-export function placePackageFile(device: DeviceRuntime, path: string, bytes: Uint8Array): void {
-  mapOf(device).set(path, bytes);
-}
-
-export function packageFileExists(device: DeviceRuntime, path: string): boolean {
-  return mapOf(device).has(path);
+/** The RE whose tree the session sees. */
+export function sessionRe(ctx: RpcContext): string {
+  const name = ctx.session.routingEngine;
+  return ctx.device.model.routingEngine(name) ? name : ctx.device.model.routingEngines()[0]!.name;
 }
 
 export function packageFiles(ctx: RpcContext): PackageFiles {
-  const m = mapOf(ctx.device);
+  const files = ctx.device.files;
+  const re = sessionRe(ctx);
   return {
-    read: (path) => Promise.resolve(m.get(path)),
-    copy: (from, to) => {
-      const b = m.get(from);
-      if (b) m.set(to, b);
-      return Promise.resolve();
+    async read(path) {
+      const st = files.stat(re, path);
+      if (!st || st.kind === 'dir') return undefined;
+      try {
+        files.checkRead(re, path, ctx.session.user);
+        return await files.read(re, path);
+      } catch (err) {
+        if (err instanceof FileError) return undefined;
+        throw err;
+      }
     },
-    remove: (path) => {
-      m.delete(path);
+    async copy(from, to) {
+      files.mkdir(re, dirname(to), 'root', { parents: true });
+      await files.copy(re, from, to, 'root');
+    },
+    remove(path) {
+      files.remove(re, path, 'root');
       return Promise.resolve();
     },
   };

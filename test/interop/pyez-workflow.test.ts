@@ -131,7 +131,7 @@ for (const stack of CLIENT_STACKS) {
 
     it('SW.install(no_copy) + reboot: the device comes back running the new release (facts tell)', async () => {
       // An upgrade within the mx960's FreeBSD-6 generation.
-      const pkg = placePackage(t.emulator.device('upgrade')!, { release: '12.3R12.4', platforms: ['mx'] });
+      const pkg = await placePackage(t.emulator.device('upgrade')!, { release: '12.3R12.4', platforms: ['mx'] });
       expect(pkg).to.equal('/var/tmp/jinstall-12.3R12.4-domestic-signed.tgz');
       const first = await runPython<{ results: Result[] }>('pyez_workflow.py', {
         ...conn('upgrade'),

@@ -111,7 +111,7 @@ describe('release: changing the release changes behaviour', function () {
     let c = await t.client({ port });
     expect(await c.rpc('<command>request system snapshot delete snap.1</command>')).to.include('<bad-element>delete</bad-element>');
     expect(await c.rpc('<get-software-information/>')).to.include('xmlns:junos="http://xml.juniper.net/junos/21.4R0/junos"');
-    const pkg = placePackage(dev, { release: '22.3R1.11', platforms: ['mx'] });
+    const pkg = await placePackage(dev, { release: '22.3R1.11', platforms: ['mx'] });
     expect(await c.rpc(`<request-package-add><package-name>${pkg}</package-name><no-validate/></request-package-add>`)).to.include('<package-result>0</package-result>');
     await c.rpc('<request-reboot/>');
     await c.waitClosed(5000);

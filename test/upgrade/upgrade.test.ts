@@ -34,7 +34,7 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
 
   it('tells the truth at every step, and the old release is gone from the alternate after the second snapshot', async () => {
     const clock = t.emulator.clock;
-    expect(placePackage(t.emulator.devices[0]!, { release: '12.3R12.4', platforms: ['mx'] })).to.equal(PKG);
+    expect(await placePackage(t.emulator.devices[0]!, { release: '12.3R12.4', platforms: ['mx'] })).to.equal(PKG);
     let c = await t.client();
     await c.rpc('<request-snapshot/>');
     expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '9.3R4.4', backup: '9.3R4.4' });
@@ -78,7 +78,7 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
 
   it('software rollback withdraws a pending install, or brings back the release before the upgrade', async () => {
     const c = await t.client();
-    const pkg = placePackage(t.emulator.devices[0]!, { release: '20.4R3.8', platforms: ['mx'] });
+    const pkg = await placePackage(t.emulator.devices[0]!, { release: '20.4R3.8', platforms: ['mx'] });
     expect(pkg).to.equal('/var/tmp/junos-install-mx-x86-64-20.4R3.8.tgz');
     await c.rpc(`<request-package-add><package-name>${pkg}</package-name><no-validate/></request-package-add>`);
     expect(await c.rpc('<request-package-rollback/>')).to.include('Deleting pending install of 20.4R3.8').and.include('<package-result>0</package-result>');
