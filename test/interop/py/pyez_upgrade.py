@@ -11,6 +11,7 @@ argv[1] is JSON: {host, port, user, password, steps: [...]}; a step is one of
   {"local_checksum": LOCAL, "algorithm": "md5"}         -> {"local": str}
   {"facts": ["version", ...]}                           -> {"facts": {...}}
   {"cli": "show version"}                               -> {"text": str}
+  {"rpc": "request_snapshot", "kwargs": {...}}          -> {"xml": str}
 SW.install returns a bool in PyEZ 2.1.7 and (bool, message) in 2.8.0: "ok"
 is the bool either way, "raw" what it returned. Errors become
 {"error": {"class", "message"}}. Prints {"results": [...]}.
@@ -19,6 +20,7 @@ import json
 import sys
 import warnings
 
+from lxml import etree
 from jnpr.junos import Device
 from jnpr.junos.utils.sw import SW
 
@@ -68,6 +70,9 @@ for step in p["steps"]:
             results.append({"facts": {k: dev.facts[k] for k in step["facts"]}})
         elif "cli" in step:
             results.append({"text": dev.cli(step["cli"], warning=False)})
+        elif "rpc" in step:
+            r = getattr(dev.rpc, step["rpc"])(**step.get("kwargs", {}))
+            results.append({"xml": etree.tostring(r, encoding="unicode") if r is not True else ""})
     except Exception as e:  # reported to the test, which decides
         results.append({"error": {"class": type(e).__name__, "message": str(e)}, "log": log})
 try:
