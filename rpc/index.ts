@@ -29,6 +29,7 @@ import { commit, editConfig, validate } from './edit-config.js';
 import { handler as requestPackageAdd } from './request-package-add.js';
 import { handler as requestPackageRollback } from './request-package-rollback.js';
 import { handler as requestPackageValidate } from './request-package-validate.js';
+import { handler as requestPackageChecksPendingInstall } from './request-package-checks-pending-install.js';
 import { handler as requestReboot } from './request-reboot.js';
 
 /** Every RPC the emulator answers; anything else is a Junos `syntax error`. */
@@ -70,6 +71,7 @@ export const HANDLERS: readonly RpcHandler[] = [
   requestPackageAdd,
   requestPackageRollback,
   requestPackageValidate,
+  requestPackageChecksPendingInstall,
   requestReboot,
 ];
 

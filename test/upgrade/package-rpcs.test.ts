@@ -98,6 +98,18 @@ describe('upgrade: package RPCs decide by the file on the device', function () {
     expect(dev('mx').system.pending?.version).to.equal('23.4R2.13');
   });
 
+  it('request-package-checks-pending-install: 0 with nothing pending, 1 and the pending text after an add; an unknown RPC before 15.1', async () => {
+    const c = await client('mx');
+    dev('mx').system.pending = null;
+    expect(await c.rpc('<request-package-checks-pending-install/>')).to.include('<output>\n</output>\n<package-result>0</package-result>');
+    const pkg = await placePackage(dev('mx'), { release: '22.3R1.11', platforms: ['mx'] });
+    await c.rpc(`<request-package-add><package-name>${pkg}</package-name><no-validate/></request-package-add>`);
+    expect(await c.rpc('<request-package-checks-pending-install/>')).to.include('There is already an install pending.\n').and.include('<package-result>1</package-result>');
+    await c.rpc('<request-package-rollback/>');
+    const e = await client('ex');
+    expect(await e.rpc('<request-package-checks-pending-install/>')).to.include('<rpc-error>').and.include('syntax error');
+  });
+
   it('add with reboot: the device comes back on the manifest\'s release, whatever the file is called', async () => {
     const made = makePackage({ release: '22.3R1.11', platforms: ['mx'] });
     await placeFile(dev('mx'), '/var/tmp/upgrade.tgz', made.bytes);
