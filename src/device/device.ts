@@ -24,6 +24,8 @@ import { ConfigurationStore } from '../junos-config/store.js';
 import { SystemState } from '../system/state.js';
 import { DeviceFiles } from '../files/device-files.js';
 import { MemoryBlobStore } from '../files/blob-store.js';
+import { isScpCommand, openScp, openSftp, type CopyDevice } from '../files/copy-channels.js';
+import type { CopyFaultHooks } from '../files/copy-access.js';
 import { rebootDevice } from '../upgrade/reboot.js';
 import type { CliHooks } from '../terminal/cli-session.js';
 import { openCliChannel, type CliEntry } from '../terminal/open.js';
@@ -59,6 +61,8 @@ export interface DeviceDeps {
   system?: SystemState;
   /** The file tree; an in-memory one over the model when absent. */
   files?: DeviceFiles;
+  /** The fault plan's hooks into SCP and SFTP copies. */
+  copyFaults?: CopyFaultHooks;
 }
 
 /**
@@ -246,7 +250,11 @@ export class EmulatedDevice implements DeviceRuntime {
           retryOptions: () => this.retryOptions,
           onNetconf: (channel, peer) => this.openSession(channel, peer, ep.re),
           onShell: (channel, peer, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'shell' }),
-          onExec: (channel, peer, command, pty) => this.openCli(channel, peer, ep.re, pty, { kind: 'exec', command }),
+          onExec: (channel, peer, command, pty) =>
+            isScpCommand(command)
+              ? openScp(channel, command, this.copyDevice(), this.copyPeer(peer, ep.re), (e) => this.deps.hooks?.onInternalError?.(e))
+              : this.openCli(channel, peer, ep.re, pty, { kind: 'exec', command }),
+          onSftp: (accept, peer, onEof) => openSftp(accept, this.copyDevice(), this.copyPeer(peer, ep.re), onEof),
           onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re: ep.re }),
           ...this.deps.listenerHooks,
         });
@@ -298,6 +306,20 @@ export class EmulatedDevice implements DeviceRuntime {
     });
     channel.on('error', () => undefined);
     session.start();
+  }
+
+  /** What SCP and SFTP channels of this device work on. */
+  private copyDevice(): CopyDevice {
+    return {
+      files: this.files,
+      persist: () => this.persist(),
+      allows: (cls, perm) => this.deps.classes.allows(cls, perm),
+      ...(this.deps.copyFaults ? { faults: this.deps.copyFaults } : {}),
+    };
+  }
+
+  private copyPeer(peer: AuthenticatedPeer, re: string): { user: string; userClass: string; re: string; drop: () => void } {
+    return { user: peer.user.name, userClass: peer.user.userClass, re, drop: () => peer.drop() };
   }
 
   /** The Junos CLI on a shell or exec channel: a session of this device like a NETCONF one. */

@@ -114,6 +114,11 @@ export class DeviceFiles {
     private readonly persist: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
+  /** The largest file a write may create now (the device's `max-file-bytes`). */
+  get maxFileBytes(): number {
+    return this.limits().maxFileBytes;
+  }
+
   /** An absolute, clean path: `~` is the user's home, relative paths start at `cwd`. */
   static normalize(path: string, cwd: string, user: string): string {
     let p = path.trim();
@@ -241,6 +246,16 @@ export class DeviceFiles {
     // The top of a file system: /var and /config belong to root.
     const top = parentRel === '' ? { ...parent, owner: 'root', mode: 0o755 } : parent;
     if (!this.mayWrite(top, user)) throw new FileError('EACCES', path);
+  }
+
+  /** Throws what `write` would throw before any byte is sent: a missing or unwritable directory, a directory in the way. */
+  checkWrite(re: string, abs: string, user: string): void {
+    const path = clean(abs);
+    const l = this.locate(re, path);
+    this.parentFor(l, path, user);
+    const old = l.partition.files?.[l.rel];
+    if (old?.kind === 'dir' || l.rel === '') throw new FileError('EISDIR', path);
+    if (old && !this.mayWrite(old, user)) throw new FileError('EACCES', path);
   }
 
   /** Creates or replaces a file with `data`; durable once the caller's persist() resolves. */
