@@ -5,11 +5,22 @@
  * wrong-platform package fail as PyEZ fails against a real box.
  */
 import { expect } from 'chai';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EmulatedDevice } from '../../src/device/device.js';
 import { makePackage } from '../../src/packages/index.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
-import { CLIENT_STACKS, requirePython, runPython } from '../support/python.js';
+import { CLIENT_STACKS, requirePython, runPython, type ClientStack } from '../support/python.js';
 import { placeFile, placePackage } from './support.js';
+
+/**
+ * Where PyEZ's SCP connects: 2.1.7 uses the NETCONF port only for a host
+ * called `localhost` (port 22 otherwise), 2.8.0 the other way round (22 for
+ * `localhost` or port 830). A real box serves SSH on 22 beside NETCONF on
+ * 830; here one port serves both, so each stack gets the name that keeps it.
+ */
+const hostFor = (stack: ClientStack): string => (stack.name === 'debian' ? 'localhost' : '127.0.0.1');
 
 /** Releases `show system snapshot` lists per role, e.g. { primary: '9.3R4.4', backup: '9.2R3.5' }. */
 function sliceVersions(xml: string): Record<string, string> {
@@ -30,6 +41,7 @@ async function rebooted(dev: EmulatedDevice, release: string): Promise<void> {
 for (const stack of CLIENT_STACKS) {
   describe(`upgrade through PyEZ SW (${stack.label})`, function () {
     let t: TestEmulator;
+    const local = mkdtempSync(join(tmpdir(), 'junos-emulator-pkgs-'));
     before(async function () {
       requirePython(this, 'jnpr.junos', stack);
       t = await startTestEmulator({
@@ -47,7 +59,7 @@ for (const stack of CLIENT_STACKS) {
     after(async () => t?.stop());
     const dev = (name: string): EmulatedDevice => t.emulator.device(name)!;
     const run = async (name: string, steps: unknown[]): Promise<Step[]> =>
-      (await runPython<{ results: Step[] }>('pyez_upgrade.py', { host: '127.0.0.1', port: dev(name).ports()[0]!.port, user: TEST_USER.name, password: TEST_USER.password, steps }, 180_000, stack)).results;
+      (await runPython<{ results: Step[] }>('pyez_upgrade.py', { host: hostFor(stack), port: dev(name).ports()[0]!.port, user: TEST_USER.name, password: TEST_USER.password, steps }, 180_000, stack)).results;
 
     it('SW.validate and SW.install(no_copy, validate) of a package on the box, reboot: facts report the release; SW.rollback returns', async () => {
       const pkg = await placePackage(dev('modern'), { release: '22.3R1.11', platforms: ['mx'] });
@@ -101,6 +113,36 @@ for (const stack of CLIENT_STACKS) {
         expect(absent!.ok).to.equal(true);
       }
       expect(dev('srx').system.pending).to.equal(null);
+    });
+
+    /** Writes a package where the automation host keeps it; returns its path. */
+    const localPackage = (o: Parameters<typeof makePackage>[0], mangle?: (b: Buffer) => Buffer): string => {
+      const made = makePackage(o);
+      const file = join(local, made.fileName);
+      writeFileSync(file, mangle ? mangle(Buffer.from(made.bytes)) : made.bytes);
+      return file;
+    };
+
+    it('SW.put copies the package over SCP (paramiko) into /var/tmp; SW.install then installs it, a damaged copy fails', async () => {
+      const good = localPackage({ release: '23.4R2.13', platforms: ['mx'], payloadBytes: 512 * 1024 });
+      const damaged = localPackage({ release: '22.4R3.25', platforms: ['mx'] }, (b) => {
+        b[Math.floor(b.length / 2)]! ^= 0x55;
+        return b;
+      });
+      const [put, inst, putBad, bad] = await run('modern', [
+        { put: good },
+        { install: { package: good, no_copy: true, validate: true } },
+        { put: damaged },
+        { install: { package: damaged, no_copy: true, validate: true } },
+      ]);
+      expect(put!['done'], JSON.stringify(put)).to.equal(true);
+      expect(inst!.ok, JSON.stringify(inst)).to.equal(true);
+      expect(dev('modern').files.stat('re0', '/var/tmp/junos-install-mx-x86-64-23.4R2.13.tgz')?.size).to.equal(readFileSync(good).length);
+      expect(putBad!['done']).to.equal(true);
+      expect(bad!.ok, JSON.stringify(bad)).to.equal(false);
+      expect(dev('modern').system.pending?.version).to.equal('23.4R2.13');
+      await run('modern', [{ rollback: true }]);
+      expect(dev('modern').system.pending).to.equal(null);
     });
 
     it("the spec's workflow: snapshot a known-good system, upgrade (validate, install, reboot), verify, snapshot again", async () => {

@@ -3,6 +3,7 @@
 argv[1] is JSON: {host, port, user, password, steps: [...]}; a step is one of
   {"install": {"package": LOCAL, ...SW.install kwargs}} -> {"ok": bool, "msg": str|None, "log": [...]}
   {"safe_copy": {"package": LOCAL, ...}}                -> {"ok": bool, "log": [...]}
+  {"put": LOCAL, "remote_path": "/var/tmp"}            -> {"done": true}   (SW.put: SCP)
   {"validate": REMOTE}                                  -> {"ok": bool}
   {"pkgadd": REMOTE}                                    -> {"ok": bool, "msg": str|None}
   {"rollback": true}                                    -> {"output": str}
@@ -52,6 +53,9 @@ for step in p["steps"]:
             kw = dict(step["safe_copy"])
             kw.setdefault("progress", progress)
             results.append({"ok": bool(SW(dev).safe_copy(**kw)), "log": log})
+        elif "put" in step:
+            SW(dev).put(step["put"], remote_path=step.get("remote_path", "/var/tmp"))
+            results.append({"done": True})
         elif "validate" in step:
             results.append({"ok": bool(SW(dev).validate(step["validate"]))})
         elif "pkgadd" in step:
