@@ -33,7 +33,7 @@ export const handler: RpcHandler = {
     if (o.validate) await ctx.device.clock.sleep(VALIDATE_MS);
     await ctx.device.clock.sleep(INSTALL_MS);
     const files = packageFiles(ctx);
-    const path = absolutePath(name);
+    const path = absolutePath(ctx, name);
     const saved = savedPackagePath(path);
     if (!o.noCopy && saved !== path) {
       try {

@@ -5,6 +5,7 @@
  */
 import { PROFILES } from '../src/engine/index.js';
 import { chassisIdentity } from '../src/system/identity.js';
+import { DeviceFiles, homeOf } from '../src/files/device-files.js';
 import { judgePackage, type InstallTarget, type PackageVerdict } from '../src/packages/install.js';
 import { outputXml, packageAddXml } from '../src/render/operation-results.js';
 import { packageFiles } from './request-package-files.js';
@@ -15,13 +16,13 @@ export function installTarget(ctx: RpcContext): InstallTarget {
   return { line: spec.line, model: chassisIdentity(ctx.device.model, '').productModel, running: ctx.device.model.settings.softwareVersion };
 }
 
-/** Relative names are looked up in /var/tmp (chosen; Junos resolves them against the CLI's directory). */
-export function absolutePath(name: string): string {
-  return name.startsWith('/') ? name : `/var/tmp/${name}`;
+/** A relative name is in the user's home, where a Junos CLI session starts (`~` too). */
+export function absolutePath(ctx: RpcContext, name: string): string {
+  return DeviceFiles.normalize(name, homeOf(ctx.session.user), ctx.session.user);
 }
 
 export async function judge(ctx: RpcContext, name: string): Promise<PackageVerdict> {
-  const bytes = /^[a-z]+:\/\//.test(name) ? undefined : await packageFiles(ctx).read(absolutePath(name));
+  const bytes = /^[a-z]+:\/\//.test(name) ? undefined : await packageFiles(ctx).read(absolutePath(ctx, name));
   return judgePackage(name, bytes, installTarget(ctx));
 }
 

@@ -124,6 +124,14 @@ describe('upgrade: package RPCs decide by the file on the device', function () {
     expect(await c2.rpc('<command>request system snapshot delete snap.1</command>')).to.not.include('syntax error');
   });
 
+  it('a relative package name is looked up in the user\'s home, as a CLI session starts there', async () => {
+    const c = await client('mx');
+    const made = makePackage({ release: '23.4R2.13', platforms: ['mx'] });
+    await placeFile(dev('mx'), `/var/home/${TEST_USER.name}/${made.fileName}`, made.bytes);
+    expect(await c.rpc(`<request-package-validate><package-name>${made.fileName}</package-name></request-package-validate>`)).to.include('<package-result>0</package-result>');
+    expect(await c.rpc(`<request-package-validate><package-name>~/${made.fileName}</package-name></request-package-validate>`)).to.include('<package-result>0</package-result>');
+  });
+
   it('the CLI forms: request system software validate in text; unlink is not an EX option; member is', async () => {
     const c = await client('mx');
     const pkg = await placePackage(dev('mx'), { release: '23.4R2.13', platforms: ['mx'] });
