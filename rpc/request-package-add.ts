@@ -42,7 +42,8 @@ export const handler: RpcHandler = {
         return packageReply(ctx, [`ERROR: Cannot save package file in ${saved}: ${err instanceof Error ? err.message : String(err)}`], 1);
       }
     }
-    if (opts.has('unlink') && saved !== path) await files.remove(path);
+    // A file removed meanwhile leaves nothing to unlink.
+    if (opts.has('unlink') && saved !== path) await files.remove(path).catch(() => undefined);
     ctx.device.system.pending = { version: m.release, packageName: name };
     ctx.device.system.changed();
     const lines = addLines(name, m, installTarget(ctx), o);
