@@ -41,9 +41,8 @@ export function packageFiles(ctx: RpcContext): PackageFiles {
       files.mkdir(re, dirname(to), 'root', { parents: true });
       await files.copy(re, from, to, 'root');
     },
-    remove(path) {
+    async remove(path) {
       files.remove(re, path, 'root');
-      return Promise.resolve();
     },
   };
 }
