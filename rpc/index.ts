@@ -31,6 +31,7 @@ import { handler as requestPackageRollback } from './request-package-rollback.js
 import { handler as requestPackageValidate } from './request-package-validate.js';
 import { handler as requestPackageChecksPendingInstall } from './request-package-checks-pending-install.js';
 import { handler as requestReboot } from './request-reboot.js';
+import { FILE_HANDLERS } from './file-ops.js';
 
 /** Every RPC the emulator answers; anything else is a Junos `syntax error`. */
 export const HANDLERS: readonly RpcHandler[] = [
@@ -73,6 +74,8 @@ export const HANDLERS: readonly RpcHandler[] = [
   requestPackageValidate,
   requestPackageChecksPendingInstall,
   requestReboot,
+  // Issue 14: the file tree.
+  ...FILE_HANDLERS,
 ];
 
 export function defaultRegistry(): RpcRegistry {

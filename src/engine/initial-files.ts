@@ -78,8 +78,8 @@ export function seedInitialFiles(model: DeviceModel, now: number, host = 'junos'
       put(v, 'log/messages.0.gz', file(gzipSync(Buffer.from(messagesText(re, booted - 7 * DAY, host))), booted - 7 * DAY), booted);
     }
     if (c) {
-      put(c, 'juniper.conf.gz', file(gzipSync(Buffer.from(configurationText(re.running.version, host))), booted, 0o600), booted);
-      if (re.rescueConfig) put(c, 'rescue.conf.gz', file(gzipSync(Buffer.from(configurationText(re.running.version, host))), booted, 0o600), booted);
+      put(c, 'juniper.conf.gz', file(gzipSync(Buffer.from(configurationText(re.running.version, host))), booted, 0o644), booted);
+      if (re.rescueConfig) put(c, 'rescue.conf.gz', file(gzipSync(Buffer.from(configurationText(re.running.version, host))), booted, 0o644), booted);
     }
   }
 }

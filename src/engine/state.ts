@@ -96,6 +96,11 @@ export interface RoutingEngineState {
    * that never runs it.
    */
   junosVolume?: JunosVolumeState;
+  /**
+   * Memory file systems (`/tmp`, `/mfs` on an MX80): their files are lost
+   * at a reboot. Made on first use on hardware that has them.
+   */
+  memoryDisks?: PartitionState[];
 }
 
 /** A snapshot of the Junos volume (`snap.1764578409`) or the OAM volume's `recovery.ufs`. */

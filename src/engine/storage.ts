@@ -32,6 +32,8 @@ export interface Mount {
   readonly partition?: PartitionState;
   /** Size of a pseudo file system, KB (all of it in use). */
   readonly pseudoKb?: number;
+  /** A nullfs view of another mount (the jails' /var): shown by df, never where a path's file lives. */
+  readonly alias?: true;
 }
 
 /** Space a file system gives ordinary users, in KB: its size less the UFS reserve. */
@@ -70,6 +72,7 @@ export function mountTable(model: DeviceModel, re: RoutingEngineState): Mount[] 
   const rootP = find(boot, (p) => p.role === 'root' && (!j || p.slice === re.activeSlice));
   if (rootP) out.push(part(boot, rootP, '/'));
   out.push({ name: 'devfs', mountedOn: '/dev', pseudoKb: 1 });
+  if (model.release.snapshot === 'newfs-media') out.push(...ppcMemoryMounts(model, re));
   const configP = find(boot, (p) => p.role === 'config');
   if (configP) out.push(part(boot, configP, '/config'));
   out.push({ name: 'procfs', mountedOn: '/proc', pseudoKb: 4 });
@@ -80,6 +83,7 @@ export function mountTable(model: DeviceModel, re: RoutingEngineState): Mount[] 
   }
   const dataP = j ? find(boot, (p) => p.role === 'data') : undefined;
   if (dataP) out.push(part(boot, dataP, '/data'));
+  if (model.release.snapshot === 'newfs-media' && varP(out)) out.push(...ppcJailMounts(model, varP(out)!));
   if (re.mountedAlternates.includes('/altroot')) {
     const alt = j ? boot : model.alternateMedium(re);
     const p = find(alt, (q) => q.role === 'root' && (j ? q.slice !== re.activeSlice : true));
@@ -91,4 +95,57 @@ export function mountTable(model: DeviceModel, re: RoutingEngineState): Mount[] 
     if (p && !alt.corrupt) out.push(part(alt, p, '/altconfig'));
   }
   return out;
+}
+
+function varP(out: readonly Mount[]): PartitionState | undefined {
+  return out.find((m) => m.mountedOn === '/var')?.partition;
+}
+
+/**
+ * MX80/MX104 on FreeBSD-6 Junos mount each package from a memory disk under
+ * /packages/mnt, and /tmp and /mfs as memory file systems (the MX80 15.1R7.8
+ * `df -h` of code index 30239519891: names, sizes and order from there).
+ */
+const PPC_PACKAGES: ReadonlyArray<readonly [string, number]> = [
+  ['jbase', 63 * 1024],
+  ['jkernel-ppc-V', 260 * 1024],
+  ['jpfe-MODEL-V', 167 * 1024],
+  ['jdocs-V', 12 * 1024],
+  ['jroute-ppc-V', 115 * 1024],
+  ['jcrypto-ppc-V', 29 * 1024],
+  ['jmacsec-V', 270],
+  ['jweb-ppc-V', 26 * 1024],
+];
+
+const MEMORY_DISK_MB = 2867;
+
+function ppcPackage(model: DeviceModel, name: string): string {
+  return name.replace('V', model.settings.softwareVersion).replace('MODEL', model.spec.model.toUpperCase());
+}
+
+/** The memory disks of an RE (`/tmp` md8, `/mfs` md9), made empty on first use. */
+export function memoryDisks(re: RoutingEngineState): PartitionState[] {
+  re.memoryDisks ??= [
+    { slice: 'md8', role: 'data', sizeMb: MEMORY_DISK_MB, usedMb: 0, argument: null, content: null },
+    { slice: 'md9', role: 'data', sizeMb: MEMORY_DISK_MB, usedMb: 2, argument: null, content: null },
+  ];
+  return re.memoryDisks;
+}
+
+function ppcMemoryMounts(model: DeviceModel, re: RoutingEngineState): Mount[] {
+  const pkgs = PPC_PACKAGES.map(([name, kb], i): Mount => ({ name: `/dev/md${i}`, mountedOn: `/packages/mnt/${ppcPackage(model, name)}`, pseudoKb: kb }));
+  const [tmp, mfs] = memoryDisks(re);
+  return [...pkgs, { name: '/dev/md8', mountedOn: '/tmp', partition: tmp! }, { name: '/dev/md9', mountedOn: '/mfs', partition: mfs! }];
+}
+
+/** The jails' views of /var (nullfs: the same file system, so the same sizes). */
+function ppcJailMounts(model: DeviceModel, v: PartitionState): Mount[] {
+  const route = ppcPackage(model, 'jroute-ppc-V');
+  const web = ppcPackage(model, 'jweb-ppc-V');
+  return [
+    { name: '/var/jails/rest-api', mountedOn: `/packages/mnt/${route}/web-api/var`, partition: v, alias: true },
+    { name: '/var/jail', mountedOn: `/packages/mnt/${web}/jail/var`, partition: v, alias: true },
+    { name: '/var/log', mountedOn: `/packages/mnt/${web}/jail/var/log`, partition: v, alias: true },
+    { name: 'devfs', mountedOn: `/packages/mnt/${web}/jail/dev`, pseudoKb: 1 },
+  ];
 }

@@ -138,6 +138,7 @@ export class DeviceFiles {
     const path = clean(abs);
     let best: Mount | undefined;
     for (const m of mountTable(this.model, this.routingEngine(re))) {
+      if (m.alias) continue;
       const at = m.mountedOn;
       if ((path === at || path.startsWith(at === '/' ? '/' : `${at}/`)) && (!best || at.length > best.mountedOn.length)) best = m;
     }
@@ -243,8 +244,8 @@ export class DeviceFiles {
     const parent = l.rel === '' ? undefined : parentRel === '' ? dirEntry(0) : l.partition.files?.[parentRel];
     if (!parent) throw new FileError('ENOENT', path);
     if (parent.kind !== 'dir') throw new FileError('ENOTDIR', path);
-    // The top of a file system: /var and /config belong to root.
-    const top = parentRel === '' ? { ...parent, owner: 'root', mode: 0o755 } : parent;
+    // The top of a file system: /var and /config belong to root; /tmp is everyone's (1777).
+    const top = parentRel === '' ? { ...parent, owner: 'root', mode: l.mount.mountedOn === '/tmp' ? 0o1777 : 0o755 } : parent;
     if (!this.mayWrite(top, user)) throw new FileError('EACCES', path);
   }
 
@@ -440,7 +441,10 @@ export class DeviceFiles {
     const add = (t: FileTable | undefined): void => {
       for (const e of Object.values(t ?? {})) if (e.blob) ids.add(e.blob);
     };
-    for (const re of this.model.routingEngines()) for (const m of re.media) for (const p of m.partitions ?? []) add(p.files);
+    for (const re of this.model.routingEngines()) {
+      for (const m of re.media) for (const p of m.partitions ?? []) add(p.files);
+      for (const p of re.memoryDisks ?? []) add(p.files);
+    }
     return ids;
   }
 

@@ -115,3 +115,38 @@ describe('file tree', () => {
     clock.shutdown();
   });
 });
+
+describe('storage list per platform (issue 11)', () => {
+  it('an MX80 on 15.1 lists its package memory disks, /tmp and /mfs, and the jails, in the order of the capture', () => {
+    const m = DeviceModel.create('mx80');
+    const mounts = fileSystems(m, m.routingEngine('re0')!).map((f) => `${f.name} ${f.mountedOn}`);
+    expect(mounts).to.deep.equal([
+      '/dev/da0s1a /',
+      'devfs /dev',
+      '/dev/md0 /packages/mnt/jbase',
+      '/dev/md1 /packages/mnt/jkernel-ppc-15.1R7.8',
+      '/dev/md2 /packages/mnt/jpfe-MX80-15.1R7.8',
+      '/dev/md3 /packages/mnt/jdocs-15.1R7.8',
+      '/dev/md4 /packages/mnt/jroute-ppc-15.1R7.8',
+      '/dev/md5 /packages/mnt/jcrypto-ppc-15.1R7.8',
+      '/dev/md6 /packages/mnt/jmacsec-15.1R7.8',
+      '/dev/md7 /packages/mnt/jweb-ppc-15.1R7.8',
+      '/dev/md8 /tmp',
+      '/dev/md9 /mfs',
+      '/dev/da0s1e /config',
+      'procfs /proc',
+      '/dev/da1s1f /var',
+      '/var/jails/rest-api /packages/mnt/jroute-ppc-15.1R7.8/web-api/var',
+      '/var/jail /packages/mnt/jweb-ppc-15.1R7.8/jail/var',
+      '/var/log /packages/mnt/jweb-ppc-15.1R7.8/jail/var/log',
+      'devfs /packages/mnt/jweb-ppc-15.1R7.8/jail/dev',
+    ]);
+  });
+
+  it('a file in the MX80 /tmp fills the memory disk, not /var', async () => {
+    const m = DeviceModel.create('mx80');
+    const f = files(m);
+    await f.write('re0', '/tmp/x', Buffer.alloc(MB), 'admin');
+    expect(usedKbOn(m, '/tmp')).to.equal(1024);
+  });
+});
