@@ -13,7 +13,9 @@ argv[1] is JSON: {host, port, user, password, steps: [...]}; a step is one of
   {"facts": ["version", ...]}                           -> {"facts": {...}}
   {"cli": "show version"}                               -> {"text": str}
   {"rpc": "request_snapshot", "kwargs": {...}}          -> {"xml": str}
-SW.install returns a bool in PyEZ 2.1.7 and (bool, message) in 2.8.0: "ok"
+A progress callback records what SW reports ("log") unless the step says
+"progress": false (PyEZ 2.1.7's SCP inspects it with inspect.getargspec,
+which Python 3.11 no longer has). SW.install returns a bool in PyEZ 2.1.7 and (bool, message) in 2.8.0: "ok"
 is the bool either way, "raw" what it returned. Errors become
 {"error": {"class", "message"}}. Prints {"results": [...]}.
 """
@@ -45,13 +47,13 @@ for step in p["steps"]:
     try:
         if "install" in step:
             kw = dict(step["install"])
-            kw.setdefault("progress", progress)
+            kw["progress"] = progress if kw.get("progress", True) is not False else None
             raw = SW(dev).install(**kw)
             ok, msg = split(raw)
             results.append({"ok": ok, "msg": msg, "raw": repr(raw), "log": log})
         elif "safe_copy" in step:
             kw = dict(step["safe_copy"])
-            kw.setdefault("progress", progress)
+            kw["progress"] = progress if kw.get("progress", True) is not False else None
             results.append({"ok": bool(SW(dev).safe_copy(**kw)), "log": log})
         elif "put" in step:
             SW(dev).put(step["put"], remote_path=step.get("remote_path", "/var/tmp"))
