@@ -5,6 +5,7 @@
  */
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,7 @@ describe('upgrade: request system software through the CLI (OpenSSH exec)', func
     const local = join(dir, made.fileName);
     writeFileSync(local, made.bytes);
     expect(await scp(port, local, '/var/tmp/')).to.equal(0);
+    expect(await ssh(port, `file checksum sha-256 /var/tmp/${made.fileName}`)).to.include(createHash('sha256').update(made.bytes).digest('hex'));
     const add = await ssh(port, `request system software add /var/tmp/${made.fileName} no-validate`);
     expect(add).to.include('Adding jinstall-12.3R11.2 ...').and.include('WARNING: A reboot is required');
     expect(dev.system.pending?.version).to.equal('12.3R11.2');
