@@ -31,6 +31,17 @@ export function coalesceWrites(socket: Socket): void {
 }
 
 /**
+ * Drops a connection as a powered-off box does, after what was already
+ * written in this turn: corked bytes (coalesceWrites) would otherwise die
+ * with the socket, and a reply written just before a reboot (`Shutdown NOW!`)
+ * would never reach the client.
+ */
+export function flushAndDestroy(socket: Socket | { destroy(): void }): void {
+  if (socket instanceof net.Socket) while (socket.writableCorked > 0) socket.uncork();
+  socket.destroy();
+}
+
+/**
  * ssh2 advertises diffie-hellman-group-exchange but cannot complete it as a
  * server; paramiko (under ncclient and PyEZ) picks it and fails. So the list
  * is explicit, best first.
@@ -223,7 +234,7 @@ export class SshListener {
   async stop(): Promise<void> {
     const tcp = this.tcp;
     this.tcp = undefined;
-    for (const s of this.sockets.keys()) s.destroy();
+    for (const s of this.sockets.keys()) flushAndDestroy(s);
     this.sockets.clear();
     if (this.workerListener) this.o.workers?.unregister(this.workerListener);
     this.workerListener = 0;

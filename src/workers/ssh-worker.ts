@@ -10,7 +10,7 @@ import net, { type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel, Session, KeyboardAuthContext, PublicKeyAuthContext, PasswordAuthContext } from 'ssh2';
 import type { HandOver, ListenerSetup, OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
-import { coalesceWrites } from '../transport/ssh-listener.js';
+import { coalesceWrites, flushAndDestroy } from '../transport/ssh-listener.js';
 import { controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';
 
 const { Server } = ssh2;
@@ -220,7 +220,7 @@ function command(cmd: OwnerCommand): void {
     case 'end':
       return conns.get(cmd.c)?.client?.end() as undefined;
     case 'destroy':
-      return void conns.get(cmd.c)?.socket.destroy();
+      return void (conns.get(cmd.c)?.socket && flushAndDestroy(conns.get(cmd.c)!.socket));
     case 'drop': {
       const s = conns.get(cmd.c)?.socket;
       s?.end();
