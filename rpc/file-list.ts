@@ -1,23 +1,29 @@
-/** <file-list>: directory listings; `~` is the user's home (PyEZ's HOME fact). The emulated disks hold no user files. */
-import { platformOf } from '../src/engine/index.js';
+/** <file-list>: `file list [detail] PATH`; `~` is the user's home (PyEZ's HOME fact). A missing path answers an `<output>` inside the list, as PyEZ's FS.ls expects. */
 import { fileListGrammar } from '../src/grammar/facts-rpcs.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
+import { directoryListText, directoryListTree, type DirectoryListing } from '../src/render/files.js';
+import { replyBody } from '../src/render/reply.js';
+import { fileScope } from './file-common.js';
 import type { RpcHandler } from './types.js';
-import { directoryListXml, outputXml } from '../src/render/operation-results.js';
 
 export const handler: RpcHandler = {
   name: 'file-list',
   grammar: fileListGrammar,
   handle(op, ctx) {
-    const opts = parseRpcOptions(fileListGrammar, op, platformOf(ctx.device.profile));
-    const home = ctx.session.user === 'root' ? '/root/' : `/var/home/${ctx.session.user}/`;
+    const opts = parseRpcOptions(fileListGrammar, op, ctx.device.model.dialect());
+    const scope = fileScope(ctx);
     const raw = opts.get('path');
-    let dir = typeof raw === 'string' ? raw : '.';
-    if (dir === '~' || dir === '.' || dir === '~/') dir = home;
-    else if (dir.startsWith('~/')) dir = home + dir.slice(2);
-    if (!dir.endsWith('/')) dir += '/';
-    if (ctx.format === 'text') return { kind: 'body', body: outputXml(`${dir}:\ntotal 0\n`, { newline: false }) };
+    const given = typeof raw === 'string' ? raw : '.';
+    const path = scope.path(given);
+    const st = scope.files.stat(scope.re, path);
+    const shown = path === '/' ? '/' : `${path}/`;
+    const listing: DirectoryListing = !st
+      ? { kind: 'missing', path: given }
+      : st.kind === 'dir'
+        ? { kind: 'dir', path: shown, entries: scope.files.list(scope.re, path) }
+        : { kind: 'file', path, stat: st };
+    const detail = opts.has('detail');
     const seconds = Math.floor(ctx.device.clock.now() / 1000);
-    return { kind: 'body', body: directoryListXml(dir, seconds) };
+    return { kind: 'body', body: replyBody(ctx.format, ctx.minified, () => directoryListTree(listing, detail, seconds), () => directoryListText(listing, detail)) };
   },
 };

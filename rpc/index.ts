@@ -31,6 +31,7 @@ import { handler as requestPackageRollback } from './request-package-rollback.js
 import { handler as requestReboot } from './request-reboot.js';
 import { deleteRescue, getRescueInformation, saveRescue } from './rescue.js';
 import { handler as getRollbackInformation } from './get-rollback-information.js';
+import { FILE_HANDLERS } from './file-ops.js';
 
 /** Every RPC the emulator answers; anything else is a Junos `syntax error`. */
 export const HANDLERS: readonly RpcHandler[] = [
@@ -76,6 +77,8 @@ export const HANDLERS: readonly RpcHandler[] = [
   deleteRescue,
   getRescueInformation,
   getRollbackInformation,
+  // Issue 14: the file tree.
+  ...FILE_HANDLERS,
 ];
 
 export function defaultRegistry(): RpcRegistry {

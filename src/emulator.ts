@@ -15,7 +15,7 @@ import type { RpcRegistry } from './dispatch/registry.js';
 import { ControlPlane } from './control/control-plane.js';
 import { ControlServer } from './control/http-server.js';
 import { RequestLog } from './control/request-log.js';
-import { listenerHooks, sessionInterceptor, snapshotHooks } from './faults/hooks.js';
+import { copyHooks, listenerHooks, sessionInterceptor, snapshotHooks } from './faults/hooks.js';
 import { FaultPlan } from './faults/plan.js';
 import { Transcripts } from './log/transcript.js';
 import type { InjectOptions, InjectResult } from './session/inject.js';
@@ -124,6 +124,8 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
         changeCount: state.changeCount,
         configuration: state.configuration,
         system: state.system,
+        files: state.files,
+        copyFaults: copyHooks(faults, spec.name),
         hooks: {
           onInternalError: (err) => log.warn({ device: spec.name, err: err instanceof Error ? err.message : String(err) }, 'session error'),
           onEnd: (s, reason) => {

@@ -5,7 +5,8 @@
  */
 import { getBridgeMacTableGrammar } from '../grammar/get-bridge-mac-table.js';
 import { getEthernetSwitchingTableGrammar } from '../grammar/get-ethernet-switching-table-information.js';
-import { getInterfaceInformationGrammar } from '../grammar/facts-rpcs.js';
+import { fileListGrammar, fileShowGrammar, getInterfaceInformationGrammar } from '../grammar/facts-rpcs.js';
+import { FILE_GRAMMARS } from '../grammar/file-rpcs.js';
 import { getChassisInventoryGrammar } from '../grammar/get-chassis-inventory.js';
 import { getRouteEngineInformationGrammar } from '../grammar/get-route-engine-information.js';
 import { getSnapshotInformationGrammar } from '../grammar/get-snapshot-information.js';
@@ -41,6 +42,9 @@ const GRAMMARS: readonly RpcGrammar[] = [
   requestDeleteRescueGrammar,
   getRescueInformationGrammar,
   getRollbackInformationGrammar,
+  fileListGrammar,
+  fileShowGrammar,
+  ...FILE_GRAMMARS,
 ];
 
 export const COMMANDS: readonly CommandSpec[] = [

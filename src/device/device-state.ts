@@ -4,6 +4,8 @@ import { initialConfiguration } from '../junos-config/initial.js';
 import { capabilityFor, DeviceModel, SCHEMA_MODULES, StateStore, type SnapshotFaultHooks, type StateFs, type VirtualClock } from '../engine/index.js';
 import { SystemState } from '../system/state.js';
 import { SaveQueue } from './save-queue.js';
+import { DiskBlobStore, MemoryBlobStore, type BlobStore } from '../files/blob-store.js';
+import { DeviceFiles, type FileLimits } from '../files/device-files.js';
 
 /** Version of `<device>.state.json`. */
 export const DEVICE_STATE_FORMAT = 1;
@@ -30,6 +32,8 @@ export interface DeviceState {
   changeCount: () => number;
   /** Resolves once every change made so far is on disk; rejects when that write fails. */
   persist: () => Promise<void>;
+  /** The device's file tree (src/files/device-files.ts); contents in `<state folder>/blobs` or memory. */
+  files: DeviceFiles;
 }
 
 export interface DeviceStateOptions {
@@ -39,6 +43,8 @@ export interface DeviceStateOptions {
   fs?: StateFs;
   /** The fault plan's hooks into the snapshot engine, given to the model however it is made. */
   faultHooks?: SnapshotFaultHooks;
+  /** Limits of the file tree (the device's `limits`); read at each write. */
+  fileLimits?: () => FileLimits;
 }
 
 /**
@@ -63,8 +69,12 @@ export async function createDeviceState(spec: DeviceSpec, clock: VirtualClock, s
       ? ConfigurationStore.fromJSON(clock, saved.configuration)
       : new ConfigurationStore(clock, initialConfiguration(spec, model.settings.mirrorFlashOnDisk));
   const system = saved.system !== undefined ? SystemState.fromJSON(saved.system) : new SystemState(clock.now());
-  const base = { model, configuration, system, capabilities: SCHEMA_MODULES.map(capabilityFor), release: () => model.settings.softwareVersion };
-  if (!store) return { ...base, changeCount: () => 0, persist: () => Promise.resolve() };
+  const blobs: BlobStore = stateDir ? new DiskBlobStore(stateDir) : new MemoryBlobStore();
+  let persist: () => Promise<void> = () => Promise.resolve();
+  const fileLimits = opts.fileLimits ?? (() => ({ maxFileBytes: spec.limits.maxFileBytes }));
+  const files = new DeviceFiles(model, blobs, fileLimits, () => clock.now(), () => persist());
+  const base = { model, configuration, system, files, capabilities: SCHEMA_MODULES.map(capabilityFor), release: () => model.settings.softwareVersion };
+  if (!store) return { ...base, changeCount: () => 0, persist };
 
   const document = (): DeviceStateDocument => ({ format: DEVICE_STATE_FORMAT, model, configuration, system });
   const queue = new SaveQueue(
@@ -84,7 +94,10 @@ export async function createDeviceState(spec: DeviceSpec, clock: VirtualClock, s
   for (const part of ['', ...LEGACY_PARTS.map((p) => `.${p}`)]) {
     if (documents.includes(`${spec.name}${part}`)) await store.removeDocument(`${spec.name}${part}`);
   }
-  return { ...base, changeCount: () => queue.changes, persist: () => queue.flush() ?? Promise.resolve() };
+  persist = () => queue.flush() ?? Promise.resolve();
+  // Blobs no saved state names (deleted files, writes a kill cut off) are removed before serving.
+  await blobs.collect(files.referencedBlobs());
+  return { ...base, changeCount: () => queue.changes, persist };
 }
 
 interface Saved {

@@ -25,6 +25,10 @@ import {
 import { initialConfiguration } from '../junos-config/initial.js';
 import { ConfigurationStore } from '../junos-config/store.js';
 import { SystemState } from '../system/state.js';
+import { DeviceFiles } from '../files/device-files.js';
+import { MemoryBlobStore } from '../files/blob-store.js';
+import { isScpCommand, openScp, openSftp, type CopyDevice } from '../files/copy-channels.js';
+import type { CopyFaultHooks } from '../files/copy-access.js';
 import { rebootDevice } from '../upgrade/reboot.js';
 import type { CliHooks } from '../terminal/cli-session.js';
 import { openCliChannel, type CliEntry } from '../terminal/open.js';
@@ -63,6 +67,10 @@ export interface DeviceDeps {
   configuration?: ConfigurationStore;
   /** Pending software and RE reachability; fresh when absent. */
   system?: SystemState;
+  /** The file tree; an in-memory one over the model when absent. */
+  files?: DeviceFiles;
+  /** The fault plan's hooks into SCP and SFTP copies. */
+  copyFaults?: CopyFaultHooks;
 }
 
 /**
@@ -90,6 +98,7 @@ export class EmulatedDevice implements DeviceRuntime {
   private hostName: string;
   readonly configuration: ConfigurationStore;
   readonly system: SystemState;
+  readonly files: DeviceFiles;
   private rebooting = false;
   /** The device as configured at start; commits change `spec` (netconf options), a reset goes back to this. */
   private readonly initialSpec: DeviceSpec;
@@ -113,6 +122,8 @@ export class EmulatedDevice implements DeviceRuntime {
     }
     this.configuration = deps.configuration ?? new ConfigurationStore(deps.clock, initialConfiguration(deps.spec, deps.model.settings.mirrorFlashOnDisk));
     this.system = deps.system ?? new SystemState(deps.clock.now());
+    this.files =
+      deps.files ?? new DeviceFiles(deps.model, new MemoryBlobStore(), () => ({ maxFileBytes: this.spec.limits.maxFileBytes }), () => deps.clock.now(), () => this.persist());
     this.configuration.validate = (tree) => [
       ...validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) }),
       // What the release's YANG marks mandatory, and values its types refuse (docs/config-schema.md).
@@ -282,7 +293,11 @@ export class EmulatedDevice implements DeviceRuntime {
       retryOptions: () => this.retryOptions,
       onNetconf: (channel, peer) => this.openSession(channel, peer, re),
       onShell: (channel, peer, pty) => this.openCli(channel, peer, re, pty, { kind: 'shell' }),
-      onExec: (channel, peer, command, pty) => this.openCli(channel, peer, re, pty, { kind: 'exec', command }),
+      onExec: (channel, peer, command, pty) =>
+        isScpCommand(command)
+          ? openScp(channel, command, this.copyDevice(), this.copyPeer(peer, re), (e) => this.deps.hooks?.onInternalError?.(e))
+          : this.openCli(channel, peer, re, pty, { kind: 'exec', command }),
+      onSftp: (accept, peer, onEof) => openSftp(accept, this.copyDevice(), this.copyPeer(peer, re), onEof),
       onEvent: (event, detail) => this.deps.onEvent?.(this.name, event, { ...detail, re }),
       ...this.deps.listenerHooks,
       workers: this.deps.workers,
@@ -326,6 +341,20 @@ export class EmulatedDevice implements DeviceRuntime {
     });
     channel.on('error', () => undefined);
     session.start();
+  }
+
+  /** What SCP and SFTP channels of this device work on. */
+  private copyDevice(): CopyDevice {
+    return {
+      files: this.files,
+      persist: () => this.persist(),
+      allows: (cls, perm) => this.deps.classes.allows(cls, perm),
+      ...(this.deps.copyFaults ? { faults: this.deps.copyFaults } : {}),
+    };
+  }
+
+  private copyPeer(peer: AuthenticatedPeer, re: string): { user: string; userClass: string; re: string; drop: () => void } {
+    return { user: peer.user.name, userClass: peer.user.userClass, re, drop: () => peer.drop() };
   }
 
   /** The Junos CLI on a shell or exec channel: a session of this device like a NETCONF one. */

@@ -3,6 +3,7 @@ import type { SessionRegistry } from '../session/registry.js';
 import type { DatastoreLocks } from '../session/locks.js';
 import type { ConfigurationStore } from '../junos-config/store.js';
 import type { SystemState } from '../system/state.js';
+import type { DeviceFiles } from '../files/device-files.js';
 
 /**
  * Everything one emulated device owns at run time. Each device has its own
@@ -34,6 +35,8 @@ export interface DeviceRuntime {
   readonly configuration: ConfigurationStore;
   /** Pending software, boot time, unreachable REs. */
   readonly system: SystemState;
+  /** Files and directories of every RE (src/files/device-files.ts): SCP, SFTP and the file RPCs. */
+  readonly files: DeviceFiles;
   /**
    * Reboots the device after the current reply is sent: sessions drop, the
    * ports refuse connections for the boot time, then it runs the software

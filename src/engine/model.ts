@@ -10,6 +10,7 @@ import { parseDeviceSettings, SETTING_KEYS } from './settings.js';
 import type { DeviceSettings } from './settings.js';
 import type { MediumKind, MediumState, RoutingEngineState } from './state.js';
 import type { SnapshotFaultHooks } from './fault-hooks.js';
+import { seedInitialFiles } from './initial-files.js';
 
 export const STATE_FORMAT = 1;
 
@@ -68,6 +69,7 @@ export class DeviceModel {
     const model = new DeviceModel(profile, s, buildRoutingEngines(spec, s, opts.now ?? Date.now()), opts.faultHooks);
     model.applyCorruption(s.corruptPartitionTable);
     model.applyInsertedMedia(s.insertedMedia);
+    seedInitialFiles(model, opts.now ?? Date.now());
     return model;
   }
 
@@ -80,7 +82,10 @@ export class DeviceModel {
     // Settings go through the same checks as the YAML keys, so a hand-edited file fails clearly.
     const rawSettings = settingsToYaml((j.settings ?? {}) as Partial<DeviceSettings>);
     const s = { ...cloneSettings(PROFILES[j.profile].defaults), ...parseDeviceSettings(rawSettings, 'state.settings') };
-    return new DeviceModel(j.profile, s, structuredClone(j.routingEngines), opts.faultHooks);
+    const model = new DeviceModel(j.profile, s, structuredClone(j.routingEngines), opts.faultHooks);
+    // State saved before the file tree existed gets the initial files.
+    seedInitialFiles(model, Date.now());
+    return model;
   }
 
   toJSON(): DeviceStateJson {

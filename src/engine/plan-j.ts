@@ -12,6 +12,7 @@ import { FORMAT_MS, LABEL_MS, PARTITIONING_MS, copyMs, failed } from './plan.js'
 import type { PlannedStep, TargetPlan } from './plan.js';
 import { CONFIG_USED_MB, J_VAR_USED_MB } from './profiles.js';
 import type { MediumKind, MediumState, PartitionState, RoutingEngineState, SliceContent } from './state.js';
+import { copyFiles } from './file-table.js';
 
 /** The medium kind a `media` name of a dual-root device stands for. */
 export function mediumKindOf(name: string): MediumKind {
@@ -121,6 +122,7 @@ function planAlternateSlice(model: DeviceModel, re: RoutingEngineState, internal
     if (slice) {
       slice.content = { version: re.running.version, config: re.running.config, created: now, factory: false };
       slice.usedMb = model.spec.rootUsedMb;
+      copyFiles(cf.partitions?.find((p) => p.slice === from), slice);
     }
   };
   const interrupt = (_copyIndex: number, progress: number): void => {
@@ -180,14 +182,16 @@ function planRemovable(
     steps.push({ out: { kind: 'copy', source, destination: `${dev}${slice}`, style: 'quoted' }, ms: copyMs(usedMb, speed) });
   };
   const writes: Array<(now: number) => void> = [];
-  const put = (slice: string, usedMb: number, content: (now: number) => SliceContent | null): void => {
+  const put = (slice: string, usedMb: number, content: (now: number) => SliceContent | null, source?: PartitionState): void => {
     writes.push((now) => {
       const p = find(slice);
       if (!p) return;
       p.usedMb = usedMb;
       p.content = content(now);
+      copyFiles(source, p);
     });
   };
+  const internalSlice = (slice: string): PartitionState | undefined => model.bootMedium(re).partitions?.find((p) => p.slice === slice);
 
   if (factory) {
     // Only what was shipped from the factory, plus the rescue configuration if set.
@@ -206,14 +210,14 @@ function planRemovable(
     const otherRoot = internal.partitions?.find((p) => p.slice === internalRoots.other);
     const running = (now: number): SliceContent => ({ version: re.running.version, config: re.running.config, created: now, factory: false });
     copy(`/dev/${internal.device}${internalRoots.active}`, 's1a', rootUsed);
-    put('s1a', rootUsed, running);
+    put('s1a', rootUsed, running, internalSlice(internalRoots.active));
     copy(`/dev/${internal.device}${internalRoots.other}`, 's2a', otherRoot?.usedMb ?? rootUsed);
     const otherContent = otherRoot?.content ? { ...otherRoot.content } : null;
-    put('s2a', otherRoot?.usedMb ?? rootUsed, () => otherContent);
+    put('s2a', otherRoot?.usedMb ?? rootUsed, () => otherContent, otherRoot);
     copy(`/dev/${internal.device}s3e`, 's3e', CONFIG_USED_MB);
-    put('s3e', CONFIG_USED_MB, running);
+    put('s3e', CONFIG_USED_MB, running, internalSlice('s3e'));
     copy(`/dev/${internal.device}s3f`, 's3f', J_VAR_USED_MB);
-    put('s3f', J_VAR_USED_MB, () => null);
+    put('s3f', J_VAR_USED_MB, () => null, internalSlice('s3f'));
     steps.push({ out: { kind: 'archived', directories: ['/', '/altroot', '/config', '/var'] }, ms: 0 });
   }
 

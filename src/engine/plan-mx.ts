@@ -8,6 +8,7 @@ import { PARTITIONING_MS, PARTITION_CHECK_MS, copyMs, failed } from './plan.js';
 import type { PlannedStep, TargetPlan } from './plan.js';
 import type { CopyStyle } from './results.js';
 import type { MediumState, PartitionState, RoutingEngineState } from './state.js';
+import { copyFiles } from './file-table.js';
 
 export const PARTITION_UNSUPPORTED =
   'The partition option is only supported for restoring the software image from the hard drive to the flash drive';
@@ -73,11 +74,16 @@ export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: S
   const commit = (now: number): void => {
     const content = { version: re.running.version, config: re.running.config, created: now, factory: false };
     if (partition) alt.corrupt = false;
+    const boot = model.bootMedium(re);
     if (root && (withRoot || partition)) {
       root.content = { ...content };
       root.usedMb = rootUsed;
+      copyFiles(byRole(boot, 'root'), root);
     }
-    if (config && (withConfig || partition)) config.content = { ...content };
+    if (config && (withConfig || partition)) {
+      config.content = { ...content };
+      copyFiles(byRole(boot, 'config'), config);
+    }
     // The script leaves the alternates unmounted when it is done.
     re.mountedAlternates = re.mountedAlternates.filter((m) => m !== '/altroot' && m !== '/altconfig');
   };
@@ -85,6 +91,8 @@ export function planMxTarget(model: DeviceModel, re: RoutingEngineState, opts: S
     // newfs ran on the file system being copied to, so what it held is gone.
     if (partition) {
       alt.corrupt = false;
+      if (root) delete root.files;
+      if (config) delete config.files;
       if (root) {
         root.content = null;
         root.usedMb = Math.floor((rootUsed + (config?.usedMb ?? 0)) * progress);

@@ -8,6 +8,7 @@ import type { DeviceModel } from './model.js';
 import { FORMAT_MS, LABEL_MS, PARTITIONING_MS, copyMs, failed } from './plan.js';
 import type { PlannedStep, TargetPlan } from './plan.js';
 import type { PartitionState, RoutingEngineState } from './state.js';
+import { copyFiles } from './file-table.js';
 
 const VERIFY_MS = 2_000;
 
@@ -56,6 +57,7 @@ export function planNewfsTarget(model: DeviceModel, re: RoutingEngineState, opts
     for (const p of pairs) {
       p.to.content = content(now);
       p.to.usedMb = p.from.usedMb;
+      copyFiles(p.from, p.to);
     }
   };
   const interrupt = (copyIndex: number, progress: number, now: number): void => {
@@ -65,7 +67,9 @@ export function planNewfsTarget(model: DeviceModel, re: RoutingEngineState, opts
       if (i < copyIndex) {
         p.to.content = content(now);
         p.to.usedMb = p.from.usedMb;
+        copyFiles(p.from, p.to);
       } else {
+        delete p.to.files;
         p.to.content = null;
         p.to.usedMb = i === copyIndex ? Math.floor(p.from.usedMb * progress) : 0;
       }

@@ -28,7 +28,37 @@ export interface PartitionState {
   /** The snapshot option that set its size when it was last partitioned, or null. */
   argument: string | null;
   content: SliceContent | null;
+  /**
+   * The files and directories on this file system, keyed by their path
+   * inside it (`tmp/junos.tgz` on /var). Absent: no file is modelled there
+   * yet. Contents live in the blob store (src/files), small ones inline.
+   */
+  files?: FileTable;
 }
+
+export type FileKind = 'file' | 'dir' | 'link';
+
+/** One file, directory or symbolic link of a file system (plain data, persisted with the model). */
+export interface FileEntry {
+  kind: FileKind;
+  /** Bytes of a file; 512 for a directory, the target's length for a link. */
+  size: number;
+  /** Virtual epoch ms of the last change. */
+  mtime: number;
+  /** Permission bits (0o644). */
+  mode: number;
+  owner: string;
+  group: string;
+  /** Contents of a small file, base64 (initial files; anything under the inline limit). */
+  data?: string;
+  /** sha-256 (hex) of the contents of a file held in the blob store. */
+  blob?: string;
+  /** Where a link points. */
+  target?: string;
+}
+
+/** Path inside the file system (no leading slash) to its entry. */
+export type FileTable = Record<string, FileEntry>;
 
 export interface MediumState {
   /** FreeBSD device name (`ad0`, `ad1`, `ad2`, `da0`). */
@@ -66,6 +96,11 @@ export interface RoutingEngineState {
    * that never runs it.
    */
   junosVolume?: JunosVolumeState;
+  /**
+   * Memory file systems (`/tmp`, `/mfs` on an MX80): their files are lost
+   * at a reboot. Made on first use on hardware that has them.
+   */
+  memoryDisks?: PartitionState[];
 }
 
 /** A snapshot of the Junos volume (`snap.1764578409`) or the OAM volume's `recovery.ufs`. */

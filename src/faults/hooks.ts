@@ -11,6 +11,7 @@ import { EomSplitFilter } from './eom-split.js';
 import type { FaultPlan } from './plan.js';
 import type { FaultAction } from './types.js';
 import type { RpcErrorInfo } from '../xml/rpc-error.js';
+import type { CopyFault, CopyFaultHooks } from '../files/copy-access.js';
 
 const RPC_ACTIONS = ['delay', 'rpc-error', 'warning', 'reply', 'drop', 'hang', 'drip'] as const;
 
@@ -114,11 +115,11 @@ export function snapshotHooks(plan: FaultPlan, device: string): SnapshotFaultHoo
         kinds: ['media-io-error', 'medium-removed', 'medium-full'],
         rpc: 'request-snapshot',
         accepts: (a) =>
-          'progress' in a && (a.medium === undefined || a.medium === t.medium || a.medium === t.device) && (a.re === undefined || a.re === t.reName),
+          (a.type === 'media-io-error' || a.type === 'medium-removed' || a.type === 'medium-full') && (a.medium === undefined || a.medium === t.medium || a.medium === t.device) && (a.re === undefined || a.re === t.reName),
         detail: `copy of ${t.source} to ${t.destination} on ${t.reName} ${t.device} (${t.medium})`,
       });
       const a = fired[0]?.action;
-      if (!a || !('progress' in a)) return undefined;
+      if (!a || (a.type !== 'media-io-error' && a.type !== 'medium-removed' && a.type !== 'medium-full')) return undefined;
       const kind = a.type === 'media-io-error' ? 'io-error' : a.type === 'medium-full' ? 'full' : 'removed';
       return { kind, progress: a.progress };
     },
@@ -129,5 +130,34 @@ export function snapshotHooks(plan: FaultPlan, device: string): SnapshotFaultHoo
         accepts: (a) => a.type === 'unreachable' && (a.target === name || (chassis !== '' && a.target === chassis)),
         detail: `${name} unreachable`,
       }).length > 0,
+  };
+}
+
+/** Where an SFTP upload's size is not known when it opens, `progress` counts from this many bytes. */
+const UNKNOWN_SIZE_BYTES = 65_536;
+
+/** SCP and SFTP copies: `rpc: scp` or `rpc: sftp` scopes a fault to one protocol, `direction` to put or get. */
+export function copyHooks(plan: FaultPlan, device: string): CopyFaultHooks {
+  return {
+    onCopy: (c) => {
+      const fired = plan.fire({
+        device,
+        kinds: ['copy-slow', 'copy-cut', 'copy-corrupt'],
+        user: c.user,
+        rpc: c.protocol,
+        accepts: (a) => (a.type === 'copy-slow' || a.type === 'copy-cut' || a.type === 'copy-corrupt') && (a.direction === undefined || a.direction === c.direction),
+        detail: `${c.protocol} ${c.direction} ${c.path}${c.size >= 0 ? ` (${c.size} bytes)` : ''}`,
+      });
+      if (fired.length === 0) return undefined;
+      const at = (progress: number, atByte: number | undefined): number =>
+        atByte ?? Math.floor(progress * (c.size >= 0 ? c.size : UNKNOWN_SIZE_BYTES));
+      const f: { -readonly [K in keyof CopyFault]: CopyFault[K] } = {};
+      for (const { action: a } of fired) {
+        if (a.type === 'copy-slow') f.bytesPerSecond ??= a.bytesPerSecond;
+        else if (a.type === 'copy-cut') f.cutAtByte ??= at(a.progress, a.atByte);
+        else if (a.type === 'copy-corrupt') f.corruptAtByte ??= at(a.progress, a.atByte);
+      }
+      return f;
+    },
   };
 }

@@ -38,6 +38,9 @@ const ACTION_KEYS: Readonly<Record<FaultActionType, readonly string[]>> = {
   'medium-removed': ['medium', 're', 'progress'],
   'medium-full': ['medium', 're', 'progress'],
   unreachable: ['target'],
+  'copy-slow': ['rate', 'direction'],
+  'copy-cut': ['progress', 'at-byte', 'direction'],
+  'copy-corrupt': ['progress', 'at-byte', 'direction'],
 };
 
 const ERROR_KEYS = ['severity', 'message', 'type', 'tag', 'bad-element', 'info', 'path'];
@@ -168,6 +171,22 @@ function parseAction(type: FaultActionType, v: Obj, where: string): FaultAction 
     }
     case 'unreachable':
       return { type, target: str(v['target'], `${where}.target`) };
+    case 'copy-slow':
+    case 'copy-cut':
+    case 'copy-corrupt': {
+      const d = v['direction'];
+      if (d !== undefined && d !== 'put' && d !== 'get') fail(`${where}.direction`, 'expected put (onto the device) or get (from it)');
+      const direction = d as 'put' | 'get' | undefined;
+      if (type === 'copy-slow') {
+        return { type, bytesPerSecond: num(v['rate'], `${where}.rate`, 1, 1 << 30, true), ...(direction ? { direction } : {}) };
+      }
+      return {
+        type,
+        progress: v['progress'] === undefined ? 0.5 : num(v['progress'], `${where}.progress`, 0, 1),
+        ...(v['at-byte'] !== undefined ? { atByte: num(v['at-byte'], `${where}.at-byte`, 0, Number.MAX_SAFE_INTEGER, true) } : {}),
+        ...(direction ? { direction } : {}),
+      };
+    }
     default:
       return { type };
   }

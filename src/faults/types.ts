@@ -22,7 +22,11 @@ export type FaultAction =
   /** Old Junos: a `]]>]]>` from the client that straddles a 4096-byte boundary is not seen. */
   | { readonly type: 'eom-split-4096' }
   | { readonly type: 'media-io-error' | 'medium-removed' | 'medium-full'; readonly medium?: string; readonly re?: string; readonly progress: number }
-  | { readonly type: 'unreachable'; readonly target: string };
+  | { readonly type: 'unreachable'; readonly target: string }
+  /** An SCP or SFTP copy runs at this many bytes per second (real time). */
+  | { readonly type: 'copy-slow'; readonly bytesPerSecond: number; readonly direction?: 'put' | 'get' }
+  /** The connection drops part-way through a copy; `copy-corrupt` flips one byte of it instead. */
+  | { readonly type: 'copy-cut' | 'copy-corrupt'; readonly progress: number; readonly atByte?: number; readonly direction?: 'put' | 'get' };
 
 export type FaultActionType = FaultAction['type'];
 
@@ -42,6 +46,9 @@ export const FAULT_ACTIONS: readonly FaultActionType[] = [
   'medium-removed',
   'medium-full',
   'unreachable',
+  'copy-slow',
+  'copy-cut',
+  'copy-corrupt',
 ];
 
 export interface FaultScope {

@@ -30,4 +30,6 @@ export const DEFAULT_LIMITS: Limits = {
   maxPublickeyTries: 32,
   /** Our choice: above passlib's 656,000 (Ansible's password_hash), far below SHA-crypt's 999,999,999. */
   maxPasswordHashRounds: 1_000_000,
+  /** Our choice: a Junos install package (1-2 GB on modern MX) fits; a copy is held in memory until it is complete. */
+  maxFileBytes: 2 * 1024 * 1024 * 1024,
 };

@@ -141,6 +141,7 @@ const LIMIT_KEYS = [
   'backoff-factor',
   'max-publickey-tries',
   'max-password-hash-rounds',
+  'max-file-bytes',
 ] as const;
 
 function duration(v: unknown, where: string, minMs: number, maxMs: number): number {
@@ -171,6 +172,7 @@ function parseLimits(v: unknown, where: string, base: Limits): Limits {
   if (v['max-password-hash-rounds'] !== undefined) {
     l.maxPasswordHashRounds = int(v['max-password-hash-rounds'], `${where}.max-password-hash-rounds`, SHA_CRYPT_MIN_ROUNDS, SHA_CRYPT_MAX_ROUNDS);
   }
+  if (v['max-file-bytes'] !== undefined) l.maxFileBytes = int(v['max-file-bytes'], `${where}.max-file-bytes`, 1, 64 * 1024 * 1024 * 1024);
   return l;
 }
 

@@ -38,6 +38,8 @@ export interface Limits {
   maxPublickeyTries: number;
   /** Largest SHA-crypt `rounds=` a configured encrypted-password may have. */
   maxPasswordHashRounds: number;
+  /** Largest file one copy (SCP, SFTP, `file copy`) may write onto the device's file tree. */
+  maxFileBytes: number;
 }
 
 export interface DeviceSpec {

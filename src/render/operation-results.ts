@@ -50,13 +50,13 @@ export function directoryListXml(dir: string, seconds: number): string {
 }
 
 /** `file show`: the text on the lines after the start tag. */
-export function fileContentXml(path: string, modifiedSeconds: number, text: string): string {
+export function fileContentXml(path: string, modifiedSeconds: number, text: string, encoding = 'text'): string {
   return toXml(
     leaf('file-content', `\n${text}`, [
       ['filename', path],
       ['junos:seconds', String(modifiedSeconds)],
       ['filesize', String(Buffer.byteLength(text))],
-      ['encoding', 'text'],
+      ['encoding', encoding],
     ]),
   );
 }

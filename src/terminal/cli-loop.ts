@@ -145,6 +145,7 @@ export async function shell(s: CliSession, kind: ShellKind): Promise<void> {
       write: (text) => s.screen.text(text),
       cli: () => interactive(s, { banner: false }),
       cliCommand: (line) => oneCommand(s, ops, line),
+      files: { tree: s.device.files, re: s.routingEngine },
     },
     kind,
   );

@@ -146,6 +146,9 @@ const WORD_HELP: Readonly<Record<string, string>> = {
   set: 'Set CLI properties, date/time, craft interface message',
   'set cli': 'Set CLI properties',
   start: 'Start shell',
+  file: 'Perform file operations',
+  'file checksum': 'Calculate file checksum',
+  'request system storage': 'Storage operations',
 };
 
 export function wordHelp(words: readonly string[]): string {

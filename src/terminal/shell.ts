@@ -2,9 +2,12 @@
  * `start shell`: a minimal Unix shell, enough for what clients do there
  * (PyEZ's StartShell: `cli -c "..."`, `echo $?`; netmiko's `start shell sh`):
  * `cli` (the CLI again; its `exit` comes back here), `cli -c COMMAND`,
- * `echo`, `pwd`, `whoami`, `hostname`, `true`, `false`, `exit`/`logout`.
- * Anything else is not found, as the shell would say.
+ * `echo`, `pwd`, `whoami`, `hostname`, `true`, `false`, `exit`/`logout`,
+ * and over the device's file tree `mkdir [-p]`, `rmdir`, `ln -s[f]`, `rm [-f]`
+ * (what PyEZ's FS.mkdir, rmdir and symlink run). Anything else is not
+ * found, as the shell would say.
  */
+import { DeviceFiles, FileError, homeOf } from '../files/device-files.js';
 
 export type ShellKind = 'csh' | 'sh';
 
@@ -18,6 +21,56 @@ export interface ShellHost {
   cli(): Promise<void>;
   /** One CLI command, as `cli -c` runs it; resolves true when it succeeded. */
   cliCommand(line: string): Promise<boolean>;
+  /** The device's file tree and the RE this shell runs on; without it the file commands are not found. */
+  readonly files?: { readonly tree: DeviceFiles; readonly re: string };
+}
+
+/** `mkdir`, `rmdir`, `ln`, `rm` on the tree; undefined when `cmd` is none of them. Errors as FreeBSD's tools print them. */
+function fileCommand(host: ShellHost, cmd: string, args: readonly string[]): number | undefined {
+  const f = host.files;
+  if (!f || !['mkdir', 'rmdir', 'ln', 'rm'].includes(cmd)) return undefined;
+  const flags = new Set(args.filter((a) => a.startsWith('-') && a.length > 1).flatMap((a) => [...a.slice(1)]));
+  const paths = args.filter((a) => !a.startsWith('-') || a.length === 1);
+  const abs = (p: string): string => DeviceFiles.normalize(p, homeOf(host.user), host.user);
+  let status = 0;
+  const attempt = (what: string, fn: () => void): void => {
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      if (cmd === 'rm' && flags.has('f') && e.code === 'ENOENT') return;
+      host.write(`${cmd}: ${what}: ${e.reason}\n`);
+      status = 1;
+    }
+  };
+  if (paths.length === 0) {
+    host.write(`usage: ${cmd} ${cmd === 'ln' ? '[-s] [-f] source_file target_file' : '[-p] directory ...'}\n`);
+    return 64;
+  }
+  if (cmd === 'ln') {
+    if (!flags.has('s')) {
+      host.write('ln: hard links are not supported here; use ln -s\n');
+      return 1;
+    }
+    const [target, link] = paths;
+    if (link === undefined) return 64;
+    attempt(link, () => {
+      const at = abs(link);
+      const existing = f.tree.stat(f.re, at);
+      if (existing && existing.kind !== 'dir' && flags.has('f')) f.tree.remove(f.re, at, host.user);
+      else if (existing && existing.kind !== 'dir') throw new FileError('EEXIST', at);
+      f.tree.symlink(f.re, target!, existing?.kind === 'dir' ? `${at}/${target!.split('/').pop()}` : at, host.user);
+    });
+    return status;
+  }
+  for (const p of paths) {
+    attempt(p, () => {
+      if (cmd === 'mkdir') f.tree.mkdir(f.re, abs(p), host.user, { parents: flags.has('p') });
+      else if (cmd === 'rmdir') f.tree.remove(f.re, abs(p), host.user, { directory: true });
+      else f.tree.remove(f.re, abs(p), host.user, { recursive: flags.has('r') || flags.has('R') });
+    });
+  }
+  return status;
 }
 
 /** The prompt: `% ` (csh) or `$ ` (sh); root's shows its name. */
@@ -94,10 +147,16 @@ export async function runShell(host: ShellHost, kind: ShellKind): Promise<void> 
       case 'false':
         status = 1;
         break;
-      default:
+      default: {
+        const done = fileCommand(host, cmd, args);
+        if (done !== undefined) {
+          status = done;
+          break;
+        }
         host.write(kind === 'sh' ? `sh: ${cmd}: not found\n` : `${cmd}: Command not found.\n`);
         status = kind === 'sh' ? 127 : 1;
         break;
+      }
     }
   }
 }

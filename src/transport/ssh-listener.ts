@@ -1,6 +1,6 @@
 import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
-import type { AuthContext, Connection, ServerChannel } from 'ssh2';
+import type { AuthContext, Connection, ServerChannel, SFTPWrapper } from 'ssh2';
 import { hostKeyBytes, type HostKey } from './device-keys.js';
 import { ConnectionAuthenticator, type AuthPolicy, type RetryOptions } from './authenticator.js';
 import type { UserAccount } from './credentials.js';
@@ -99,6 +99,8 @@ export interface SshListenerOptions {
   onShell?: (channel: ServerChannel, peer: AuthenticatedPeer, pty: TerminalSize | undefined) => void;
   /** Called with an exec channel that is not a NETCONF entry point; without it such commands are refused. */
   onExec?: (channel: ServerChannel, peer: AuthenticatedPeer, command: string, pty: TerminalSize | undefined) => void;
+  /** Called with an accepted SFTP subsystem (src/files/sftp.ts); without it `sftp` is refused. */
+  onSftp?: (accept: () => SFTPWrapper, peer: AuthenticatedPeer, onEof: (cb: () => void) => void) => void;
   /** Lets a fault plan or a stopped device refuse the subsystem. */
   refuseNetconf?: (peer: AuthenticatedPeer) => boolean;
   /** Lets a fault plan refuse a login whose credentials are right. */
@@ -346,6 +348,9 @@ export class SshListener {
           if (info.name !== 'netconf' || !peer || this.o.refuseNetconf?.(peer)) return reject();
           this.o.onNetconf(accept(), peer, 'subsystem');
         });
+        const onSftp = this.o.onSftp;
+        // ssh2's SFTP object hears no EOF; the session does.
+        if (onSftp) session.on('sftp', (accept, reject) => (peer ? onSftp(accept, peer, (cb) => session.once('eof', cb)) : reject()));
         let pty: TerminalSize | undefined;
         session.on('exec', (accept, reject, info) => {
           if (!NETCONF_EXEC.test(info.command)) {

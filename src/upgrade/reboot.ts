@@ -28,6 +28,9 @@ export function bootSoftware(model: DeviceModel, system: SystemState, now: numbe
     system.pending = null;
   }
   system.bootedAt = now;
+  // Memory file systems (/tmp, /mfs) come back empty.
+  for (const re of model.routingEngines()) delete re.memoryDisks;
+  model.changed();
   system.changed();
 }
 

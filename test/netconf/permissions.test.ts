@@ -62,7 +62,7 @@ describe('permissions: each RPC checked against its one declared permission', fu
   it('docs/permissions.md lists every RPC with the permission the code checks', () => {
     const doc = readFileSync(join(REPO_ROOT, 'docs', 'permissions.md'), 'utf8');
     const table = doc.slice(doc.indexOf('| RPC | permission | declared by |'));
-    const rows = new Map([...table.matchAll(/^\| `([a-z-]+)` \| `([a-z-]+)` \|/gm)].map((m) => [m[1]!, m[2]!]));
+    const rows = new Map([...table.matchAll(/^\| `([a-z0-9-]+)` \| `([a-z-]+)` \|/gm)].map((m) => [m[1]!, m[2]!]));
     const reg = defaultRegistry();
     const code = new Map(reg.names().map((n) => [n, permissionOf(reg.find(n)!)]));
     expect(Object.fromEntries(rows)).to.deep.equal(Object.fromEntries(code));

@@ -10,6 +10,8 @@ import type { XmlElement } from '../../src/xml/element.js';
 import { ConfigurationStore } from '../../src/junos-config/store.js';
 import { emptyConfiguration } from '../../src/junos-config/tree.js';
 import { SystemState } from '../../src/system/state.js';
+import { DeviceFiles } from '../../src/files/device-files.js';
+import { MemoryBlobStore } from '../../src/files/blob-store.js';
 
 export interface FakeDevice extends DeviceRuntime {
   persists: number;
@@ -42,6 +44,7 @@ export function fakeDevice(
     persist: async () => {
       dev.persists++;
     },
+    files: new DeviceFiles(model, new MemoryBlobStore(), () => ({ maxFileBytes: 64 * 1024 * 1024 }), () => clock.now()),
   };
   return dev;
 }
