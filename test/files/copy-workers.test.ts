@@ -27,6 +27,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string
     const child = execFile(cmd, args, { env, timeout: 120_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
     });
+    // A child that exits before reading (ssh-keygen) makes this write EPIPE.
+    child.stdin!.on('error', () => undefined);
     child.stdin!.end(input ?? '');
   });
 }
