@@ -110,39 +110,48 @@ const INIT = Buffer.from([0, 0, 0, 5, 1, 0, 0, 0, 3]);
  * channelClose). Computed once.
  */
 export function sftpOverChannelProblem(): string | undefined {
-  if (problem !== undefined) return problem ?? undefined;
-  problem = null;
-  try {
-    const written: Buffer[] = [];
-    const sent = (): number => written.length;
-    let closed = -1;
-    const port: ProtocolPort = {
-      _remoteIdentRaw: Buffer.from('SSH-2.0-OpenSSH_9.2p1'),
-      channelData: (_id, data) => void written.push(data),
-      channelClose: (id) => void (closed = id),
-      exitStatus: () => undefined,
-    };
-    const outgoing: ChannelSide = { id: 7, state: 'open', window: 0, packetSize: OPEN };
-    const incoming: ChannelSide = { id: 7, state: 'open', window: OPEN, packetSize: OPEN };
-    const sftp = new (loadSftpClass())({ _protocol: port }, { type: 'session', incoming, outgoing }, { server: true });
-    sftp.on('error', () => undefined);
-    const fail = (what: string): string => (problem = `ssh2's SFTP internals changed (${what}); sftp through an SSH worker is refused`);
-    if (sftp.outgoing !== outgoing || typeof sftp.push !== 'function') return fail('outgoing / push');
-    if (!sftp._isOpenSSH) return fail('_remoteIdentRaw');
-    sftp.push(INIT);
-    // No window: the VERSION reply is kept, with the function that sends it.
-    if (sent() !== 0 || !sftp._waitWindow || typeof sftp._chunkcb !== 'function') return fail('window / _waitWindow / _chunkcb');
-    outgoing.window = OPEN;
-    sftp._waitWindow = false;
-    sftp._chunkcb();
-    const version = written[0];
-    if (sent() !== 1 || !version || version[4] !== 2 || version.readUInt32BE(5) !== 3) return fail('channelData');
-    sftp.end();
-    if (closed !== 7 || outgoing.state !== 'closing') return fail('channelClose');
-  } catch (e) {
-    problem = `ssh2's SFTP internals changed (${e instanceof Error ? e.message : String(e)}); sftp through an SSH worker is refused`;
+  if (problem === undefined) {
+    let what: string | undefined;
+    try {
+      what = probe();
+    } catch (e) {
+      what = e instanceof Error ? e.message : String(e);
+    }
+    problem = what === undefined ? null : `ssh2's SFTP internals changed (${what}); sftp through an SSH worker is refused`;
+    // Said once, on stderr: otherwise a client sees only "subsystem request failed".
+    if (problem) process.emitWarning(problem);
   }
   return problem ?? undefined;
+}
+
+/** What of the relied-on behaviour is missing, or undefined. */
+function probe(): string | undefined {
+  const written: Buffer[] = [];
+  const sent = (): number => written.length;
+  let closed = -1;
+  const port: ProtocolPort = {
+    _remoteIdentRaw: Buffer.from('SSH-2.0-OpenSSH_9.2p1'),
+    channelData: (_id, data) => void written.push(data),
+    channelClose: (id) => void (closed = id),
+    exitStatus: () => undefined,
+  };
+  const outgoing: ChannelSide = { id: 7, state: 'open', window: 0, packetSize: OPEN };
+  const incoming: ChannelSide = { id: 7, state: 'open', window: OPEN, packetSize: OPEN };
+  const sftp = new (loadSftpClass())({ _protocol: port }, { type: 'session', incoming, outgoing }, { server: true });
+  sftp.on('error', () => undefined);
+  if (sftp.outgoing !== outgoing || typeof sftp.push !== 'function') return 'outgoing / push';
+  if (!sftp._isOpenSSH) return '_remoteIdentRaw';
+  sftp.push(INIT);
+  // No window: the VERSION reply is kept, with the function that sends it.
+  if (sent() !== 0 || !sftp._waitWindow || typeof sftp._chunkcb !== 'function') return 'window / _waitWindow / _chunkcb';
+  outgoing.window = OPEN;
+  sftp._waitWindow = false;
+  sftp._chunkcb();
+  const version = written[0];
+  if (sent() !== 1 || !version || version[4] !== 2 || version.readUInt32BE(5) !== 3) return 'channelData';
+  sftp.end();
+  if (closed !== 7 || outgoing.state !== 'closing') return 'channelClose';
+  return undefined;
 }
 
 export interface SftpOverChannelOptions {

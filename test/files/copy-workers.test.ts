@@ -117,6 +117,20 @@ for (const workers of [0, 1]) describe(`copy ${workers ? 'through an SSH worker'
     });
   }
 
+  it('the fault plan cuts an SFTP get part-way (the link drops); the next copy arrives whole', async () => {
+    const data = randomBytes(400_000);
+    const local = join(dir, 'cut.bin');
+    writeFileSync(local, data);
+    expect((await scp([local, 'lab@127.0.0.1:/var/tmp/cut.bin'], false)).code).to.equal(0);
+    t.emulator.faults.arm([{ id: `cut-${workers}`, device: 'r1', rpc: 'sftp', action: 'copy-cut', progress: 0.5, direction: 'get', count: 1 }] as never);
+    const cut = await scp(['lab@127.0.0.1:/var/tmp/cut.bin', join(dir, 'cut-back.bin')], false);
+    expect(cut.code).to.not.equal(0);
+    expect(t.emulator.faults.list().find((f) => f.id === `cut-${workers}`)?.fired).to.equal(1);
+    const again = await scp(['lab@127.0.0.1:/var/tmp/cut.bin', join(dir, 'cut-back.bin')], false);
+    expect(again.code, again.stderr).to.equal(0);
+    expect(sha(readFileSync(join(dir, 'cut-back.bin')))).to.equal(sha(data));
+  });
+
   it('a read-only class may fetch but not put, as without workers: "Permission denied"', async () => {
     const local = join(dir, 'ro.bin');
     writeFileSync(local, 'read-only\n');
