@@ -152,7 +152,6 @@ export class RemoteSession extends EventEmitter {
           this.link.command({ t: 'request-reject', c: this.c, ch: this.ch, r });
         }
       : undefined;
-    // Requests nobody handles are refused, as ssh2 does.
     // As ssh2's Session: subsystem `sftp` goes to an 'sftp' listener, with ssh2's
     // SFTP object run here over the relayed channel (sftp-over-channel.ts).
     if (kind === 'subsystem' && info['name'] === 'sftp' && this.listenerCount('sftp') > 0 && sftpOverChannelProblem() === undefined) {
@@ -163,6 +162,7 @@ export class RemoteSession extends EventEmitter {
       this.emit('sftp', acceptSftp, reject);
       return;
     }
+    // Requests nobody handles are refused, as ssh2 does.
     if (this.listenerCount(kind) === 0) return void reject?.();
     if (kind === 'shell') this.emit(kind, accept, reject);
     else this.emit(kind, accept, reject, info);
