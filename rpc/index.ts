@@ -28,6 +28,8 @@ import { closeConfiguration, discardChanges, lockConfiguration, openConfiguratio
 import { commit, editConfig, validate } from './edit-config.js';
 import { handler as requestPackageAdd } from './request-package-add.js';
 import { handler as requestPackageRollback } from './request-package-rollback.js';
+import { handler as requestPackageValidate } from './request-package-validate.js';
+import { handler as requestPackageChecksPendingInstall } from './request-package-checks-pending-install.js';
 import { handler as requestReboot } from './request-reboot.js';
 import { deleteRescue, getRescueInformation, saveRescue } from './rescue.js';
 import { handler as getRollbackInformation } from './get-rollback-information.js';
@@ -71,6 +73,8 @@ export const HANDLERS: readonly RpcHandler[] = [
   validate,
   requestPackageAdd,
   requestPackageRollback,
+  requestPackageValidate,
+  requestPackageChecksPendingInstall,
   requestReboot,
   // Issue 12: the rescue configuration and the commit history.
   saveRescue,

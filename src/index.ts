@@ -20,3 +20,5 @@ export { NetconfClient } from './client/netconf-client.js';
 export type { NetconfClientOptions } from './client/netconf-client.js';
 export { NetconfError, NetconfConnectError, NetconfClosedError, NetconfTimeoutError, NetconfRpcError } from './client/errors.js';
 export type { NetconfErrorCode, RpcErrorInfo } from './client/errors.js';
+export { makePackage, readPackage, installsOn, packageName, HARDWARE_LINES } from './packages/index.js';
+export type { MakePackageOptions, MadePackage, PackageCheck, PackageProblem, PackageManifest } from './packages/index.js';

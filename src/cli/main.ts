@@ -8,6 +8,7 @@ import { PROFILE_NAMES } from '../engine/index.js';
 import { checkStartLimits, limitNeeds } from './open-files.js';
 import { packageRoot, ssh2FixStatus, ssh2FixWarning } from '../transport/ssh2-fix.js';
 import { guardStdout, keysLine, USAGE_EXIT_CODE } from './process-io.js';
+import { makePackageMain } from './make-package.js';
 
 function collect(value: string, previous: string[]): string[] {
   return previous.concat([value]);
@@ -66,6 +67,8 @@ const program = new Command()
 
 async function main(): Promise<void> {
   guardStdout();
+  // Subcommands of their own, ahead of the server's options (docs/packages.md).
+  if (process.argv[2] === 'make-package') process.exit(makePackageMain(process.argv.slice(3)));
   program.parse();
   // commander names each option after its flag; --user collects into `user`.
   const { user, openFiles, ...o } = program.opts<Omit<CommandLineOptions, 'users'> & { user: string[]; openFiles?: number }>();

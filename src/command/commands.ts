@@ -14,6 +14,7 @@ import { getSoftwareInformationGrammar } from '../grammar/get-software-informati
 import { getSystemStorageGrammar } from '../grammar/get-system-storage.js';
 import { requestPackageAddGrammar } from '../grammar/request-package-add.js';
 import { requestPackageRollbackGrammar } from '../grammar/request-package-rollback.js';
+import { requestPackageValidateGrammar } from '../grammar/request-package-validate.js';
 import { requestRebootGrammar } from '../grammar/request-reboot.js';
 import { requestSnapshotGrammar } from '../grammar/request-snapshot.js';
 import { getRescueInformationGrammar, getRollbackInformationGrammar, requestDeleteRescueGrammar, requestSaveRescueGrammar } from '../grammar/configuration-archive.js';
@@ -37,6 +38,7 @@ const GRAMMARS: readonly RpcGrammar[] = [
   getInterfaceInformationGrammar,
   requestPackageAddGrammar,
   requestPackageRollbackGrammar,
+  requestPackageValidateGrammar,
   requestRebootGrammar,
   requestSaveRescueGrammar,
   requestDeleteRescueGrammar,

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { NetconfClient } from '../../src/client/netconf-client.js';
 import { startEmulator, type Emulator } from '../../src/index.js';
 import { TEST_KEYS_DIR } from '../support/emulator.js';
+import { placePackage } from '../upgrade/support.js';
 
 const USER = { name: 'lab', password: 'lab123' };
 
@@ -20,7 +21,8 @@ describe('device reset', function () {
       '<load-configuration action="set" format="text"><configuration-set>set system host-name edge9\nset system mirror-flash-on-disk\nset system services netconf rfc-compliant</configuration-set></load-configuration>',
     );
     expect(await c.rpc('<commit-configuration/>')).to.not.include('<rpc-error>');
-    expect(await c.rpc('<request-package-add><package-name>/var/tmp/junos-install-mx-x86-64-21.4R3.15.tgz</package-name></request-package-add>')).to.not.include('<rpc-error>');
+    const pkg = await placePackage(emu.running.devices.find((d) => d.name === 'r1')!, { release: '21.4R3.15', platforms: ['mx'] });
+    expect(await c.rpc(`<request-package-add><package-name>${pkg}</package-name></request-package-add>`)).to.include('<package-result>0</package-result>');
     expect(await c.rpc('<request-snapshot/>')).to.include('mirror-flash-on-disk is configured');
 
     await emu.device('r1').reset();

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { NetconfClient } from '../../src/client/netconf-client.js';
 import { startEmulator, type Emulator } from '../../src/index.js';
 import { TEST_KEYS_DIR } from '../support/emulator.js';
+import { makePackage } from '../../src/packages/index.js';
+import { placeFile } from '../upgrade/support.js';
 
 const USER = { name: 'lab', password: 'lab123' };
 const PKG = '/var/tmp/jinstall64-19.4R3.11-domestic-signed.tgz';
@@ -57,6 +59,8 @@ describe('durability: each acknowledgement is on disk when it arrives', function
   });
 
   it('snapshot, software add, software rollback, and a reboot that answers again only once its release is saved', async () => {
+    // The package is a real file in r1's tree, as a copy would have left it.
+    await placeFile(emu.running.devices.find((d) => d.name === 'r1')!, PKG, makePackage({ release: '19.4R3.11', platforms: ['mx'] }).bytes);
     let c = await connect();
     const before = onDisk().model.routingEngines[0]!.media[1]!.partitions![0]!.content!.created;
     await c.rpc('<request-snapshot/>');

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { CLIENT_STACKS, requirePython, runPython } from '../support/python.js';
+import { placePackage } from '../upgrade/support.js';
 
 type Result = Record<string, unknown> & { error?: { class: string; message: string } };
 
@@ -130,7 +131,8 @@ for (const stack of CLIENT_STACKS) {
 
     it('SW.install(no_copy) + reboot: the device comes back running the new release (facts tell)', async () => {
       // An upgrade within the mx960's FreeBSD-6 generation.
-      const pkg = '/var/tmp/jinstall-12.3R12.4-domestic-signed.tgz';
+      const pkg = await placePackage(t.emulator.device('upgrade')!, { release: '12.3R12.4', platforms: ['mx'] });
+      expect(pkg).to.equal('/var/tmp/jinstall-12.3R12.4-domestic-signed.tgz');
       const first = await runPython<{ results: Result[] }>('pyez_workflow.py', {
         ...conn('upgrade'),
         steps: [{ rpc: 'request_snapshot' }, { sw_install: pkg }, { facts: ['version'] }, { sw_reboot: true }],

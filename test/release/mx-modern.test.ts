@@ -9,6 +9,7 @@ import type { ProfileName } from '../../src/engine/index.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { RECOVERY_DATE, RECOVERY_SECTION } from './captures.js';
 import { bodyOf, call, device, refusal, showSnapshot, snapshot, textOf } from './support.js';
+import { placePackage } from '../upgrade/support.js';
 
 /** What the audit script of the captures (code index 24379412079) reads out of the text. */
 function auditParse(text: string): { nonRecovery: string[]; recovery: string | undefined; totalRecovery: string | undefined } {
@@ -110,7 +111,8 @@ describe('release: changing the release changes behaviour', function () {
     let c = await t.client({ port });
     expect(await c.rpc('<command>request system snapshot delete snap.1</command>')).to.include('<bad-element>delete</bad-element>');
     expect(await c.rpc('<get-software-information/>')).to.include('xmlns:junos="http://xml.juniper.net/junos/21.4R0/junos"');
-    expect(await c.rpc('<request-package-add><package-name>/var/tmp/junos-install-mx-x86-64-22.3R1.11.tgz</package-name><no-validate/></request-package-add>')).to.include('<package-result>0</package-result>');
+    const pkg = await placePackage(dev, { release: '22.3R1.11', platforms: ['mx'] });
+    expect(await c.rpc(`<request-package-add><package-name>${pkg}</package-name><no-validate/></request-package-add>`)).to.include('<package-result>0</package-result>');
     await c.rpc('<request-reboot/>');
     await c.waitClosed(5000);
     for (let i = 0; i < 200 && (dev.model.settings.softwareVersion !== '22.3R1.11' || !dev.running); i++) await new Promise((r) => setTimeout(r, 25));

@@ -33,6 +33,8 @@ export interface PlaybookRun {
   /** File name under test/interop/ansible. */
   playbook: string;
   stack: ClientStack;
+  /** More inventory variables for the playbook (`package`, `release`). */
+  vars?: Record<string, string>;
 }
 
 export async function runPlaybook(o: PlaybookRun): Promise<Map<string, TaskResult>> {
@@ -49,6 +51,7 @@ export async function runPlaybook(o: PlaybookRun): Promise<Map<string, TaskResul
       `ansible_user=${o.user.name}`,
       `ansible_password=${o.user.password}`,
       'ansible_python_interpreter=/usr/bin/python3',
+      ...Object.entries(o.vars ?? {}).map(([k, v]) => `${k}=${v}`),
       '',
     ].join('\n'),
   );

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { NetconfClient } from '../../src/client/netconf-client.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { placePackage } from './support.js';
 
 // mx960 runs the spec's era (9.3R4.4): an upgrade within that generation keeps the spec's snapshot behaviour.
 const PKG = '/var/tmp/jinstall-12.3R12.4-domestic-signed.tgz';
@@ -33,6 +34,7 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
 
   it('tells the truth at every step, and the old release is gone from the alternate after the second snapshot', async () => {
     const clock = t.emulator.clock;
+    expect(await placePackage(t.emulator.devices[0]!, { release: '12.3R12.4', platforms: ['mx'] })).to.equal(PKG);
     let c = await t.client();
     await c.rpc('<request-snapshot/>');
     expect(sliceVersions(await c.rpc('<get-snapshot-information/>'))).to.deep.equal({ primary: '9.3R4.4', backup: '9.3R4.4' });
@@ -76,7 +78,9 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
 
   it('software rollback withdraws a pending install, or brings back the release before the upgrade', async () => {
     const c = await t.client();
-    await c.rpc('<request-package-add><package-name>/var/tmp/junos-install-mx-x86-64-20.4R3.8.tgz</package-name><no-validate/></request-package-add>');
+    const pkg = await placePackage(t.emulator.devices[0]!, { release: '20.4R3.8', platforms: ['mx'] });
+    expect(pkg).to.equal('/var/tmp/junos-install-mx-x86-64-20.4R3.8.tgz');
+    await c.rpc(`<request-package-add><package-name>${pkg}</package-name><no-validate/></request-package-add>`);
     expect(await c.rpc('<request-package-rollback/>')).to.include('Deleting pending install of 20.4R3.8').and.include('<package-result>0</package-result>');
     expect(await c.rpc('<command>request system software rollback</command>')).to.include('Restoring 9.3R4.4');
     expect(t.emulator.devices[0]!.system.pending?.version).to.equal('9.3R4.4');
@@ -84,10 +88,11 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
     expect(t.emulator.devices[0]!.system.pending).to.equal(null);
   });
 
-  it('a package name without a release fails with package-result 1', async () => {
+  it('a missing package: the output names it and carries no package-result (the MX80 capture); nothing is pending', async () => {
     const c = await t.client();
-    const r = await c.rpc('<request-package-add><package-name>/var/tmp/notes.txt</package-name></request-package-add>');
-    expect(r).to.include('<package-result>1</package-result>').and.include('is not a valid Junos package');
+    const r = await c.rpc('<request-package-add><package-name>/var/tmp/notes.tgz</package-name></request-package-add>');
+    expect(r).to.include('<output>\nERROR: package: /var/tmp/notes.tgz is not found or empty\n</output>\n</rpc-reply>').and.not.include('package-result');
+    expect(t.emulator.devices[0]!.system.pending).to.equal(null);
   });
 });
 
