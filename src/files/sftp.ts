@@ -253,9 +253,11 @@ export function serveSftp(sftp: SFTPWrapper, a: CopyAccess): void {
       ok(req);
     }),
   );
-  sftp.on('SYMLINK', (req, targetPath, linkPath) =>
+  sftp.on('SYMLINK', (req, linkPath, targetPath) =>
     run(req, async () => {
-      // ssh2 names the fields as OpenSSH sends them: target first (the reverse of the draft's order).
+      // OpenSSH sends the target first (the reverse of the draft's order); ssh2
+      // swaps them back for a client whose version line says OpenSSH, so its
+      // arguments are (link, target) either way.
       const p = abs(linkPath);
       denyWrite(p);
       if (a.files.stat(a.re, p)) throw new FileError('EEXIST', p);

@@ -32,7 +32,8 @@ export type WorkerEvent =
       hashAlgo?: string;
     }
   | { t: 'answers'; c: number; a: number; answers: string[] }
-  | { t: 'ready'; c: number }
+  /** `ident`: the client's SSH version line (ssh2's SFTP reads OpenSSH's quirks from it). */
+  | { t: 'ready'; c: number; ident?: string }
   | { t: 'error'; c: number; message: string }
   | { t: 'closed'; c: number }
   | { t: 'session'; c: number; ch: number }

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
+import { sftpOverChannel, sftpOverChannelProblem } from './sftp-over-channel.js';
 import { FrameKind } from './wire.js';
 
 /** What a remote object needs of its worker. */
@@ -121,6 +122,8 @@ export class RemoteSession extends EventEmitter {
     private readonly link: WorkerLink,
     readonly c: number,
     readonly ch: number,
+    /** The client's SSH version line, for the SFTP protocol object. */
+    private readonly clientIdent?: string,
   ) {
     super();
   }
@@ -135,8 +138,11 @@ export class RemoteSession extends EventEmitter {
             replied = true;
             this.link.command({ t: 'request-accept', c: this.c, ch: this.ch, r });
             if (!starts) return undefined;
-            this.channel = new RemoteChannel(this.link, this.ch);
-            return this.channel;
+            const channel = new RemoteChannel(this.link, this.ch);
+            this.channel = channel;
+            // As ssh2's Session, which tells of the client's EOF (in order here, after the data before it).
+            channel.on('end', () => this.emit('eof'));
+            return channel;
           }
         : undefined;
     const reject: Reply = wantReply || starts
@@ -146,6 +152,16 @@ export class RemoteSession extends EventEmitter {
           this.link.command({ t: 'request-reject', c: this.c, ch: this.ch, r });
         }
       : undefined;
+    // As ssh2's Session: subsystem `sftp` goes to an 'sftp' listener, with ssh2's
+    // SFTP object run here over the relayed channel (sftp-over-channel.ts).
+    if (kind === 'subsystem' && info['name'] === 'sftp' && this.listenerCount('sftp') > 0 && sftpOverChannelProblem() === undefined) {
+      const acceptSftp = (): unknown => {
+        const channel = accept?.();
+        return channel instanceof RemoteChannel ? sftpOverChannel(channel, { clientIdent: this.clientIdent }) : undefined;
+      };
+      this.emit('sftp', acceptSftp, reject);
+      return;
+    }
     // Requests nobody handles are refused, as ssh2 does.
     if (this.listenerCount(kind) === 0) return void reject?.();
     if (kind === 'shell') this.emit(kind, accept, reject);
@@ -196,6 +212,8 @@ export class RemoteConnection extends EventEmitter {
   readonly sessions = new Map<number, RemoteSession>();
   readonly prompts = new Map<number, (answers: string[]) => void>();
   private gone = false;
+  /** The client's SSH version line, from the worker's 'ready'. */
+  private clientIdent: string | undefined;
 
   constructor(
     private readonly link: WorkerLink,
@@ -221,6 +239,7 @@ export class RemoteConnection extends EventEmitter {
         return;
       }
       case 'ready':
+        this.clientIdent = e.ident;
         this.emit('ready');
         return;
       case 'error':
@@ -231,7 +250,7 @@ export class RemoteConnection extends EventEmitter {
         let replied = false;
         const accept = (): RemoteSession => {
           replied = true;
-          const s = new RemoteSession(this.link, this.c, e.ch);
+          const s = new RemoteSession(this.link, this.c, e.ch, this.clientIdent);
           this.sessions.set(e.ch, s);
           s.once('close', () => this.sessions.delete(e.ch));
           this.link.command({ t: 'session-accept', c: this.c, ch: e.ch });

@@ -141,7 +141,10 @@ function wireClient(c: number, client: Connection, state: ConnState): void {
     }
     send(e);
   });
-  client.on('ready', () => send({ t: 'ready', c }));
+  client.on('ready', () => {
+    const ident = (client as unknown as { _protocol: { _remoteIdentRaw?: Buffer } })._protocol._remoteIdentRaw;
+    send({ t: 'ready', c, ...(ident ? { ident: ident.toString('latin1') } : {}) });
+  });
   client.on('error', (err: Error) => send({ t: 'error', c, message: err.message }));
   client.on('session', (accept, reject) => {
     const ch = nextChannel++;
