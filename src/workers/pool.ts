@@ -296,7 +296,15 @@ export class SshWorkerPool {
       this.workers.map((w) => {
         if (!w || w.dead) return undefined;
         return new Promise<void>((resolve) => {
-          w.child.once('exit', () => resolve());
+          // The worker is unref'd so that it never keeps the owner alive; while
+          // the owner waits for it to exit it must, or a caller awaiting stop()
+          // finds an empty event loop (Node exits with 13: unsettled await).
+          w.child.ref();
+          const kill = setTimeout(() => w.child.kill('SIGKILL'), 2000);
+          w.child.once('exit', () => {
+            clearTimeout(kill);
+            resolve();
+          });
           w.child.kill('SIGTERM');
         });
       }),

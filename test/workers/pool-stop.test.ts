@@ -1,0 +1,39 @@
+/**
+ * stop() must settle for a caller with nothing else to wait on: the SSH
+ * workers are unref'd (they never keep the owner alive), so a stop that
+ * waited on their exit without holding a reference left an empty event loop
+ * and Node ended the script with exit code 13 (an unsettled top-level await)
+ * instead of running the line after `await emu.stop()`.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+
+const INDEX = fileURLToPath(new URL('../../src/index.js', import.meta.url));
+
+const SCRIPT = `
+import { NetconfClient, startEmulator } from ${JSON.stringify(INDEX)};
+const emu = await startEmulator({ devices: [{ name: 'r1' }], workers: 1 });
+const d = emu.devices[0];
+const c = await NetconfClient.connect({ host: d.host, port: d.port, username: d.username, password: d.password });
+await c.rpc('<get-software-information/>');
+c.close();
+await emu.stop();
+console.log('after stop');
+`;
+
+describe('SSH workers: stopping the emulator', function () {
+  this.timeout(60_000);
+
+  it('a script whose last await is emu.stop() runs the line after it and exits 0, worker included', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = execFile(process.execPath, ['--input-type=module', '-e', SCRIPT], { timeout: 30_000 }, (err, out) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout: out }),
+        );
+        child.stdin?.end();
+      });
+      expect({ code, stdout }).to.deep.equal({ code: 0, stdout: 'after stop\n' });
+    }
+  });
+});
