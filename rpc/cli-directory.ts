@@ -7,6 +7,8 @@
  * A path that is missing or not a directory is refused and the directory
  * stays as it was (docs/files.md: the wording is a choice).
  */
+import { parentOf } from '../src/engine/file-table.js';
+import { DeviceFiles } from '../src/files/device-files.js';
 import { getCurrentWorkingDirectoryGrammar, setCliWorkingDirectoryGrammar } from '../src/grammar/cli-directory.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { replyBody } from '../src/render/reply.js';
@@ -28,8 +30,13 @@ export const setCliWorkingDirectory: RpcHandler = {
   handle(op, ctx) {
     const opts = parseRpcOptions(setCliWorkingDirectoryGrammar, op, ctx.device.model.dialect());
     const scope = fileScope(ctx);
-    const dir = scope.path(required(opts.get('directory'), 'directory'));
-    const st = scope.files.stat(scope.re, dir);
+    let dir = scope.path(required(opts.get('directory'), 'directory'));
+    let st = scope.files.stat(scope.re, dir);
+    // chdir follows symbolic links and getcwd names the directory they lead to.
+    for (let hops = 0; st?.kind === 'link' && st.target !== undefined && hops < 8; hops++) {
+      dir = DeviceFiles.normalize(st.target, parentOf(dir), scope.user);
+      st = scope.files.stat(scope.re, dir);
+    }
     if (!st) throw plainError('Invalid directory: No such file or directory');
     if (st.kind !== 'dir') throw plainError('Invalid directory: Not a directory');
     ctx.session.workingDirectory = dir;

@@ -52,7 +52,7 @@ describe('CLI working directory (set cli directory, show cli directory)', functi
     expect(again.replies[0], 'a new session starts at home').to.include(CWD(home));
   });
 
-  it('refuses a missing directory and a file, and keeps the one it had', async () => {
+  it('refuses a missing directory and a file, and keeps the one it had; follows a link', async () => {
     const r = await t.emulator.inject('r1', [
       '<set-cli-working-directory><directory>/var/tmp</directory></set-cli-working-directory>',
       '<set-cli-working-directory><directory>/var/nope</directory></set-cli-working-directory>',
@@ -60,6 +60,9 @@ describe('CLI working directory (set cli directory, show cli directory)', functi
       '<set-cli-working-directory/>',
       '<get-current-working-directory/>',
     ]);
+    t.emulator.device('r1')!.files.symlink('re0', '../log', '/var/tmp/to-log', 'lab');
+    const link = await t.emulator.inject('r1', ['<command>set cli directory /var/tmp/to-log</command>']);
+    expect(link.replies[0], 'a link leads to its directory').to.include(CWD('/var/log'));
     expect(r.replies[1]).to.include('<rpc-error>').and.include('<error-message>Invalid directory: No such file or directory</error-message>');
     expect(r.replies[2]).to.include('<error-message>Invalid directory: Not a directory</error-message>');
     expect(r.replies[3]).to.include('<rpc-error>');
