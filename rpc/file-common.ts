@@ -7,7 +7,9 @@ export interface FileScope {
   readonly files: DeviceFiles;
   readonly re: string;
   readonly user: string;
-  /** An absolute path: `~` is the user's home, relative paths start there (the CLI's working directory). */
+  /** The session's CLI working directory (the user's home until `set cli directory`). */
+  readonly cwd: string;
+  /** An absolute path: `~` is the user's home, relative paths start at the working directory. */
   path(raw: string): string;
 }
 
@@ -16,7 +18,8 @@ export function fileScope(ctx: RpcContext): FileScope {
   const re = ctx.session.routingEngine;
   const user = ctx.session.user;
   files.ensureHome(re, user);
-  return { files, re, user, path: (raw) => DeviceFiles.normalize(raw, homeOf(user), user) };
+  const cwd = ctx.session.workingDirectory ?? homeOf(user);
+  return { files, re, user, cwd, path: (raw) => DeviceFiles.normalize(raw, cwd, user) };
 }
 
 /** A FileError as the rpc-error Junos sends (`error: ...` text in the CLI). */

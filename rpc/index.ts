@@ -34,6 +34,7 @@ import { handler as requestReboot } from './request-reboot.js';
 import { deleteRescue, getRescueInformation, saveRescue } from './rescue.js';
 import { handler as getRollbackInformation } from './get-rollback-information.js';
 import { FILE_HANDLERS } from './file-ops.js';
+import { CLI_DIRECTORY_HANDLERS } from './cli-directory.js';
 
 /** Every RPC the emulator answers; anything else is a Junos `syntax error`. */
 export const HANDLERS: readonly RpcHandler[] = [
@@ -83,6 +84,7 @@ export const HANDLERS: readonly RpcHandler[] = [
   getRollbackInformation,
   // Issue 14: the file tree.
   ...FILE_HANDLERS,
+  ...CLI_DIRECTORY_HANDLERS,
 ];
 
 export function defaultRegistry(): RpcRegistry {

@@ -7,6 +7,7 @@ import { getBridgeMacTableGrammar } from '../grammar/get-bridge-mac-table.js';
 import { getEthernetSwitchingTableGrammar } from '../grammar/get-ethernet-switching-table-information.js';
 import { fileListGrammar, fileShowGrammar, getInterfaceInformationGrammar } from '../grammar/facts-rpcs.js';
 import { FILE_GRAMMARS } from '../grammar/file-rpcs.js';
+import { CLI_DIRECTORY_GRAMMARS } from '../grammar/cli-directory.js';
 import { getChassisInventoryGrammar } from '../grammar/get-chassis-inventory.js';
 import { getRouteEngineInformationGrammar } from '../grammar/get-route-engine-information.js';
 import { getSnapshotInformationGrammar } from '../grammar/get-snapshot-information.js';
@@ -47,6 +48,7 @@ const GRAMMARS: readonly RpcGrammar[] = [
   fileListGrammar,
   fileShowGrammar,
   ...FILE_GRAMMARS,
+  ...CLI_DIRECTORY_GRAMMARS,
 ];
 
 export const COMMANDS: readonly CommandSpec[] = [

@@ -21,6 +21,12 @@ export interface SessionView {
    * with what they handed. NETCONF sessions leave it unset.
    */
   readonly progress?: (text: string) => void;
+  /**
+   * The CLI working directory (`set cli directory`, `<set-cli-working-directory>`):
+   * relative paths of the file RPCs start here. Unset is the user's home, where
+   * Junos starts every session. It lives on the session object, so it ends with it.
+   */
+  workingDirectory?: string;
 }
 
 export interface RpcContext {

@@ -64,6 +64,8 @@ export class NetconfSession implements SessionHandle, SessionView {
   readonly routingEngine: string;
   readonly remoteAddress: string;
   readonly startedAt = new Date();
+  /** `<set-cli-working-directory>`: unset is the user's home. */
+  workingDirectory?: string;
   private readonly o: SessionOptions;
   private readonly decoder: NetconfDecoder;
   private readonly writer: ReplyWriter;

@@ -70,6 +70,8 @@ export class CliSession implements SessionHandle, SessionView, CliContext {
   readonly routingEngine: string;
   readonly remoteAddress: string;
   readonly startedAt = new Date();
+  /** `set cli directory`: unset is the user's home. */
+  workingDirectory?: string;
   readonly device: DeviceRuntime;
   /** The running release's options and commands: read per command, since an upgrade changes them. */
   get platform(): Dialect {

@@ -32,6 +32,8 @@ export interface CliContext {
   readonly device: DeviceRuntime;
   readonly platform: Platform | Dialect;
   readonly user: string;
+  /** `set cli directory`'s directory; unset is the user's home. */
+  readonly workingDirectory?: string;
   /** Whether the login class has a permission flag. */
   allows(permission: string): boolean;
   /** Width of the prompt the current line was typed after (carets count from its start). */

@@ -45,7 +45,10 @@ function afterCommand(ctx: HelpContext, words: readonly Word[]): Next {
   if (command.rest === 'config-path') {
     return { candidates: ctx.configChildren(command, rest.map((r) => r.text)), complete: true };
   }
-  return optionCandidates(command, walkOptions(command, rest));
+  const options = optionCandidates(command, walkOptions(command, rest));
+  if (rest.length > 0 || w.longer.length === 0) return options;
+  const candidates = [...options.candidates, ...w.longer].sort((a, b) => a.name.localeCompare(b.name));
+  return { ...options, candidates };
 }
 
 /** The command a line's command words name, if they name one (for the pipes it offers). */

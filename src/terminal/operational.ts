@@ -61,7 +61,7 @@ async function builtin(ctx: CliContext, cmd: TerminalCommand, rest: readonly Wor
       await ctx.deliver(filterText(ctx.settings.set(cmd.words[2]!, given), pipes, ctx.settings.screenLength), undefined, false);
       return { kind: 'done', ok: true };
     case 'show-cli':
-      await ctx.deliver(filterText(ctx.settings.show(`/var/home/${ctx.user}`), pipes, ctx.settings.screenLength), undefined, !noMore(pipes));
+      await ctx.deliver(filterText(ctx.settings.show(ctx.workingDirectory ?? `/var/home/${ctx.user}`), pipes, ctx.settings.screenLength), undefined, !noMore(pipes));
       return { kind: 'done', ok: true };
     default:
       return { kind: 'done', ok: true };

@@ -41,6 +41,15 @@ export function matchKeyword(word: Word, names: readonly string[], help: (name: 
   return hits[0];
 }
 
+/** The keyword a word names, or undefined where it names none or several (then it is an option word). */
+function uniqueKeyword(word: Word, names: readonly string[]): string | undefined {
+  try {
+    return matchKeyword(word, names);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface Resolved {
   readonly command: TerminalCommand;
   /** The words after the command's own. */
@@ -60,7 +69,8 @@ function nextWords(cands: readonly TerminalCommand[], depth: number): Candidate[
 }
 
 export type Walk =
-  | { readonly kind: 'command'; readonly resolved: Resolved }
+  /** `longer`: words that continue to a longer command (`directory` after `show cli`), for `?`. */
+  | { readonly kind: 'command'; readonly resolved: Resolved; readonly longer: readonly Candidate[] }
   /** The words run out inside the command words: these may come next. */
   | { readonly kind: 'words'; readonly next: readonly Candidate[] };
 
@@ -69,9 +79,15 @@ export function walkCommand(commands: readonly TerminalCommand[], words: readonl
   let cands = [...commands];
   for (let depth = 0; ; depth++) {
     const done = cands.find((c) => c.words.length === depth);
-    if (done) return { kind: 'command', resolved: { command: done, rest: words.slice(depth) } };
     const word = words[depth];
     const next = nextWords(cands, depth);
+    if (done) {
+      // A longer command wins where the next word names it: `show cli directory` over `show cli`.
+      const longer = word === undefined ? undefined : uniqueKeyword(word, next.map((n) => n.name));
+      if (longer === undefined) return { kind: 'command', resolved: { command: done, rest: words.slice(depth) }, longer: next };
+      cands = cands.filter((c) => c.words[depth] === longer);
+      continue;
+    }
     if (word === undefined) return { kind: 'words', next };
     const helpOf = (n: string): string => next.find((x) => x.name === n)?.help ?? '';
     const hit = matchKeyword(word, next.map((n) => n.name), helpOf);

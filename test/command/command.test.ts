@@ -110,7 +110,7 @@ describe('command: <command> over NETCONF', function () {
     expect(errorOf(await c.rpc('<command>show bogus</command>'))).to.deep.equal({ message: 'syntax error, expecting <command>', bad: 'bogus' });
     expect(errorOf(await c.rpc('<command>request system snapshot frobnicate</command>'))).to.deep.equal({ message: 'syntax error, expecting <command>', bad: 'frobnicate' });
     expect(errorOf(await c.rpc('<command>show system snapshot media</command>'))).to.deep.equal({ message: 'syntax error, expecting <type>', bad: 'media' });
-    expect(errorOf(await c.rpc('<command>show c</command>'))).to.deep.equal({ message: "syntax error, 'c' is ambiguous: chassis, configuration", bad: 'c' });
+    expect(errorOf(await c.rpc('<command>show c</command>'))).to.deep.equal({ message: "syntax error, 'c' is ambiguous: chassis, cli, configuration", bad: 'c' });
     expect(errorOf(await c.rpc('<command>show system snapshot media floppy</command>'))).to.include({ bad: 'floppy' });
   });
 

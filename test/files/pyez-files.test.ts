@@ -1,8 +1,9 @@
 /**
  * PyEZ's FS utilities and its SCP utility (paramiko and the scp module),
  * both client stacks: Debian's PyEZ 2.1.7 and PyEZ 2.8.0 from
- * ../shared/clients. Byte-exact round trip with checksums, every FS method,
- * and a read-only class refused. PyEZ 2.1.7's SCP uses the device's port only
+ * ../shared/clients. Byte-exact round trip with checksums, every FS method
+ * (FS.cwd/FS.pwd with relative paths after them), and a read-only class
+ * refused. PyEZ 2.1.7's SCP uses the device's port only
  * when the host is `localhost` (port 22 otherwise); 2.8.0's the other way
  * round: so the host is `localhost` for 2.1.7 and 127.0.0.1 for 2.8.0.
  */
@@ -73,8 +74,17 @@ for (const stack of CLIENT_STACKS) {
       expect(Object.keys(r['storage_cleanup'] as R)).to.include('/var/tmp/pkg.tgz');
       expect(r['after_cleanup']).to.equal(null);
       expect(dev.files.stat('re0', '/var/tmp/pkg.tgz')).to.equal(undefined);
-      // `show cli directory` has no `<command>` form here (left out).
-      expect(r['pwd']).to.have.property('error');
+      // FS.cwd / FS.pwd: the session's CLI working directory; relative paths resolve against it.
+      expect(r['pwd_home']).to.equal('/var/home/lab');
+      expect(r['cwd']).to.equal('/var/tmp');
+      expect(r['pwd']).to.equal('/var/tmp');
+      expect(r['ls_relative']).to.deep.include({ type: 'dir', path: '/var/tmp/install/' });
+      expect(r['ls_dot']).to.equal('/var/tmp/');
+      expect(r['cwd_log']).to.equal('/var/log');
+      expect(r['cat_relative']).to.include('booted');
+      expect(r['cwd_missing']).to.deep.include({ error: 'RpcError' });
+      expect(JSON.stringify(r['cwd_missing'])).to.include('Invalid directory');
+      expect(r['pwd_after_missing']).to.equal('/var/log');
       expect(r['mkdir']).to.equal(true);
       expect(r['symlink']).to.equal(true);
       expect(r['rmdir']).to.equal(true);

@@ -188,6 +188,22 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(await run(term, 'show cli | match screen-length')).to.include('CLI screen-length set to 40');
   });
 
+  it('set cli directory: file list without a path lists it, show cli directory and show cli name it, ? offers it', async () => {
+    const term = await login();
+    expect(await run(term, 'show cli directory')).to.include('\nCurrent directory: /var/home/user\n');
+    expect(await run(term, 'set cli directory /var/tmp')).to.include('\nCurrent directory: /var/tmp\n');
+    const list = await run(term, 'file list');
+    expect(list).to.include('\n/var/tmp/:\n').and.include('\ngres-tp/\n').and.include('\ninstall/\n');
+    expect(await run(term, 'file list pics')).to.include('\n/var/tmp/pics/:\n');
+    expect(await run(term, 'show cli directory')).to.include('\nCurrent directory: /var/tmp\n');
+    expect(await run(term, 'show cli | match directory')).to.include("CLI working directory is '/var/tmp'");
+    expect(await run(term, 'set cli directory /var/nope')).to.include('\nerror: Invalid directory: No such file or directory\n');
+    await term.type('show cli ?');
+    const s = await term.waitFor((x) => x.endsWith(`${PROMPT}show cli`), 'the redrawn line');
+    expect(fromLast(s, `${PROMPT}show cli ?`)).to.include('  directory            Show current working directory\n');
+    await term.keys('C-u');
+  });
+
   it('edits lines: backspace, ^U, ^W, ^C, history', async () => {
     const term = await login();
     await term.type('show versoin');
