@@ -7,48 +7,25 @@
  * answer, and the fault plan cutting and corrupting a copy.
  */
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clientHome } from '../support/client-home.js';
+import { openSshCopyClients, sha, type CopyClients, type Run } from '../support/openssh-copy.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(cmd, args, { env, timeout: 120_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-    child.stdin!.end(input ?? '');
-  });
-}
-
-const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 describe('copy: OpenSSH scp and sftp', function () {
   this.timeout(180_000);
   let t: TestEmulator;
-  let env: NodeJS.ProcessEnv;
+  let clients: CopyClients;
   let dir: string;
-  let key: string;
-  const opts = (): string[] => ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'BatchMode=yes', '-i', key];
-  const scp = (args: string[], legacy: boolean): Promise<Run> => run('scp', [...(legacy ? ['-O'] : []), ...opts(), '-P', String(t.port), ...args], env);
-  const sftp = (user: string, batch: string): Promise<Run> => run('sftp', [...opts(), '-P', String(t.port), '-b', '-', `${user}@127.0.0.1`], env, batch);
+  const scp = (args: string[], legacy: boolean, toPort?: number): Promise<Run> => clients.scp(args, legacy, toPort);
+  const sftp = (user: string, batch: string): Promise<Run> => clients.sftp(user, batch);
 
   before(async () => {
-    env = (await clientHome()).env;
-    dir = mkdtempSync(join(tmpdir(), 'junos-emulator-copy-'));
-    key = join(dir, 'id_ed25519');
-    await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key], process.env);
-    const authorized = join(dir, 'authorized_keys');
-    writeFileSync(authorized, readFileSync(`${key}.pub`));
+    clients = await openSshCopyClients('junos-emulator-copy-', () => t.port);
+    dir = clients.dir;
+    const authorized = clients.authorizedKeys;
     t = await startTestEmulator({
       yaml: {
         users: [
@@ -135,10 +112,10 @@ describe('copy: OpenSSH scp and sftp', function () {
     const free = j1.files.freeBytes('re0', '/config');
     const local = join(dir, 'full.bin');
     writeFileSync(local, randomBytes(free + 4096));
-    const a = await run('scp', ['-O', ...opts(), '-P', String(j1.ports()[0]!.port), local, 'root@127.0.0.1:/config/full.bin'], env);
+    const a = await scp([local, 'root@127.0.0.1:/config/full.bin'], true, j1.ports()[0]!.port);
     expect(a.code).to.equal(1);
     expect(a.stderr).to.include('scp: /config/full.bin: No space left on device');
-    const b = await run('scp', [...opts(), '-P', String(j1.ports()[0]!.port), local, 'root@127.0.0.1:/config/full.bin'], env);
+    const b = await scp([local, 'root@127.0.0.1:/config/full.bin'], false, j1.ports()[0]!.port);
     expect(b.code).to.equal(1);
     expect(b.stderr).to.match(/Failure/);
     expect(j1.files.stat('re0', '/config/full.bin')).to.equal(undefined);

@@ -8,43 +8,21 @@
  * and the device's own checksum of what landed.
  */
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clientHome } from '../support/client-home.js';
+import { openSshCopyClients, sha, type CopyClients, type Run } from '../support/openssh-copy.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(cmd, args, { env, timeout: 120_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-    // A child that exits before reading (ssh-keygen) makes this write EPIPE.
-    child.stdin!.on('error', () => undefined);
-    child.stdin!.end(input ?? '');
-  });
-}
-
-const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 // The same copies without workers first: "as without workers" is what is asserted of the worker path.
 for (const workers of [0, 1]) describe(`copy ${workers ? 'through an SSH worker' : 'in the owner (no workers)'}: OpenSSH sftp, scp (SFTP) and scp -O`, function () {
   this.timeout(180_000);
   let t: TestEmulator;
-  let env: NodeJS.ProcessEnv;
+  let clients: CopyClients;
   let dir: string;
-  let key: string;
-  const opts = (): string[] => ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'BatchMode=yes', '-i', key];
-  const scp = (args: string[], legacy: boolean): Promise<Run> => run('scp', [...(legacy ? ['-O'] : []), ...opts(), '-P', String(t.port), ...args], env);
-  const sftp = (user: string, batch: string): Promise<Run> => run('sftp', [...opts(), '-P', String(t.port), '-b', '-', `${user}@127.0.0.1`], env, batch);
+  const scp = (args: string[], legacy: boolean, toPort?: number): Promise<Run> => clients.scp(args, legacy, toPort);
+  const sftp = (user: string, batch: string): Promise<Run> => clients.sftp(user, batch);
   /** The device's own sha-256 of a file (the file-checksum RPC). */
   const deviceSha = async (path: string): Promise<string> => {
     const reply = (await t.emulator.devices[0]!.inject(`<get-sha256-checksum-information><path>${path}</path></get-sha256-checksum-information>`)).replies[0]!;
@@ -52,12 +30,9 @@ for (const workers of [0, 1]) describe(`copy ${workers ? 'through an SSH worker'
   };
 
   before(async () => {
-    env = (await clientHome()).env;
-    dir = mkdtempSync(join(tmpdir(), 'junos-emulator-copy-workers-'));
-    key = join(dir, 'id_ed25519');
-    await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key], process.env);
-    const authorized = join(dir, 'authorized_keys');
-    writeFileSync(authorized, readFileSync(`${key}.pub`));
+    clients = await openSshCopyClients('junos-emulator-copy-workers-', () => t.port);
+    dir = clients.dir;
+    const authorized = clients.authorizedKeys;
     t = await startTestEmulator({
       yaml: {
         users: [
