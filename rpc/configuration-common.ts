@@ -14,7 +14,8 @@ import type { RpcContext } from './types.js';
 import { parseJsonConfiguration } from '../src/junos-config/json-format.js';
 import { schemaFor } from '../src/junos-config/schema/catalog.js';
 import type { Schema } from '../src/junos-config/schema/model.js';
-import { RpcError, RpcErrorInside } from '../src/errors/rpc-error.js';
+import { RpcError, RpcErrorInside, type RpcErrorInfo } from '../src/errors/rpc-error.js';
+import { PartialLoadError } from '../src/junos-config/partial-load.js';
 
 /** The configuration schema of the release the device runs (shared by every device of that release family). */
 export function deviceSchema(ctx: RpcContext): Schema {
@@ -55,7 +56,13 @@ export function writeGuard(ctx: RpcContext): (before: ConfigNode, after: ConfigN
  * or `<configuration-set>` (also `action="set"` with text). Read in slices
  * (src/junos-config/slices.ts): a 16,000-line load does not stall others.
  */
-export async function readPayload(op: XmlElement, format: string, action: string, schema: Schema): Promise<EditNode[]> {
+export interface Payload {
+  readonly edits: EditNode[];
+  /** Statements refused while the rest was read: Junos loads the rest and reports these (PartialLoadError). */
+  readonly refused: readonly RpcErrorInfo[];
+}
+
+export async function readPayload(op: XmlElement, format: string, action: string, schema: Schema): Promise<Payload> {
   const xml = child(op, 'configuration');
   const text = child(op, 'configuration-text');
   const set = child(op, 'configuration-set');
@@ -66,12 +73,25 @@ export async function readPayload(op: XmlElement, format: string, action: string
   // What the schema refuses is reported inside <load-configuration-results>, as Junos does.
   try {
     let edits: EditNode[];
-    if (set || action === 'set') edits = await runSliced(parseSetLinesWork((set ?? text)?.text ?? '', schema));
-    else if (text || format === 'text') edits = await runSliced(parseTextWork(text?.text ?? '', schema));
-    else if (json) edits = parseJsonConfiguration(json.text);
-    else edits = await runSliced(editsFromXml(xml!.children));
-    await runSliced(checkEditsWork(edits, schema));
-    return edits;
+    let refused: readonly RpcErrorInfo[] = [];
+    try {
+      if (set || action === 'set') edits = await runSliced(parseSetLinesWork((set ?? text)?.text ?? '', schema));
+      else if (text || format === 'text') edits = await runSliced(parseTextWork(text?.text ?? '', schema));
+      else if (json) edits = parseJsonConfiguration(json.text);
+      else edits = await runSliced(editsFromXml(xml!.children));
+    } catch (e) {
+      if (!(e instanceof PartialLoadError)) throw e;
+      edits = e.loaded;
+      refused = e.errors;
+    }
+    try {
+      await runSliced(checkEditsWork(edits, schema));
+    } catch (e) {
+      // A value refused among statements that were read: the whole load is refused, with everything found.
+      if (e instanceof RpcError && refused.length > 0) throw new RpcError([...refused, ...e.errors]);
+      throw e;
+    }
+    return { edits, refused };
   } catch (e) {
     if (e instanceof RpcError) throw new RpcErrorInside(e.errors, 'load-configuration-results');
     throw e;

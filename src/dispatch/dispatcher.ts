@@ -47,7 +47,7 @@ export class Dispatcher {
     try {
       return this.outcome(await this.invoke(op, session));
     } catch (err) {
-      if (err instanceof RpcErrorInside) return { errors: err.errors, body: '', okBody: false, endSession: false, errorsInside: err.element };
+      if (err instanceof RpcErrorInside) return { errors: err.errors, body: err.trailer, okBody: false, endSession: false, errorsInside: err.element };
       return { errors: this.errorsOf(err), body: '', okBody: false, endSession: false };
     }
   }

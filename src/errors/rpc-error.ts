@@ -36,6 +36,8 @@ export class RpcErrorInside extends RpcError {
   constructor(
     errors: readonly RpcErrorInfo[],
     readonly element: string,
+    /** XML written after the errors inside the element (`<load-error-count>2</load-error-count>`). */
+    readonly trailer: string = '',
   ) {
     super(errors);
   }

@@ -1,7 +1,7 @@
 /** `set` / `delete` lines (load-configuration action="set"), each read against the schema (statements.ts). */
 import { tokenizeCommand } from '../command/tokenize.js';
-import { allOf } from '../errors/catalogue.js';
-import type { RpcError } from '../xml/rpc-error.js';
+import { PartialLoadError } from './partial-load.js';
+import { RpcError } from '../xml/rpc-error.js';
 import { defaultSchema } from './schema/catalog.js';
 import type { Schema } from './schema/model.js';
 import { pace, runNow, type Work } from './slices.js';
@@ -36,10 +36,11 @@ export function* parseSetLinesWork(text: string, schema: Schema = defaultSchema(
       out.push(...walked.nodes);
     } catch (e) {
       if (!(e instanceof StatementError)) throw e;
-      errors.push(e.rpcError);
+      // An unknown statement on a set line carries no error-path (a 15.1X49 vSRX reply to Ansible's set lines).
+      errors.push(new RpcError(e.rpcError.errors.map(({ path, ...rest }) => (rest.message === 'syntax error' ? rest : { ...rest, ...(path !== undefined ? { path } : {}) }))));
     }
   }
-  if (errors.length > 0) throw allOf(errors);
+  if (errors.length > 0) throw new PartialLoadError(errors, out);
   return out;
 }
 

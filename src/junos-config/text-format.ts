@@ -5,6 +5,7 @@
 import { RpcError } from '../xml/rpc-error.js';
 import { defaultSchema } from './schema/catalog.js';
 import type { Schema } from './schema/model.js';
+import { PartialLoadError } from './partial-load.js';
 import { editPath, StatementError, walkStatement, type Level } from './statements.js';
 import { pace, runNow, type Work } from './slices.js';
 import type { Activity, EditNode, EditOp } from './tree.js';
@@ -99,7 +100,7 @@ export function* parseTextWork(text: string, schema: Schema = defaultSchema()): 
     const tok = toks[pos];
     if (!tok) {
       if (blocks.length > 1) errors.push(loadError('syntax error, expecting }', b.level.path.at(-1) ?? 'configuration', path));
-      if (errors.length > 0) throw allOf(errors);
+      if (errors.length > 0) throw new PartialLoadError(errors, out);
       return out;
     }
     if (tok.t === '}') {

@@ -54,7 +54,8 @@ export function rpcReplyXml(prefix: string, release: string, echo: ReplyEcho, r:
   if (r.errorsInside !== undefined) {
     s += `${startTag(r.errorsInside)}\n`;
     for (const e of r.errors) s += renderRpcError(e, prefix);
-    return `${s}${endTag(r.errorsInside)}\n${endTag(`${prefix}rpc-reply`)}`;
+    // What follows the errors inside the element comes as the body (a load's error count).
+    return `${s}${r.body}${endTag(r.errorsInside)}\n${endTag(`${prefix}rpc-reply`)}`;
   }
   for (const e of r.errors) s += renderRpcError(e, prefix);
   // A reply that carries errors of severity error has no <ok/>.
