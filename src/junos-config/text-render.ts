@@ -27,24 +27,90 @@ export function pad(depth: number): string {
   return pads[depth]!;
 }
 
+/**
+ * Junos's one-line forms, from `show configuration` captures (docs/config-text-forms.md):
+ * - a leaf-list with several values is one statement, `protocol [ static direct ];`
+ *   (one value: `protocol static;`); its values are the leaves of one name, no key
+ *   and no children, that occur more than once under one statement;
+ * - each child of `family` is written on the `family` line (`family inet {`,
+ *   `family inet-vpn {`), one level of indentation less.
+ */
+export function leafListGroups(parent: ConfigNode): ReadonlyMap<string, readonly ConfigNode[]> | undefined {
+  let seen: Map<string, ConfigNode[]> | undefined;
+  let repeated: Map<string, readonly ConfigNode[]> | undefined;
+  const from = keyOf(parent) !== undefined ? 1 : 0;
+  for (let i = from; i < parent.children.length; i++) {
+    const c = parent.children[i]!;
+    if (c.value === undefined || c.children.length > 0) continue;
+    seen ??= new Map();
+    const list = seen.get(c.name);
+    if (list === undefined) seen.set(c.name, [c]);
+    else {
+      list.push(c);
+      (repeated ??= new Map()).set(c.name, list);
+    }
+  }
+  if (repeated === undefined) return undefined;
+  // An inactive value keeps its own line (`inactive: members v1;`), and the others theirs.
+  for (const [name, list] of repeated) if (list.some((c) => c.inactive)) repeated.delete(name);
+  return repeated.size > 0 ? repeated : undefined;
+}
+
+/** `[ a b c ]`: the values of a leaf-list as Junos writes them on one line. */
+export function bracketed(values: readonly ConfigNode[]): string {
+  return `[ ${values.map((c) => quote(c.value!)).join(' ')} ]`;
+}
+
+/** True when `n` is a `family` whose children go on its line (`family inet {`). */
+export function isFamilyLine(n: ConfigNode): boolean {
+  return n.name === 'family' && n.value === undefined && !n.inactive && n.children.length > 0 && keyOf(n) === undefined;
+}
+
+const NO_GROUPS: ReadonlyMap<string, readonly ConfigNode[]> = new Map();
+
 /** Renders a configuration (its children) as Junos text, four-space indent, into `out`. */
 export function textPieces(root: ConfigNode, out: Sink): Work<void> {
+  // Per walker depth: the word prefix (`family `) and the levels of indentation saved by one-line forms.
+  const prefix: string[] = [''];
+  const saved: number[] = [0];
+  let groupsOf: ConfigNode | undefined;
+  let groups: ReadonlyMap<string, readonly ConfigNode[]> = NO_GROUPS;
   return depthFirst(root, {
     enter(n, parent, depth) {
+      const indent = pad(depth - saved[depth]!);
       const key = keyOf(n);
       const first = key !== undefined ? 1 : 0;
-      let head = cliWordOf(n.name);
+      let head = prefix[depth]! + cliWordOf(n.name);
       if (key !== undefined) head = isImplicitEntry(parent.name, n.name) ? quote(key) : `${head} ${quote(key)}`;
       if (n.inactive) head = `inactive: ${head}`;
       if (n.children.length <= first) {
-        out.push(n.value === undefined ? `${pad(depth)}${head};\n` : `${pad(depth)}${head} ${quote(n.value)};\n`);
+        if (n.value !== undefined && key === undefined) {
+          if (groupsOf !== parent) {
+            groupsOf = parent;
+            groups = leafListGroups(parent) ?? NO_GROUPS;
+          }
+          const values = groups.get(n.name);
+          if (values !== undefined) {
+            if (values[0] === n) out.push(`${indent}${head} ${bracketed(values)};\n`);
+            return -1;
+          }
+        }
+        out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${quote(n.value)};\n`);
         return -1;
       }
-      out.push(`${pad(depth)}${head} {\n`);
+      if (isFamilyLine(n)) {
+        prefix[depth + 1] = `${head} `;
+        saved[depth + 1] = saved[depth]! + 1;
+        return first;
+      }
+      prefix[depth + 1] = '';
+      saved[depth + 1] = saved[depth]!;
+      out.push(`${indent}${head} {\n`);
       return first;
     },
-    leave(_n, depth) {
-      out.push(`${pad(depth)}}\n`);
+    leave(n, depth) {
+      if (isFamilyLine(n)) return;
+      out.push(`${pad(depth - saved[depth]!)}}\n`);
     },
   });
 }
