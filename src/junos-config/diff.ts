@@ -22,7 +22,9 @@
  */
 import { isImplicitEntry, isContainer } from './schema.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
-import { bracketed, isFamilyLine, leafListGroups, quote, textPieces, type Sink } from './text-render.js';
+import { defaultSchema } from './schema/catalog.js';
+import type { SchemaNode } from './schema/model.js';
+import { bracketed, isFamilyLine, keywordlessValue, leafListGroups, quote, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
 import { identity, keyOf } from './tree.js';
 
@@ -94,7 +96,14 @@ class DiffWriter {
   }
 
   /** A whole statement (with everything under it) added or removed. */
-  block(mark: '+' | '-', n: ConfigNode, parent: ConfigNode, depth: number, prefix = ''): void {
+  block(mark: '+' | '-', n: ConfigNode, parent: ConfigNode, depth: number, prefix: string, at: Place): void {
+    const kwl = keywordlessValue(n, at.here?.child(n.name));
+    if (kwl !== undefined) {
+      // `autonomous-system 65000;`: a leaf in Junos's text, so indented as one.
+      const h = n.inactive ? `inactive: ${prefix}${n.name}` : prefix + n.name;
+      this.out.push(`${mark}${spaces(depth + 1)}${h} ${quote(kwl)};\n`);
+      return;
+    }
     const indent = spaces(depth + (isObject(n, parent) ? 2 : 1));
     if (n.children.length === 0) {
       // A leaf: its one line, without a render (a 16,000-interface compare is mostly these).
@@ -106,7 +115,7 @@ class DiffWriter {
     const sink = new LineSink();
     // Under a `family` written on its children's line, the block is rendered inside one (`family inet {`).
     const top: ConfigNode = prefix !== '' ? { name: 'family', children: [n] } : n;
-    runNow(textPieces({ name: prefix !== '' ? '' : parent.name, children: [top] }, sink));
+    runNow(textPieces({ name: prefix !== '' ? '' : parent.name, children: [top] }, sink, (prefix !== '' ? at.up : at.here) ?? null));
     for (const l of sink.lines) this.out.push(`${mark}${indent}${l}\n`);
   }
 
@@ -204,7 +213,13 @@ function collapse(n: ConfigNode, names: ReadonlySet<string>): readonly ConfigNod
 }
 
 /** Compares the children of `a` and `b` (the same statement in both trees) under banner `edit` (`edit system`), `depth` levels down. */
-function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: number, w: DiffWriter): Work<void> {
+/** The schema nodes of the level compared (`here`) and of the one above it (`up`, for a `family` compared on its children's line). */
+interface Place {
+  readonly here: SchemaNode | undefined;
+  readonly up: SchemaNode | undefined;
+}
+
+function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: number, w: DiffWriter, place: Place): Work<void> {
   const [ac, bc] = wholeLists(a0, b0);
   const a = { name: a0.name, children: ac };
   const b = { name: b0.name, children: bc };
@@ -221,7 +236,7 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
     for (; ai < limit; ai++) {
       if (matched[ai] === 1) continue;
       w.banner(banner);
-      w.block('-', a.children[ai]!, a, depth, prefix);
+      w.block('-', a.children[ai]!, a, depth, prefix, place);
     }
   };
   for (let j = 0; j < b.children.length; j++) {
@@ -230,7 +245,7 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
     const i = at[j]!;
     if (i < 0) {
       w.banner(banner);
-      w.block('+', c, b, depth, prefix);
+      w.block('+', c, b, depth, prefix, place);
       continue;
     }
     removeUpTo(i);
@@ -241,11 +256,23 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
       w.banner(banner);
       w.flag(c, b, depth, prefix);
     }
+    const cs = place.here?.child(c.name);
+    const kOld = keywordlessValue(old, cs);
+    const kNew = keywordlessValue(c, cs);
+    if (kOld !== undefined && kNew !== undefined) {
+      // Keyword-less statements compare as the leaves Junos shows them as.
+      if (kOld !== kNew) {
+        w.banner(banner);
+        w.block('-', old, a, depth, prefix, place);
+        w.block('+', c, b, depth, prefix, place);
+      }
+      continue;
+    }
     if (old.children.length === 0 && c.children.length === 0) {
       if (old.value !== c.value) {
         w.banner(banner);
-        w.block('-', old, a, depth, prefix);
-        w.block('+', c, b, depth, prefix);
+        w.block('-', old, a, depth, prefix, place);
+        w.block('+', c, b, depth, prefix, place);
       }
       continue;
     }
@@ -253,12 +280,13 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
       // A leaf became a block or the other way round: the statement is replaced.
       // (`ssh;` gaining `port 22;` is a change inside `ssh`, shown under its own banner.)
       w.banner(banner);
-      w.block('-', old, a, depth, prefix);
-      w.block('+', c, b, depth, prefix);
+      w.block('-', old, a, depth, prefix, place);
+      w.block('+', c, b, depth, prefix, place);
       continue;
     }
-    if (isFamilyLine(old) && isFamilyLine(c)) yield* compareLevel(old, c, edit, depth, w);
-    else yield* compareLevel(old, c, `${edit} ${prefix}${bannerWords(c, b)}`, depth + 1, w);
+    const down: Place = { here: cs, up: place.here };
+    if (isFamilyLine(old) && isFamilyLine(c)) yield* compareLevel(old, c, edit, depth, w, down);
+    else yield* compareLevel(old, c, `${edit} ${prefix}${bannerWords(c, b)}`, depth + 1, w, down);
   }
   removeUpTo(a.children.length);
 }
@@ -275,7 +303,7 @@ export function* configurationDiffWork(before: ConfigNode, after: ConfigNode): W
   if (before === after) return '\n';
   const w = new DiffWriter();
   w.out.push('\n');
-  yield* compareLevel(before, after, 'edit', 0, w);
+  yield* compareLevel(before, after, 'edit', 0, w, { here: defaultSchema().root, up: undefined });
   return w.out.text();
 }
 

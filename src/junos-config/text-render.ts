@@ -4,7 +4,10 @@
  * compare's line splitter) and checkpoints as it goes.
  */
 import { isImplicitEntry } from './schema.js';
+import { defaultSchema } from './schema/catalog.js';
 import { cliWordOf } from './schema/cli-names.js';
+import type { Schema, SchemaNode } from './schema/model.js';
+import { positionalOf } from './statements.js';
 import { runNow, TextBuffer, type Work } from './slices.js';
 
 /** Where rendered pieces go (a TextBuffer). */
@@ -66,10 +69,39 @@ export function isFamilyLine(n: ConfigNode): boolean {
   return n.name === 'family' && n.value === undefined && !n.inactive && n.children.length > 0 && keyOf(n) === undefined;
 }
 
+/**
+ * Containers Junos writes with their one leaf's value and without the leaf's
+ * keyword, by container and leaf (the published YANG lost the DDL flag that
+ * says so, so they are listed from captures; docs/config-text-forms.md):
+ * `autonomous-system 65000;`, `local-as 65001;`, `route-distinguisher 65000:1;`,
+ * `vrf-target target:65000:1;`, `filter { input f; }`, `802.3ad ae0;`.
+ * The first-leaf rule statements.ts reads such values with is wider
+ * (it would print `aggregated-devices { ethernet 4; }`), so rendering keeps to this list.
+ */
+const KEYWORDLESS: ReadonlySet<string> = new Set([
+  'autonomous-system/as-number',
+  'local-as/as-number',
+  'route-distinguisher/rd-type',
+  'vrf-target/community',
+  'input/filter-name',
+  'output/filter-name',
+  'ieee-802.3ad/bundle',
+]);
+
+/** The value a container is written with when its one child is its keyword-less leaf (KEYWORDLESS), checked against the schema. */
+export function keywordlessValue(n: ConfigNode, s: SchemaNode | undefined): string | undefined {
+  if (s === undefined || s.kind !== 'container' || n.children.length !== 1) return undefined;
+  const c = n.children[0]!;
+  if (c.value === undefined || c.children.length > 0 || c.inactive || !KEYWORDLESS.has(`${n.name}/${c.name}`)) return undefined;
+  return positionalOf(s) === c.name ? c.value : undefined;
+}
+
 const NO_GROUPS: ReadonlyMap<string, readonly ConfigNode[]> = new Map();
 
 /** Renders a configuration (its children) as Junos text, four-space indent, into `out`. */
-export function textPieces(root: ConfigNode, out: Sink): Work<void> {
+export function textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaNode | null = defaultSchema()): Work<void> {
+  // Per walker depth: the schema node of the statements there (undefined once off the schema).
+  const where: (SchemaNode | undefined)[] = [schema === null ? undefined : 'root' in schema ? schema.root : schema];
   // Per walker depth: the word prefix (`family `) and the levels of indentation saved by one-line forms.
   const prefix: string[] = [''];
   const saved: number[] = [0];
@@ -98,6 +130,13 @@ export function textPieces(root: ConfigNode, out: Sink): Work<void> {
         out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${quote(n.value)};\n`);
         return -1;
       }
+      const sn = where[depth]?.child(n.name);
+      const kwl = keywordlessValue(n, sn);
+      if (kwl !== undefined) {
+        out.push(`${indent}${head} ${quote(kwl)};\n`);
+        return -1;
+      }
+      where[depth + 1] = sn;
       if (isFamilyLine(n)) {
         prefix[depth + 1] = `${head} `;
         saved[depth + 1] = saved[depth]! + 1;

@@ -109,3 +109,51 @@ describe('junos-config: compare with family on its line', () => {
     expect(d).to.equal('\n[edit interfaces ge-0/0/1 unit 0]\n+     family inet6 {\n+         address 2001:db8::1/64;\n+     }\n');
   });
 });
+
+describe('junos-config: keyword-less leaves', () => {
+  // `show configuration` captures (search tool's code corpus: a vMX lab's juniper.device diff,
+  // code index 15639100395: `autonomous-system 65412;`, `route-distinguisher 1.1.1.1:1;`,
+  // `vrf-target target:65412:1;`).
+  const text = [
+    'interfaces {',
+    '    lo0 {',
+    '        unit 0 {',
+    '            family inet {',
+    '                filter {',
+    '                    input protect-re;',
+    '                }',
+    '            }',
+    '        }',
+    '    }',
+    '}',
+    'routing-options {',
+    '    autonomous-system 65412;',
+    '}',
+    'routing-instances {',
+    '    l2vpn1 {',
+    '        instance-type l2vpn;',
+    '        route-distinguisher 1.1.1.1:1;',
+    '        vrf-target target:65412:1;',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('shows them without their keyword, and the text loads back', () => {
+    expect(roundTrip(text)).to.equal(text);
+  });
+
+  it('keeps the keyword of a first leaf Junos writes with it', () => {
+    const t = load('chassis { aggregated-devices { ethernet { device-count 4; } } }');
+    expect(renderText(t)).to.contain('        ethernet {\n            device-count 4;\n        }\n');
+  });
+
+  it('compares a changed keyword-less leaf as its old and new line', () => {
+    // `[edit routing-options]` / `+   autonomous-system 65000;` (show | compare capture, search tool's code corpus).
+    const a = load('routing-options { autonomous-system 65000; }');
+    expect(diffText(a, load('routing-options { autonomous-system 65001; }', a))).to.equal(
+      '\n[edit routing-options]\n-  autonomous-system 65000;\n+  autonomous-system 65001;\n',
+    );
+    expect(diffText(emptyConfiguration(), a)).to.equal('\n[edit]\n+  routing-options {\n+      autonomous-system 65000;\n+  }\n');
+  });
+});
