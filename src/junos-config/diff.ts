@@ -24,7 +24,7 @@ import { isImplicitEntry, isContainer } from './schema.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
 import { defaultSchema } from './schema/catalog.js';
 import type { SchemaNode } from './schema/model.js';
-import { bracketed, isFamilyLine, keywordlessValue, leafListGroups, quote, textPieces, type Sink } from './text-render.js';
+import { WRAPPED_LISTS, bracketed, isFamilyLine, keywordlessValue, leafListGroups, quote, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
 import { identity, keyOf } from './tree.js';
 
@@ -232,11 +232,21 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
   const banner = `[${edit}]`;
   // Removed statements come where they stood in `a`, before the next statement both have.
   let ai = 0;
+  // `groups` and `logical-systems` entries: Junos shows them under `[edit groups]`, by key, one level down.
+  const wrapped = (n: ConfigNode): boolean => depth === 0 && a0.name === 'configuration' && WRAPPED_LISTS.has(n.name) && keyOf(n) !== undefined;
+  const whole = (mark: '+' | '-', n: ConfigNode, parent: ConfigNode): void => {
+    if (wrapped(n)) {
+      w.banner(`[edit ${n.name}]`);
+      w.block(mark, n, { name: n.name, children: [] }, 1, '', place);
+      return;
+    }
+    w.banner(banner);
+    w.block(mark, n, parent, depth, prefix, place);
+  };
   const removeUpTo = (limit: number): void => {
     for (; ai < limit; ai++) {
       if (matched[ai] === 1) continue;
-      w.banner(banner);
-      w.block('-', a.children[ai]!, a, depth, prefix, place);
+      whole('-', a.children[ai]!, a);
     }
   };
   for (let j = 0; j < b.children.length; j++) {
@@ -244,8 +254,7 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
     const c = b.children[j]!;
     const i = at[j]!;
     if (i < 0) {
-      w.banner(banner);
-      w.block('+', c, b, depth, prefix, place);
+      whole('+', c, b);
       continue;
     }
     removeUpTo(i);
@@ -286,7 +295,7 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
     }
     const down: Place = { here: cs, up: place.here };
     if (isFamilyLine(old) && isFamilyLine(c)) yield* compareLevel(old, c, edit, depth, w, down);
-    else yield* compareLevel(old, c, `${edit} ${prefix}${bannerWords(c, b)}`, depth + 1, w, down);
+    else yield* compareLevel(old, c, `${edit} ${prefix}${bannerWords(c, b)}`, depth + (wrapped(c) ? 2 : 1), w, down);
   }
   removeUpTo(a.children.length);
 }

@@ -99,7 +99,22 @@ export function keywordlessValue(n: ConfigNode, s: SchemaNode | undefined): stri
 const NO_GROUPS: ReadonlyMap<string, readonly ConfigNode[]> = new Map();
 
 /** Renders a configuration (its children) as Junos text, four-space indent, into `out`. */
-export function textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaNode | null = defaultSchema()): Work<void> {
+/**
+ * Lists at the top of the configuration whose entries Junos writes inside one
+ * block of the list's name, by key alone (`groups {` / `    re0 {`,
+ * `logical-systems {` / `    R2 {`), while XML writes each entry as `<groups>`.
+ */
+export const WRAPPED_LISTS: ReadonlySet<string> = new Set(['groups', 'logical-systems']);
+
+/** True when `n`, under `parent`, is written by its key alone. */
+function isBare(parent: ConfigNode, n: ConfigNode): boolean {
+  return isImplicitEntry(parent.name, n.name) || (parent.name === n.name && WRAPPED_LISTS.has(n.name));
+}
+
+export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaNode | null = defaultSchema()): Work<void> {
+  // The top-level list block (`groups {`) open around the entries being written, if any.
+  let wrapper: string | undefined;
+  const atTop = root.name === 'configuration';
   // Per walker depth: the schema node of the statements there (undefined once off the schema).
   const where: (SchemaNode | undefined)[] = [schema === null ? undefined : 'root' in schema ? schema.root : schema];
   // Per walker depth: the word prefix (`family `) and the levels of indentation saved by one-line forms.
@@ -107,13 +122,20 @@ export function textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaN
   const saved: number[] = [0];
   let groupsOf: ConfigNode | undefined;
   let groups: ReadonlyMap<string, readonly ConfigNode[]> = NO_GROUPS;
-  return depthFirst(root, {
+  yield* depthFirst(root, {
     enter(n, parent, depth) {
-      const indent = pad(depth - saved[depth]!);
       const key = keyOf(n);
+      if (depth === 0 && atTop) {
+        const wraps = key !== undefined && WRAPPED_LISTS.has(n.name) ? n.name : undefined;
+        if (wrapper !== undefined && wrapper !== wraps) out.push('}\n');
+        if (wraps !== undefined && wrapper !== wraps) out.push(`${wraps} {\n`);
+        wrapper = wraps;
+        saved[0] = wraps !== undefined ? -1 : 0;
+      }
+      const indent = pad(depth - saved[depth]!);
       const first = key !== undefined ? 1 : 0;
       let head = prefix[depth]! + cliWordOf(n.name);
-      if (key !== undefined) head = isImplicitEntry(parent.name, n.name) ? quote(key) : `${head} ${quote(key)}`;
+      if (key !== undefined) head = isBare(parent, n) || (wrapper !== undefined && depth === 0) ? quote(key) : `${head} ${quote(key)}`;
       if (n.inactive) head = `inactive: ${head}`;
       if (n.children.length <= first) {
         if (n.value !== undefined && key === undefined) {
@@ -152,6 +174,7 @@ export function textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaN
       out.push(`${pad(depth - saved[depth]!)}}\n`);
     },
   });
+  if (wrapper !== undefined) out.push('}\n');
 }
 
 export function* renderTextWork(root: ConfigNode): Work<string> {

@@ -157,3 +157,49 @@ describe('junos-config: keyword-less leaves', () => {
     expect(diffText(emptyConfiguration(), a)).to.equal('\n[edit]\n+  routing-options {\n+      autonomous-system 65000;\n+  }\n');
   });
 });
+
+describe('junos-config: groups and logical-systems blocks', () => {
+  // Junos writes group entries inside one `groups {` block (the `groups { re0 {` form of
+  // `show configuration` on dual-RE routers; Juniper's configuration-groups documentation).
+  const text = [
+    'groups {',
+    '    re0 {',
+    '        system {',
+    '            host-name r0;',
+    '        }',
+    '    }',
+    '    re1 {',
+    '        system {',
+    '            host-name r1;',
+    '        }',
+    '    }',
+    '}',
+    'apply-groups [ re0 re1 ];',
+    'logical-systems {',
+    '    R2 {',
+    '        interfaces {',
+    '            lt-0/0/10 {',
+    '                unit 0 {',
+    '                    family inet {',
+    '                        address 172.22.131.5/30;',
+    '                    }',
+    '                }',
+    '            }',
+    '        }',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('shows the entries inside one block, by name, and the text loads back', () => {
+    expect(roundTrip(text)).to.equal(text);
+  });
+
+  it('compares an added group under [edit groups] and a change inside one under its own banner', () => {
+    const a = load(text);
+    const b = load('groups { re0 { system { host-name r0a; } } re2 { system { host-name r2; } } }', a);
+    expect(diffText(a, b)).to.equal(
+      '\n[edit groups re0 system]\n-    host-name r0;\n+    host-name r0a;\n[edit groups]\n+   re2 {\n+       system {\n+           host-name r2;\n+       }\n+   }\n',
+    );
+  });
+});
