@@ -120,8 +120,8 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
   // Per walker depth: the word prefix (`family `) and the levels of indentation saved by one-line forms.
   const prefix: string[] = [''];
   const saved: number[] = [0];
-  let groupsOf: ConfigNode | undefined;
-  let groups: ReadonlyMap<string, readonly ConfigNode[]> = NO_GROUPS;
+  // Leaf-lists per parent, found once per parent (a parent's leaves may come between its blocks).
+  const groupsOf = new WeakMap<ConfigNode, ReadonlyMap<string, readonly ConfigNode[]>>();
   yield* depthFirst(root, {
     enter(n, parent, depth) {
       const key = keyOf(n);
@@ -139,10 +139,8 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
       if (n.inactive) head = `inactive: ${head}`;
       if (n.children.length <= first) {
         if (n.value !== undefined && key === undefined) {
-          if (groupsOf !== parent) {
-            groupsOf = parent;
-            groups = leafListGroups(parent) ?? NO_GROUPS;
-          }
+          let groups = groupsOf.get(parent);
+          if (groups === undefined) groupsOf.set(parent, (groups = leafListGroups(parent) ?? NO_GROUPS));
           const values = groups.get(n.name);
           if (values !== undefined) {
             if (values[0] === n) out.push(`${indent}${head} ${bracketed(values)};\n`);
