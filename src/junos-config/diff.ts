@@ -22,7 +22,9 @@
  */
 import { isImplicitEntry, isContainer } from './schema.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
-import { quote, textPieces, type Sink } from './text-render.js';
+import { defaultSchema } from './schema/catalog.js';
+import type { SchemaNode } from './schema/model.js';
+import { WRAPPED_LISTS, bracketed, isFamilyLine, keywordlessValue, leafListGroups, quote, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
 import { identity, keyOf } from './tree.js';
 
@@ -94,26 +96,36 @@ class DiffWriter {
   }
 
   /** A whole statement (with everything under it) added or removed. */
-  block(mark: '+' | '-', n: ConfigNode, parent: ConfigNode, depth: number): void {
+  block(mark: '+' | '-', n: ConfigNode, parent: ConfigNode, depth: number, prefix: string, at: Place): void {
+    const kwl = keywordlessValue(n, at.here?.child(n.name));
+    if (kwl !== undefined) {
+      // `autonomous-system 65000;`: a leaf in Junos's text, so indented as one.
+      const h = n.inactive ? `inactive: ${prefix}${n.name}` : prefix + n.name;
+      this.out.push(`${mark}${spaces(depth + 1)}${h} ${quote(kwl)};\n`);
+      return;
+    }
     const indent = spaces(depth + (isObject(n, parent) ? 2 : 1));
     if (n.children.length === 0) {
       // A leaf: its one line, without a render (a 16,000-interface compare is mostly these).
-      const h = n.inactive ? `inactive: ${n.name}` : n.name;
-      this.out.push(`${mark}${indent}${n.value === undefined ? h : `${h} ${quote(n.value)}`};\n`);
+      const h = n.inactive ? `inactive: ${prefix}${n.name}` : prefix + n.name;
+      const v = n.value === undefined ? undefined : WHOLE_LISTS.has(n) ? n.value : quote(n.value);
+      this.out.push(`${mark}${indent}${v === undefined ? h : `${h} ${v}`};\n`);
       return;
     }
     const sink = new LineSink();
-    runNow(textPieces({ name: parent.name, children: [n] }, sink));
+    // Under a `family` written on its children's line, the block is rendered inside one (`family inet {`).
+    const top: ConfigNode = prefix !== '' ? { name: 'family', children: [n] } : n;
+    runNow(textPieces({ name: prefix !== '' ? '' : parent.name, children: [top] }, sink, (prefix !== '' ? at.up : at.here) ?? null));
     for (const l of sink.lines) this.out.push(`${mark}${indent}${l}\n`);
   }
 
   /** A statement whose inactive flag changed: its head, and `{ ... }` for a block. */
-  flag(n: ConfigNode, parent: ConfigNode, depth: number): void {
+  flag(n: ConfigNode, parent: ConfigNode, depth: number, prefix = ''): void {
     const obj = isObject(n, parent);
     const indent = spaces(depth + (obj ? 2 : 1));
     const value = n.value !== undefined ? ` ${quote(n.value)}` : '';
     const rest = n.children.length > (keyOf(n) !== undefined ? 1 : 0) ? ' { ... }' : ';';
-    this.out.push(`!${indent}${n.inactive ? 'inactive' : 'active'}: ${head(n, parent)}${value}${rest}\n`);
+    this.out.push(`!${indent}${n.inactive ? 'inactive' : 'active'}: ${prefix}${head(n, parent)}${value}${rest}\n`);
   }
 }
 
@@ -121,7 +133,9 @@ class DiffWriter {
  * Where each child of `b` stood in `a` (-1: added), matched by name and key;
  * each child of `a` is matched once.
  */
-function matchChildren(a: ConfigNode, b: ConfigNode): Int32Array {
+function matchChildren(ac: readonly ConfigNode[], bc: readonly ConfigNode[]): Int32Array {
+  const a = { children: ac };
+  const b = { children: bc };
   const repeated = repeatedNames(a.children, b.children);
   const at = new Int32Array(b.children.length).fill(-1);
   const taken = new Uint8Array(a.children.length);
@@ -155,19 +169,84 @@ function matchChildren(a: ConfigNode, b: ConfigNode): Int32Array {
   return at;
 }
 
+/** Leaf-list statements standing for all their values (`members [ a b ]`): their value is written as is. */
+const WHOLE_LISTS = new WeakSet<ConfigNode>();
+
+/**
+ * The children of `a` and `b` with each leaf-list that has several values on
+ * either side made one statement (`members [ a b ]`, or `members a` for one
+ * value), where its first value stood: Junos compares a leaf-list as a whole,
+ * `-  members [ a b ];` / `+  members [ a b c ];` (docs/config-text-forms.md).
+ */
+function wholeLists(a: ConfigNode, b: ConfigNode): [readonly ConfigNode[], readonly ConfigNode[]] {
+  const ga = leafListGroups(a);
+  const gb = leafListGroups(b);
+  if (ga === undefined && gb === undefined) return [a.children, b.children];
+  const names = new Set([...(ga?.keys() ?? []), ...(gb?.keys() ?? [])]);
+  return [collapse(a, names), collapse(b, names)];
+}
+
+function collapse(n: ConfigNode, names: ReadonlySet<string>): readonly ConfigNode[] {
+  const out: ConfigNode[] = [];
+  const values = new Map<string, ConfigNode[]>();
+  const key = keyOf(n) !== undefined ? n.children[0] : undefined;
+  for (const c of n.children) {
+    if (c === key || !names.has(c.name) || c.value === undefined || c.children.length > 0 || c.inactive) {
+      out.push(c);
+      continue;
+    }
+    const list = values.get(c.name);
+    if (list !== undefined) {
+      list.push(c);
+      continue;
+    }
+    values.set(c.name, [c]);
+    out.push(c);
+  }
+  return out.map((c) => {
+    const list = values.get(c.name);
+    if (list === undefined || list[0] !== c || list.length === 1) return c;
+    const whole: ConfigNode = { name: c.name, value: bracketed(list), children: [] };
+    WHOLE_LISTS.add(whole);
+    return whole;
+  });
+}
+
 /** Compares the children of `a` and `b` (the same statement in both trees) under banner `edit` (`edit system`), `depth` levels down. */
-function* compareLevel(a: ConfigNode, b: ConfigNode, edit: string, depth: number, w: DiffWriter): Work<void> {
-  const at = matchChildren(a, b);
+/** The schema nodes of the level compared (`here`) and of the one above it (`up`, for a `family` compared on its children's line). */
+interface Place {
+  readonly here: SchemaNode | undefined;
+  readonly up: SchemaNode | undefined;
+}
+
+function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: number, w: DiffWriter, place: Place): Work<void> {
+  const [ac, bc] = wholeLists(a0, b0);
+  const a = { name: a0.name, children: ac };
+  const b = { name: b0.name, children: bc };
+  const at = matchChildren(ac, bc);
+  // A `family` shown on its children's line (`family inet {`) is no level of its own: its children
+  // are compared under the banner of the statement above it, with `family` in their heads.
+  const prefix = isFamilyLine(a0) && isFamilyLine(b0) ? 'family ' : '';
   const matched = new Uint8Array(a.children.length);
   for (const i of at) if (i >= 0) matched[i] = 1;
   const banner = `[${edit}]`;
   // Removed statements come where they stood in `a`, before the next statement both have.
   let ai = 0;
+  // `groups` and `logical-systems` entries: Junos shows them under `[edit groups]`, by key, one level down.
+  const wrapped = (n: ConfigNode): boolean => depth === 0 && a0.name === 'configuration' && WRAPPED_LISTS.has(n.name) && keyOf(n) !== undefined;
+  const whole = (mark: '+' | '-', n: ConfigNode, parent: ConfigNode): void => {
+    if (wrapped(n)) {
+      w.banner(`[edit ${n.name}]`);
+      w.block(mark, n, { name: n.name, children: [] }, 1, '', place);
+      return;
+    }
+    w.banner(banner);
+    w.block(mark, n, parent, depth, prefix, place);
+  };
   const removeUpTo = (limit: number): void => {
     for (; ai < limit; ai++) {
       if (matched[ai] === 1) continue;
-      w.banner(banner);
-      w.block('-', a.children[ai]!, a, depth);
+      whole('-', a.children[ai]!, a);
     }
   };
   for (let j = 0; j < b.children.length; j++) {
@@ -175,8 +254,7 @@ function* compareLevel(a: ConfigNode, b: ConfigNode, edit: string, depth: number
     const c = b.children[j]!;
     const i = at[j]!;
     if (i < 0) {
-      w.banner(banner);
-      w.block('+', c, b, depth);
+      whole('+', c, b);
       continue;
     }
     removeUpTo(i);
@@ -185,13 +263,25 @@ function* compareLevel(a: ConfigNode, b: ConfigNode, edit: string, depth: number
     if (old === c) continue;
     if (old.inactive !== c.inactive) {
       w.banner(banner);
-      w.flag(c, b, depth);
+      w.flag(c, b, depth, prefix);
+    }
+    const cs = place.here?.child(c.name);
+    const kOld = keywordlessValue(old, cs);
+    const kNew = keywordlessValue(c, cs);
+    if (kOld !== undefined && kNew !== undefined) {
+      // Keyword-less statements compare as the leaves Junos shows them as.
+      if (kOld !== kNew) {
+        w.banner(banner);
+        w.block('-', old, a, depth, prefix, place);
+        w.block('+', c, b, depth, prefix, place);
+      }
+      continue;
     }
     if (old.children.length === 0 && c.children.length === 0) {
       if (old.value !== c.value) {
         w.banner(banner);
-        w.block('-', old, a, depth);
-        w.block('+', c, b, depth);
+        w.block('-', old, a, depth, prefix, place);
+        w.block('+', c, b, depth, prefix, place);
       }
       continue;
     }
@@ -199,11 +289,13 @@ function* compareLevel(a: ConfigNode, b: ConfigNode, edit: string, depth: number
       // A leaf became a block or the other way round: the statement is replaced.
       // (`ssh;` gaining `port 22;` is a change inside `ssh`, shown under its own banner.)
       w.banner(banner);
-      w.block('-', old, a, depth);
-      w.block('+', c, b, depth);
+      w.block('-', old, a, depth, prefix, place);
+      w.block('+', c, b, depth, prefix, place);
       continue;
     }
-    yield* compareLevel(old, c, `${edit} ${bannerWords(c, b)}`, depth + 1, w);
+    const down: Place = { here: cs, up: place.here };
+    if (isFamilyLine(old) && isFamilyLine(c)) yield* compareLevel(old, c, edit, depth, w, down);
+    else yield* compareLevel(old, c, `${edit} ${prefix}${bannerWords(c, b)}`, depth + (wrapped(c) ? 2 : 1), w, down);
   }
   removeUpTo(a.children.length);
 }
@@ -220,7 +312,7 @@ export function* configurationDiffWork(before: ConfigNode, after: ConfigNode): W
   if (before === after) return '\n';
   const w = new DiffWriter();
   w.out.push('\n');
-  yield* compareLevel(before, after, 'edit', 0, w);
+  yield* compareLevel(before, after, 'edit', 0, w, { here: defaultSchema().root, up: undefined });
   return w.out.text();
 }
 

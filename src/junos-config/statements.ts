@@ -200,7 +200,7 @@ const APPLY = new Set(['apply-groups', 'apply-groups-except', 'apply-macro']);
  * the first leaf of a container; the YANG lost the flag itself. Only a value
  * the leaf's type takes is read so (statements.ts checks that).
  */
-function positionalOf(n: SchemaNode): string | undefined {
+export function positionalOf(n: SchemaNode): string | undefined {
   const named = positionalLeaf(n.name);
   if (named !== undefined) return named;
   if (n.kind !== 'container') return undefined;

@@ -4,7 +4,10 @@
  * compare's line splitter) and checkpoints as it goes.
  */
 import { isImplicitEntry } from './schema.js';
+import { defaultSchema } from './schema/catalog.js';
 import { cliWordOf } from './schema/cli-names.js';
+import type { Schema, SchemaNode } from './schema/model.js';
+import { positionalOf } from './statements.js';
 import { runNow, TextBuffer, type Work } from './slices.js';
 
 /** Where rendered pieces go (a TextBuffer). */
@@ -27,26 +30,149 @@ export function pad(depth: number): string {
   return pads[depth]!;
 }
 
+/**
+ * Junos's one-line forms, from `show configuration` captures (docs/config-text-forms.md):
+ * - a leaf-list with several values is one statement, `protocol [ static direct ];`
+ *   (one value: `protocol static;`); its values are the leaves of one name, no key
+ *   and no children, that occur more than once under one statement;
+ * - each child of `family` is written on the `family` line (`family inet {`,
+ *   `family inet-vpn {`), one level of indentation less.
+ */
+export function leafListGroups(parent: ConfigNode): ReadonlyMap<string, readonly ConfigNode[]> | undefined {
+  let seen: Map<string, ConfigNode[]> | undefined;
+  let repeated: Map<string, readonly ConfigNode[]> | undefined;
+  const from = keyOf(parent) !== undefined ? 1 : 0;
+  for (let i = from; i < parent.children.length; i++) {
+    const c = parent.children[i]!;
+    if (c.value === undefined || c.children.length > 0) continue;
+    seen ??= new Map();
+    const list = seen.get(c.name);
+    if (list === undefined) seen.set(c.name, [c]);
+    else {
+      list.push(c);
+      (repeated ??= new Map()).set(c.name, list);
+    }
+  }
+  if (repeated === undefined) return undefined;
+  // An inactive value keeps its own line (`inactive: members v1;`), and the others theirs.
+  for (const [name, list] of repeated) if (list.some((c) => c.inactive)) repeated.delete(name);
+  return repeated.size > 0 ? repeated : undefined;
+}
+
+/** `[ a b c ]`: the values of a leaf-list as Junos writes them on one line. */
+export function bracketed(values: readonly ConfigNode[]): string {
+  return `[ ${values.map((c) => quote(c.value!)).join(' ')} ]`;
+}
+
+/** True when `n` is a `family` whose children go on its line (`family inet {`). */
+export function isFamilyLine(n: ConfigNode): boolean {
+  return n.name === 'family' && n.value === undefined && !n.inactive && n.children.length > 0 && keyOf(n) === undefined;
+}
+
+/**
+ * Containers Junos writes with their one leaf's value and without the leaf's
+ * keyword, by container and leaf (the published YANG lost the DDL flag that
+ * says so, so they are listed from captures; docs/config-text-forms.md):
+ * `autonomous-system 65000;`, `local-as 65001;`, `route-distinguisher 65000:1;`,
+ * `vrf-target target:65000:1;`, `filter { input f; }`, `802.3ad ae0;`.
+ * The first-leaf rule statements.ts reads such values with is wider
+ * (it would print `aggregated-devices { ethernet 4; }`), so rendering keeps to this list.
+ */
+const KEYWORDLESS: ReadonlySet<string> = new Set([
+  'autonomous-system/as-number',
+  'local-as/as-number',
+  'route-distinguisher/rd-type',
+  'vrf-target/community',
+  'input/filter-name',
+  'output/filter-name',
+  'ieee-802.3ad/bundle',
+]);
+
+/** The value a container is written with when its one child is its keyword-less leaf (KEYWORDLESS), checked against the schema. */
+export function keywordlessValue(n: ConfigNode, s: SchemaNode | undefined): string | undefined {
+  if (s === undefined || s.kind !== 'container' || n.children.length !== 1) return undefined;
+  const c = n.children[0]!;
+  if (c.value === undefined || c.children.length > 0 || c.inactive || !KEYWORDLESS.has(`${n.name}/${c.name}`)) return undefined;
+  return positionalOf(s) === c.name ? c.value : undefined;
+}
+
+const NO_GROUPS: ReadonlyMap<string, readonly ConfigNode[]> = new Map();
+
 /** Renders a configuration (its children) as Junos text, four-space indent, into `out`. */
-export function textPieces(root: ConfigNode, out: Sink): Work<void> {
-  return depthFirst(root, {
+/**
+ * Lists at the top of the configuration whose entries Junos writes inside one
+ * block of the list's name, by key alone (`groups {` / `    re0 {`,
+ * `logical-systems {` / `    R2 {`), while XML writes each entry as `<groups>`.
+ */
+export const WRAPPED_LISTS: ReadonlySet<string> = new Set(['groups', 'logical-systems']);
+
+/** True when `n`, under `parent`, is written by its key alone. */
+function isBare(parent: ConfigNode, n: ConfigNode): boolean {
+  return isImplicitEntry(parent.name, n.name) || (parent.name === n.name && WRAPPED_LISTS.has(n.name));
+}
+
+export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaNode | null = defaultSchema()): Work<void> {
+  // The top-level list block (`groups {`) open around the entries being written, if any.
+  let wrapper: string | undefined;
+  const atTop = root.name === 'configuration';
+  // Per walker depth: the schema node of the statements there (undefined once off the schema).
+  const where: (SchemaNode | undefined)[] = [schema === null ? undefined : 'root' in schema ? schema.root : schema];
+  // Per walker depth: the word prefix (`family `) and the levels of indentation saved by one-line forms.
+  const prefix: string[] = [''];
+  const saved: number[] = [0];
+  // Leaf-lists per parent, found once per parent (a parent's leaves may come between its blocks).
+  const groupsOf = new WeakMap<ConfigNode, ReadonlyMap<string, readonly ConfigNode[]>>();
+  yield* depthFirst(root, {
     enter(n, parent, depth) {
       const key = keyOf(n);
+      if (depth === 0 && atTop) {
+        const wraps = key !== undefined && WRAPPED_LISTS.has(n.name) ? n.name : undefined;
+        if (wrapper !== undefined && wrapper !== wraps) out.push('}\n');
+        if (wraps !== undefined && wrapper !== wraps) out.push(`${wraps} {\n`);
+        wrapper = wraps;
+        saved[0] = wraps !== undefined ? -1 : 0;
+      }
+      const indent = pad(depth - saved[depth]!);
       const first = key !== undefined ? 1 : 0;
-      let head = cliWordOf(n.name);
-      if (key !== undefined) head = isImplicitEntry(parent.name, n.name) ? quote(key) : `${head} ${quote(key)}`;
+      let head = prefix[depth]! + cliWordOf(n.name);
+      if (key !== undefined) head = isBare(parent, n) || (wrapper !== undefined && depth === 0) ? quote(key) : `${head} ${quote(key)}`;
       if (n.inactive) head = `inactive: ${head}`;
       if (n.children.length <= first) {
-        out.push(n.value === undefined ? `${pad(depth)}${head};\n` : `${pad(depth)}${head} ${quote(n.value)};\n`);
+        if (n.value !== undefined && key === undefined) {
+          let groups = groupsOf.get(parent);
+          if (groups === undefined) groupsOf.set(parent, (groups = leafListGroups(parent) ?? NO_GROUPS));
+          const values = groups.get(n.name);
+          if (values !== undefined) {
+            if (values[0] === n) out.push(`${indent}${head} ${bracketed(values)};\n`);
+            return -1;
+          }
+        }
+        out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${quote(n.value)};\n`);
         return -1;
       }
-      out.push(`${pad(depth)}${head} {\n`);
+      const sn = where[depth]?.child(n.name);
+      const kwl = keywordlessValue(n, sn);
+      if (kwl !== undefined) {
+        out.push(`${indent}${head} ${quote(kwl)};\n`);
+        return -1;
+      }
+      where[depth + 1] = sn;
+      if (isFamilyLine(n)) {
+        prefix[depth + 1] = `${head} `;
+        saved[depth + 1] = saved[depth]! + 1;
+        return first;
+      }
+      prefix[depth + 1] = '';
+      saved[depth + 1] = saved[depth]!;
+      out.push(`${indent}${head} {\n`);
       return first;
     },
-    leave(_n, depth) {
-      out.push(`${pad(depth)}}\n`);
+    leave(n, depth) {
+      if (isFamilyLine(n)) return;
+      out.push(`${pad(depth - saved[depth]!)}}\n`);
     },
   });
+  if (wrapper !== undefined) out.push('}\n');
 }
 
 export function* renderTextWork(root: ConfigNode): Work<string> {

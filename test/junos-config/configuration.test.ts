@@ -29,7 +29,7 @@ describe('configuration: formats', () => {
     const text = renderText(tree);
     expect(text).to.equal(
       'system {\n    host-name r9;\n    mirror-flash-on-disk;\n    login {\n        user ops {\n            class operator;\n        }\n    }\n}\n' +
-        'interfaces {\n    ge-0/0/0 {\n        unit 0 {\n            family {\n                inet {\n                    address 10.1.1.1/24;\n                }\n            }\n        }\n    }\n}\n',
+        'interfaces {\n    ge-0/0/0 {\n        unit 0 {\n            family inet {\n                address 10.1.1.1/24;\n            }\n        }\n    }\n}\n',
     );
     const again = editTree(emptyConfiguration(), parseText(text));
     expect(again).to.deep.equal(tree);

@@ -54,7 +54,7 @@ describe('configuration: show | compare as Junos prints it', () => {
       a,
     );
     expect(configurationDiff(a, b)).to.equal(
-      '\n[edit interfaces]\n+   lo0 {\n+       unit 0 {\n+           family {\n+               inet {\n+                   address 1.1.1.1/32;\n+               }\n+           }\n+       }\n+   }\n' +
+      '\n[edit interfaces]\n+   lo0 {\n+       unit 0 {\n+           family inet {\n+               address 1.1.1.1/32;\n+           }\n+       }\n+   }\n' +
         '[edit routing-instances]\n+   l2vpn1 {\n+       instance-type l2vpn;\n+       route-distinguisher 1.1.1.1:1;\n+   }\n' +
         '[edit]\n+  routing-options {\n+      autonomous-system 65412;\n+  }\n+  protocols {\n+      mpls {\n+          interface ge-0/0/1.0;\n+      }\n+  }\n',
     );

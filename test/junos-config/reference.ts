@@ -227,21 +227,35 @@ function quote(v: string): string {
 
 export function renderText(root: OldNode): string {
   let s = '';
-  const walk = (n: OldNode, parent: string, depth: number): void => {
+  // Junos's one-line forms (docs/config-text-forms.md): a leaf-list of several values is
+  // `name [ a b ];`, and the children of `family` go on its line (`family inet {`).
+  const walk = (n: OldNode, parent: string, depth: number, prefix: string, lists: Map<string, OldNode[]>): void => {
     const pad = '    '.repeat(depth);
     const key = keyOf(n);
     const kids = key !== undefined ? n.children.slice(1) : n.children;
-    let head = n.name;
-    if (key !== undefined) head = isImplicitEntry(parent, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
+    let head = prefix + n.name;
+    if (key !== undefined) head = isImplicitEntry(parent, n.name) ? quote(key) : `${head} ${quote(key)}`;
     if (kids.length === 0) {
+      const list = n.value !== undefined && key === undefined ? lists.get(n.name) : undefined;
+      if (list !== undefined) {
+        if (list[0] === n) s += `${pad}${head} [ ${list.map((c) => quote(c.value!)).join(' ')} ];\n`;
+        return;
+      }
       s += n.value === undefined ? `${pad}${head};\n` : `${pad}${head} ${quote(n.value)};\n`;
       return;
     }
-    s += `${pad}${head} {\n`;
-    for (const c of kids) walk(c, n.name, depth + 1);
-    s += `${pad}}\n`;
+    const family = n.name === 'family' && n.value === undefined && key === undefined;
+    if (!family) s += `${pad}${head} {\n`;
+    const groups = new Map<string, OldNode[]>();
+    for (const c of kids) if (c.value !== undefined && c.children.length === 0) groups.set(c.name, [...(groups.get(c.name) ?? []), c]);
+    for (const [k, v] of groups) if (v.length < 2) groups.delete(k);
+    for (const c of kids) walk(c, n.name, family ? depth : depth + 1, family ? `${head} ` : '', groups);
+    if (!family) s += `${pad}}\n`;
   };
-  for (const c of root.children) walk(c, root.name, 0);
+  const top = new Map<string, OldNode[]>();
+  for (const c of root.children) if (c.value !== undefined && c.children.length === 0) top.set(c.name, [...(top.get(c.name) ?? []), c]);
+  for (const [k, v] of top) if (v.length < 2) top.delete(k);
+  for (const c of root.children) walk(c, root.name, 0, '', top);
   return s;
 }
 
