@@ -238,7 +238,17 @@ export class SshListener {
     this.sockets.clear();
     if (this.workerListener) this.o.workers?.unregister(this.workerListener);
     this.workerListener = 0;
-    if (tcp) await new Promise<void>((resolve) => tcp.close(() => resolve()));
+    if (tcp) {
+      // close() calls back once connections handed to a worker are reported closed over the
+      // worker's IPC channel, which is unref'd: hold the loop open meanwhile, or a caller whose
+      // last await is this stop finds an empty loop (exit 13) before the report comes.
+      const hold = setInterval(() => undefined, 60_000);
+      try {
+        await new Promise<void>((resolve) => tcp.close(() => resolve()));
+      } finally {
+        clearInterval(hold);
+      }
+    }
   }
 
   private onSocket(socket: Socket): void {
