@@ -13,8 +13,7 @@ import type { EmulatedDevice } from '../../src/device/device.js';
 import { makePackage } from '../../src/packages/index.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { CLIENT_STACKS, requirePython, runPython, type ClientStack } from '../support/python.js';
-
-type Step = Record<string, unknown> & { ok?: boolean; msg?: string | null; log?: string[]; error?: { class: string; message: string } };
+import { hostFor, rebooted, sliceVersions, type Step } from './support.js';
 
 /**
  * PyEZ 2.1.7's SCP inspects a progress callback with inspect.getargspec,
@@ -22,22 +21,6 @@ type Step = Record<string, unknown> & { ok?: boolean; msg?: string | null; log?:
  * starts, against any box. Its steps run without.
  */
 const progressFor = (stack: ClientStack): boolean => stack.name !== 'debian';
-
-/** See clients.test.ts: the host name that makes each PyEZ's SCP use the NETCONF port. */
-const hostFor = (stack: ClientStack): string => (stack.name === 'debian' ? 'localhost' : '127.0.0.1');
-
-function sliceVersions(xml: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /<snapshot-medium>[^<]*\((primary|backup)\)\s*<\/snapshot-medium>[\s\S]*?<package-version>([^<]+)<\/package-version>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) out[m[1]!] = m[2]!;
-  return out;
-}
-
-async function rebooted(dev: EmulatedDevice, release: string): Promise<void> {
-  for (let i = 0; i < 400 && !(dev.running && dev.model.settings.softwareVersion === release); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(dev.model.settings.softwareVersion).to.equal(release);
-}
 
 for (const stack of CLIENT_STACKS) {
   describe(`upgrade through PyEZ SW.install with copy (${stack.label})`, function () {

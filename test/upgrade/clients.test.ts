@@ -11,32 +11,8 @@ import { join } from 'node:path';
 import type { EmulatedDevice } from '../../src/device/device.js';
 import { makePackage } from '../../src/packages/index.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
-import { CLIENT_STACKS, requirePython, runPython, type ClientStack } from '../support/python.js';
-import { placeFile, placePackage } from './support.js';
-
-/**
- * Where PyEZ's SCP connects: 2.1.7 uses the NETCONF port only for a host
- * called `localhost` (port 22 otherwise), 2.8.0 the other way round (22 for
- * `localhost` or port 830). A real box serves SSH on 22 beside NETCONF on
- * 830; here one port serves both, so each stack gets the name that keeps it.
- */
-const hostFor = (stack: ClientStack): string => (stack.name === 'debian' ? 'localhost' : '127.0.0.1');
-
-/** Releases `show system snapshot` lists per role, e.g. { primary: '9.3R4.4', backup: '9.2R3.5' }. */
-function sliceVersions(xml: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /<snapshot-medium>[^<]*\((primary|backup)\)\s*<\/snapshot-medium>[\s\S]*?<package-version>([^<]+)<\/package-version>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) out[m[1]!] = m[2]!;
-  return out;
-}
-
-type Step = Record<string, unknown> & { ok?: boolean; msg?: string | null; log?: string[]; error?: { class: string; message: string } };
-
-async function rebooted(dev: EmulatedDevice, release: string): Promise<void> {
-  for (let i = 0; i < 400 && !(dev.running && dev.model.settings.softwareVersion === release); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(dev.model.settings.softwareVersion).to.equal(release);
-}
+import { CLIENT_STACKS, requirePython, runPython } from '../support/python.js';
+import { hostFor, placeFile, placePackage, rebooted, sliceVersions, type Step } from './support.js';
 
 for (const stack of CLIENT_STACKS) {
   describe(`upgrade through PyEZ SW (${stack.label})`, function () {

@@ -1,7 +1,9 @@
 /** Puts a package file into a device's file tree for RPC-level tests (the client-level tests copy it over SCP). */
+import { expect } from 'chai';
 import { dirname } from 'node:path';
 import type { EmulatedDevice } from '../../src/device/device.js';
 import { makePackage, type MakePackageOptions } from '../../src/packages/index.js';
+import type { ClientStack } from '../support/python.js';
 
 /** The RE a login lands on: the first (master) one. */
 const firstRe = (device: EmulatedDevice): string => device.model.routingEngines()[0]!.name;
@@ -20,4 +22,30 @@ export async function placePackage(device: EmulatedDevice, o: MakePackageOptions
 
 export function fileExists(device: EmulatedDevice, path: string, re = firstRe(device)): boolean {
   return device.files.stat(re, path) !== undefined;
+}
+
+/**
+ * Where PyEZ's SCP connects: 2.1.7 uses the NETCONF port only for a host
+ * called `localhost` (port 22 otherwise), 2.8.0 the other way round (22 for
+ * `localhost` or port 830). A real box serves SSH on 22 beside NETCONF on
+ * 830; here one port serves both, so each stack gets the name that keeps it.
+ */
+export const hostFor = (stack: ClientStack): string => (stack.name === 'debian' ? 'localhost' : '127.0.0.1');
+
+/** Releases `show system snapshot` lists per role, e.g. { primary: '9.3R4.4', backup: '9.2R3.5' }. */
+export function sliceVersions(xml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /<snapshot-medium>[^<]*\((primary|backup)\)\s*<\/snapshot-medium>[\s\S]*?<package-version>([^<]+)<\/package-version>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml)) !== null) out[m[1]!] = m[2]!;
+  return out;
+}
+
+/** One step's result as test/interop/py/pyez_upgrade.py reports it. */
+export type Step = Record<string, unknown> & { ok?: boolean; msg?: string | null; log?: string[]; error?: { class: string; message: string } };
+
+/** Waits for the device to be back up on `release` after a reboot. */
+export async function rebooted(dev: EmulatedDevice, release: string): Promise<void> {
+  for (let i = 0; i < 400 && !(dev.running && dev.model.settings.softwareVersion === release); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(dev.model.settings.softwareVersion).to.equal(release);
 }
