@@ -89,5 +89,21 @@ for (const stack of CLIENT_STACKS) {
       expect(r[0]!.error?.message).to.include('statement not found');
       expect(r.slice(1).map((x) => x['loaded'])).to.deep.equal([true, true, true]);
     });
+
+    it("Config(mode='private') commits through a private candidate, and is refused while the shared one holds changes", async () => {
+      const r = await run([
+        { private_commit: 'set system location building private-1' },
+        { load: 'set system location floor 3' },
+        { private_commit: 'set system location building private-2' },
+        { rollback: 0 },
+        { private_commit: 'set system location building private-3' },
+        { diff: 1 },
+      ]);
+      // Junos answers <open-configuration><private/> with the warning PyEZ expects and skips.
+      expect(r[0], JSON.stringify(r[0])).to.deep.equal({ private_committed: true });
+      expect(r[2]!.error?.message, JSON.stringify(r[2])).to.include('shared configuration database modified');
+      expect(r[4], JSON.stringify(r[4])).to.deep.equal({ private_committed: true });
+      expect(r[5]!['diff']).to.match(/^\n\[edit system location\]\n- +building private-1;\n\+ +building private-3;\n$/);
+    });
   });
 }

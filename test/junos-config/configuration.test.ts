@@ -133,6 +133,22 @@ describe('configuration: over NETCONF', function () {
     await b.rpc('<discard-changes/>');
   });
 
+  it('open-configuration private: the warning Junos sends instead of <ok/>, and refused while the shared candidate is modified', async () => {
+    const a = await t.client();
+    const b = await t.client();
+    const opened = await a.rpc('<open-configuration><private/></open-configuration>');
+    expect(opened).to.include('<error-severity>warning</error-severity>').and.include('<error-message>uncommitted changes will be discarded on exit</error-message>');
+    expect(opened).to.not.include('<ok/>');
+    await a.rpc('<close-configuration/>');
+    await b.rpc('<load-configuration action="set" format="text"><configuration-set>set snmp location shared-change</configuration-set></load-configuration>');
+    const refused = errorOf(await a.rpc('<open-configuration><private/></open-configuration>'));
+    expect(refused.message).to.equal('shared configuration database modified');
+    expect(await a.rpc('<get-configuration format="text"/>')).to.include('shared-change');
+    await b.rpc('<discard-changes/>');
+    expect(await a.rpc('<open-configuration><private/></open-configuration>')).to.include('uncommitted changes will be discarded on exit');
+    await a.rpc('<close-configuration/>');
+  });
+
   it('private candidates are per session and vanish with close-configuration', async () => {
     const a = await t.client();
     const b = await t.client();

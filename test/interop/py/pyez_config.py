@@ -6,6 +6,7 @@ argv[1] is JSON: {host, port, user, password, steps: [...]}; a step is one of
   {"commit": true}                    -> {"committed": bool}
   {"rollback": N}                     -> {"rolled_back": bool}
   {"rescue": "save|get|reload|delete", "format": "text|xml"} -> {"rescue": ...}
+  {"private_commit": "set ..."}        -> {"private_committed": bool} (Config(mode='private'))
 Errors become {"error": {"class", "message"}}. Prints {"results": [...]}.
 """
 import json
@@ -38,6 +39,10 @@ for step in p["steps"]:
             results.append({"committed": cu.commit()})
         elif "rollback" in step:
             results.append({"rolled_back": cu.rollback(step["rollback"])})
+        elif "private_commit" in step:
+            with Config(dev, mode="private") as cp:
+                cp.load(step["private_commit"], format="set")
+                results.append({"private_committed": cp.commit()})
         elif "rescue" in step:
             r = cu.rescue(step["rescue"], format=step.get("format", "text"))
             if r is not None and not isinstance(r, (bool, str)):
