@@ -10,6 +10,18 @@ export interface ConfigurationProblem {
   readonly path: string;
   readonly element: string;
   readonly message: string;
+  /**
+   * A mandatory statement is missing. Junos then names the statement that
+   * lacks it under its parent's path (`[edit]`, `'system'`, `Missing mandatory
+   * statement: 'root-authentication'`) and ends with `configuration check-out
+   * failed: (missing mandatory statements)`.
+   */
+  readonly missingMandatory?: true;
+}
+
+/** The problem Junos reports for statement `words` (`user bob`) under `parentPath` lacking `missing`. */
+export function missingMandatory(parentPath: string, words: string, missing: string): ConfigurationProblem {
+  return { path: parentPath, element: words, message: `Missing mandatory statement: '${missing}'`, missingMandatory: true };
 }
 
 export interface InterpretedConfiguration {
@@ -156,7 +168,7 @@ export function validateConfiguration(tree: ConfigNode, classExists: (name: stri
       errors.push({ path: `[edit system login user ${u.name} authentication]`, element: 'encrypted-password', message: `encrypted-password: ${hashProblem}` });
     }
     if (u.class === undefined) {
-      errors.push({ path: `[edit system login user ${u.name}]`, element: 'class', message: "Missing mandatory statement: 'class'" });
+      errors.push(missingMandatory('[edit system login]', `user ${u.name}`, 'class'));
     } else if (!classExists(u.class)) {
       errors.push({ path: `[edit system login user ${u.name}]`, element: 'class', message: `Referenced class '${u.class}' is not defined` });
     }

@@ -90,6 +90,13 @@ for (const stack of CLIENT_STACKS) {
       expect(r.slice(1).map((x) => x['loaded'])).to.deep.equal([true, true, true]);
     });
 
+    it('commit_check() raises CommitError naming a missing mandatory statement, from inside <commit-results>', async () => {
+      const r = await run([{ load: 'set system login user bob uid 2001' }, { commit_check: true }, { rollback: 0 }, { commit_check: true }]);
+      expect(r[1]!.error?.class, JSON.stringify(r[1])).to.equal('CommitError');
+      expect(JSON.stringify(r[1])).to.include("Missing mandatory statement: 'class'");
+      expect(r[3]).to.deep.equal({ checked: true });
+    });
+
     it("Config(mode='private') commits through a private candidate, and is refused while the shared one holds changes", async () => {
       const r = await run([
         { private_commit: 'set system location building private-1' },

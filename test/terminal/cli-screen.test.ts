@@ -324,6 +324,12 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     await term.line('configure');
     await term.waitForEnd(CONFIG);
     expect(await run(term, 'delete system ntp', CONFIG)).to.include('\nwarning: statement not found\n');
+    // A missing mandatory statement: its parent under the grandparent's path, then Junos's reason (vQFX capture).
+    await run(term, 'set system login user bob uid 2001', CONFIG);
+    const missing = "[edit system login]\n  'user bob'\n    Missing mandatory statement: 'class'\n";
+    expect(await run(term, 'commit check', CONFIG)).to.include(`commit check\n${missing}error: configuration check-out failed: (missing mandatory statements)\n`);
+    expect(await run(term, 'commit', CONFIG)).to.include(`commit\n${missing}error: commit failed: (missing mandatory statements)\n`);
+    await run(term, 'delete system login user bob', CONFIG);
     await run(term, 'set system location building lab', CONFIG);
     await run(term, 'deactivate system location', CONFIG);
     expect(await run(term, 'show system location', CONFIG)).to.include('inactive: location {');

@@ -4,6 +4,7 @@ argv[1] is JSON: {host, port, user, password, steps: [...]}; a step is one of
   {"load": "...", "format": "set", "merge": true, "ignore_warning": ...} -> {"loaded": true}
   {"diff": N}                         -> {"diff": text or None}
   {"commit": true}                    -> {"committed": bool}
+  {"commit_check": true}              -> {"checked": bool}, or the CommitError with its errs
   {"rollback": N}                     -> {"rolled_back": bool}
   {"rescue": "save|get|reload|delete", "format": "text|xml"} -> {"rescue": ...}
   {"private_commit": "set ..."}        -> {"private_committed": bool} (Config(mode='private'))
@@ -35,6 +36,12 @@ for step in p["steps"]:
             results.append({"loaded": True})
         elif "diff" in step:
             results.append({"diff": cu.diff(rb_id=step["diff"])})
+        elif "commit_check" in step:
+            try:
+                results.append({"checked": cu.commit_check()})
+            except Exception as e:
+                errs = getattr(e, "errs", None) or []
+                results.append({"error": {"class": type(e).__name__, "message": str(e)}, "errs": [x.get("message") for x in errs if isinstance(x, dict)]})
         elif "commit" in step:
             results.append({"committed": cu.commit()})
         elif "rollback" in step:
