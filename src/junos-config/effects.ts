@@ -34,6 +34,8 @@ export interface InterpretedConfiguration {
   readonly users: readonly ConfiguredLogin[];
   /** `system login retry-options`: the statements given, as written. */
   readonly retryOptions: Readonly<Partial<Record<RetryStatement, string>>>;
+  /** `system root-authentication` is there (active): Junos refuses to commit without it. */
+  readonly rootAuthentication: boolean;
 }
 
 /** The `system login retry-options` statements the emulator acts on, with Junos's ranges. */
@@ -113,6 +115,7 @@ export function interpret(whole: ConfigNode): InterpretedConfiguration {
     version11: netconf !== undefined && childNamed(netconf, 'version-1.1') !== undefined,
     users: (logins?.children ?? []).filter((c) => c.name === 'user' && keyOf(c) !== undefined).map(login),
     retryOptions: retryStatements(logins),
+    rootAuthentication: at(tree, 'system', 'root-authentication') !== undefined,
   };
 }
 
@@ -156,6 +159,9 @@ export function validateConfiguration(tree: ConfigNode, classExists: (name: stri
   const errors: ConfigurationProblem[] = [];
   // interpret() leaves inactive statements out: Junos does not check them either.
   const c = interpret(tree);
+  // Junos's schema makes it mandatory (its YANG cannot say so of a container): a vQFX, a cJunosEvolved and
+  // Juniper/go-netconf's 15.1F4 reply all name it under [edit] 'system'.
+  if (!c.rootAuthentication) errors.push(missingMandatory('[edit]', 'system', 'root-authentication'));
   for (const [k, v] of Object.entries(c.retryOptions) as Array<[RetryStatement, string]>) {
     if (retryValue(v, k) === undefined) {
       const [min, max] = RETRY_RANGES[k];
