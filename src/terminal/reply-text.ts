@@ -9,8 +9,11 @@ import { XNM_NS, junosNs } from '../render/tree.js';
 import { emptyTag, endTag, escapeText, leafXml, startTag } from '../xml/writer.js';
 import { parseFragment } from '../xml/fragment.js';
 
+/** Bodies carry `junos:` attributes (a configuration's commit stamps) without declaring the prefix: the reply root does. */
+const JUNOS_PREFIX: [string, string] = ['xmlns:junos', 'http://xml.juniper.net/junos/*/junos'];
+
 function fragment(body: string): XmlElement | undefined {
-  return parseFragment(body, { maxDepth: 256 });
+  return parseFragment(body, { maxDepth: 256, declare: [JUNOS_PREFIX] });
 }
 
 const CONFIGURATION_XNM = `<configuration xmlns="${XNM_NS}"`;
@@ -39,7 +42,13 @@ function qname(e: XmlElement): string {
   return e.prefix ? `${e.prefix}:${e.name}` : e.name;
 }
 
-/** One element per line, four spaces per level; leaves keep their text on the line. */
+/**
+ * One element per line, four spaces per level; leaves keep their text on the
+ * line. A `<configuration>`'s statements sit two levels deeper than the
+ * element itself: every CLI capture of `show configuration | display xml`
+ * (16.1I0, 21.4R0, 25.4R1) has `<configuration>` at 4 spaces and its first
+ * statements at 12.
+ */
 export function prettyXml(e: XmlElement, depth: number, openEmpty = false): string {
   const pad = '    '.repeat(depth);
   const n = qname(e);
@@ -48,7 +57,8 @@ export function prettyXml(e: XmlElement, depth: number, openEmpty = false): stri
     if (e.text === '') return openEmpty ? `${pad}${startTag(n, attrs)}\n${pad}${endTag(n)}\n` : `${pad}${emptyTag(n, attrs)}\n`;
     return `${pad}${leafXml(n, e.text, attrs)}\n`;
   }
-  return `${pad}${startTag(n, attrs)}\n${e.children.map((c) => prettyXml(c, depth + 1)).join('')}${pad}${endTag(n)}\n`;
+  const inner = n === 'configuration' ? depth + 2 : depth + 1;
+  return `${pad}${startTag(n, attrs)}\n${e.children.map((c) => prettyXml(c, inner)).join('')}${pad}${endTag(n)}\n`;
 }
 
 function envelope(release: string, inner: string, banner: string): string {

@@ -107,6 +107,13 @@ describe('release: configuration roots and the version statement', function () {
     expect(cli.split('\n')[1]).to.match(/^ {4}<configuration junos:commit-seconds="\d+" junos:commit-localtime="[^"]+" junos:commit-user="[^"]+">$/);
   });
 
+  it("the CLI's | display xml puts a configuration's statements at 12 spaces, 4 more per level (16.1I0, 21.4R0, 25.4R1 captures)", async () => {
+    const reply = body(await (await client('mx960-18.4')).rpc('<get-configuration database="committed"><configuration><system><login/></system></configuration></get-configuration>'));
+    const lines = displayXml(reply, [], '18.4R3', '').split('\n');
+    expect(lines.slice(2, 6)).to.deep.equal(['            <system>', '                <login>', '                    <user>', '                        <name>lab</name>']);
+    expect(lines.slice(-7)).to.deep.equal(['            </system>', '    </configuration>', '    <cli>', '        <banner></banner>', '    </cli>', '</rpc-reply>', '']);
+  });
+
   it('a subtree filter leaves version out unless it asks for it', async () => {
     const c = await client('mx80');
     const sys = body(await c.rpc('<get-configuration database="committed"><configuration><system><host-name/></system></configuration></get-configuration>'));
