@@ -3,6 +3,8 @@
  * the tree (walk.ts) that hands each line to a sink (a TextBuffer, or the
  * compare's line splitter) and checkpoints as it goes.
  */
+import { oneLineChildren } from './one-line.js';
+import { isSecretLeaf, SECRET_DATA } from './permissions.js';
 import { isImplicitEntry } from './schema.js';
 import { defaultSchema } from './schema/catalog.js';
 import { cliWordOf } from './schema/cli-names.js';
@@ -21,6 +23,28 @@ import { depthFirst } from './walk.js';
 /** Junos quotes values with blanks or syntax characters, and password hashes (`$`). */
 export function quote(v: string): string {
   return /^[^\s{};"'#[\]$]+$/.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`;
+}
+
+/**
+ * A leaf's value as text shows it: quoted where Junos quotes, and the
+ * placeholder a user without the `secret` permission sees as it is
+ * (`encrypted-password /* SECRET-DATA *\/;`, a vQFX capture, docs/config-text-forms.md).
+ */
+export function shownValue(v: string): string {
+  return v === SECRET_DATA ? v : quote(v);
+}
+
+/** ` ## SECRET-DATA`, which Junos's text (not `| display set`) writes after a secret's line, else ''. */
+export function secretNote(n: ConfigNode): string {
+  return n.value !== undefined && isSecretLeaf(n.name) ? ' ## SECRET-DATA' : '';
+}
+
+/** The part of a one-line statement after its head: `next-hop 192.0.2.1`, `next-hop [ a b ]`, `accept`. */
+export function oneLineText(line: readonly ConfigNode[]): string {
+  const c = line[0]!;
+  const word = cliWordOf(c.name);
+  if (line.length > 1) return `${word} ${bracketed(line)}`;
+  return c.value === undefined ? word : `${word} ${shownValue(c.value)}`;
 }
 
 const pads: string[] = [''];
@@ -147,7 +171,12 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
             return -1;
           }
         }
-        out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${quote(n.value)};\n`);
+        out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n)}\n`);
+        return -1;
+      }
+      const line = oneLineChildren(parent.name, n);
+      if (line !== undefined) {
+        out.push(`${indent}${head} ${oneLineText(line)};${line.length === 1 ? secretNote(line[0]!) : ''}\n`);
         return -1;
       }
       const sn = where[depth]?.child(n.name);
