@@ -24,7 +24,7 @@ import { isImplicitEntry, isContainer } from './schema.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
 import { defaultSchema } from './schema/catalog.js';
 import type { SchemaNode } from './schema/model.js';
-import { oneLineChildren } from './one-line.js';
+import { keywordlessOnLine, oneLineChildren } from './one-line.js';
 import { WRAPPED_LISTS, bracketed, isFamilyLine, keywordlessValue, leafListGroups, oneLineText, quote, secretNote, shownValue, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
 import { identity, keyOf } from './tree.js';
@@ -90,9 +90,21 @@ class DiffWriter {
   readonly out = new TextBuffer();
   private shown: string | undefined;
 
-  /** Writes the banner (`[edit system services]`) unless it is the one last written. */
-  banner(text: string): void {
-    if (text !== this.shown) this.out.push(`${text}\n`);
+  /** The ordered list whose entries follow a context line under the banner last written. */
+  private run: string | undefined;
+
+  /**
+   * Writes the banner (`[edit system services]`) unless it is the one last
+   * written, or the statement (named `name`) ends a run of ordered-list
+   * entries shown with context: Junos names the level again after such a
+   * run (`[edit logical-systems LogicalSystem-1 policy-options]` twice).
+   */
+  banner(text: string, name?: string): void {
+    if (this.run !== undefined && this.run !== name) this.shown = undefined;
+    if (text !== this.shown) {
+      this.out.push(`${text}\n`);
+      this.run = undefined;
+    }
     this.shown = text;
   }
 
@@ -127,8 +139,9 @@ class DiffWriter {
   context(n: ConfigNode, parent: ConfigNode, depth: number): void {
     const line = oneLineChildren(parent.name, n);
     const h = `${n.inactive ? 'inactive: ' : ''}${head(n, parent)}`;
-    const rest = line !== undefined ? ` ${oneLineText(line)};` : n.children.length > 1 ? ' { ... }' : ';';
+    const rest = line !== undefined ? ` ${oneLineText(line, keywordlessOnLine(parent.name, n))};` : n.children.length > 1 ? ' { ... }' : ';';
     this.out.push(` ${spaces(depth + 2)}${h}${rest}\n`);
+    this.run = n.name;
   }
 
   /** A statement whose inactive flag changed: its head, and `{ ... }` for a block. */
@@ -274,7 +287,7 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
       w.block(mark, n, { name: n.name, children: [] }, 0, '', place);
       return;
     }
-    w.banner(banner);
+    w.banner(banner, n.name);
     const before = prefix === '' && isOrderedEntry(n, b0) ? kept.get(n.name) : undefined;
     if (before !== undefined) {
       w.context(before, b0, depth);

@@ -24,11 +24,52 @@ const ONE_LINE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['then', new Set(['term', 'policy-statement'])],
   ['from', new Set(['term', 'policy-statement'])],
   ['to', new Set(['term', 'policy-statement'])],
+  // a policy's `then { load-balance per-packet; }` (then itself stays a block: its child is a container).
+  ['load-balance', new Set(['then'])],
   // syslog facilities of file, host, user and console: `any notice;`.
   ['contents', new Set(['*'])],
   // chassis cluster redundancy-group nodes: `node 0 priority 100;`.
   ['node', new Set(['redundancy-group'])],
+  // entries of the wrapped lists above: `10.0.0.0/8 except;`, `"scp://..." password "...";`.
+  ['destination-address', new Set(['from'])],
+  ['source-address', new Set(['from'])],
+  ['address', new Set(['from'])],
+  ['archive-sites', new Set(['configuration'])],
 ]);
+
+/**
+ * Lists below the top whose entries Junos writes inside one block of the
+ * list's name, by key (`destination-address {` / `    10.0.0.0/8;`), by list
+ * and parent: firewall match addresses (an IBM Cloud vSRX `show configuration`)
+ * and archival sites (`archive-sites {` / `    "scp://..." password ...;`, a STIG
+ * text). A policy's `from { prefix-list p; }` is not one (a vMX capture).
+ */
+const WRAPPED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['destination-address', new Set(['from'])],
+  ['source-address', new Set(['from'])],
+  ['address', new Set(['from'])],
+  ['archive-sites', new Set(['configuration'])],
+]);
+
+/** True when `n`, a list entry under a parent named `parentName`, is written inside its list's block. */
+export function isWrappedEntry(parentName: string, n: ConfigNode): boolean {
+  return keyOf(n) !== undefined && WRAPPED.get(n.name)?.has(parentName) === true;
+}
+
+/**
+ * Statements Junos writes on one line with all their leaves, by statement
+ * and parent, and the leaf written without its keyword, first:
+ * `file dhcp_logfile size 10m;` (traceoptions, a vMX `show configuration`).
+ */
+const ALL_ON_LINE: ReadonlyMap<string, { readonly parents: ReadonlySet<string>; readonly keywordless: string }> = new Map([
+  ['file', { parents: new Set(['traceoptions']), keywordless: 'filename' }],
+]);
+
+/** The leaf of a one-line statement written by its value alone (`filename` of a traceoptions `file`), if any. */
+export function keywordlessOnLine(parentName: string, n: ConfigNode): string | undefined {
+  const all = ALL_ON_LINE.get(n.name);
+  return all !== undefined && all.parents.has(parentName) ? all.keywordless : undefined;
+}
 
 /**
  * The children of `n` (under a parent named `parentName`) that Junos writes
@@ -39,6 +80,12 @@ const ONE_LINE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
  * the block form.
  */
 export function oneLineChildren(parentName: string, n: ConfigNode): readonly ConfigNode[] | undefined {
+  const kwl = keywordlessOnLine(parentName, n);
+  if (kwl !== undefined) {
+    // Every child a leaf, the keyword-less one first (`file f size 10m;`).
+    if (n.children.length === 0 || n.children[0]!.name !== kwl) return undefined;
+    return n.children.every((c) => c.children.length === 0 && !c.inactive) ? n.children : undefined;
+  }
   const parents = ONE_LINE.get(n.name);
   if (parents === undefined || !(parents.has(parentName) || parents.has('*'))) return undefined;
   const first = keyOf(n) !== undefined ? 1 : 0;

@@ -3,7 +3,7 @@
  * the tree (walk.ts) that hands each line to a sink (a TextBuffer, or the
  * compare's line splitter) and checkpoints as it goes.
  */
-import { oneLineChildren } from './one-line.js';
+import { isWrappedEntry, keywordlessOnLine, oneLineChildren } from './one-line.js';
 import { isSecretLeaf, SECRET_DATA } from './permissions.js';
 import { isImplicitEntry } from './schema.js';
 import { defaultSchema } from './schema/catalog.js';
@@ -39,12 +39,23 @@ export function secretNote(n: ConfigNode): string {
   return n.value !== undefined && isSecretLeaf(n.name) ? ' ## SECRET-DATA' : '';
 }
 
-/** The part of a one-line statement after its head: `next-hop 192.0.2.1`, `next-hop [ a b ]`, `accept`. */
-export function oneLineText(line: readonly ConfigNode[]): string {
-  const c = line[0]!;
-  const word = cliWordOf(c.name);
-  if (line.length > 1) return `${word} ${bracketed(line)}`;
-  return c.value === undefined ? word : `${word} ${shownValue(c.value)}`;
+/**
+ * The part of a one-line statement after its head: `next-hop 192.0.2.1`,
+ * `next-hop [ a b ]`, `accept`, `dhcp_logfile size 10m` (its `keywordless`
+ * leaf by value alone); the values of one name together in brackets.
+ */
+export function oneLineText(line: readonly ConfigNode[], keywordless?: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < line.length; ) {
+    const c = line[i]!;
+    let end = i + 1;
+    while (end < line.length && line[end]!.name === c.name && c.value !== undefined) end++;
+    const word = c.name === keywordless ? '' : `${cliWordOf(c.name)} `;
+    if (end - i > 1) parts.push(`${word}${bracketed(line.slice(i, end))}`);
+    else parts.push(c.value === undefined ? word.trimEnd() : `${word}${shownValue(c.value)}`);
+    i = end;
+  }
+  return parts.join(' ');
 }
 
 const pads: string[] = [''];
@@ -132,8 +143,26 @@ export const WRAPPED_LISTS: ReadonlySet<string> = new Set(['groups', 'logical-sy
 
 /** True when `n`, under `parent`, is written by its key alone. */
 function isBare(parent: ConfigNode, n: ConfigNode): boolean {
-  return isImplicitEntry(parent.name, n.name) || (parent.name === n.name && WRAPPED_LISTS.has(n.name));
+  return isImplicitEntry(parent.name, n.name) || (parent.name === n.name && WRAPPED_LISTS.has(n.name)) || isWrappedEntry(parent.name, n);
 }
+
+const RUN_MEMBER = 1;
+const RUN_START = 2;
+const RUN_END = 4;
+
+/** For each child of `parent` in a wrapped list (isWrappedEntry): whether it opens and closes the list's block. */
+function wrappedRuns(parent: ConfigNode): ReadonlyMap<ConfigNode, number> {
+  const runs = new Map<ConfigNode, number>();
+  const kids = parent.children;
+  const member = (i: number, name: string): boolean => i >= 0 && i < kids.length && kids[i]!.name === name && isWrappedEntry(parent.name, kids[i]!);
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i]!;
+    if (!isWrappedEntry(parent.name, c)) continue;
+    runs.set(c, RUN_MEMBER | (member(i - 1, c.name) ? 0 : RUN_START) | (member(i + 1, c.name) ? 0 : RUN_END));
+  }
+  return runs;
+}
+const NO_RUNS: ReadonlyMap<ConfigNode, number> = new Map();
 
 export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaNode | null = defaultSchema()): Work<void> {
   // The top-level list block (`groups {`) open around the entries being written, if any.
@@ -146,6 +175,9 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
   const saved: number[] = [0];
   // Leaf-lists per parent, found once per parent (a parent's leaves may come between its blocks).
   const groupsOf = new WeakMap<ConfigNode, ReadonlyMap<string, readonly ConfigNode[]>>();
+  // Wrapped-list runs per parent, and per walker depth the run flags of the block entered there.
+  const runsOf = new WeakMap<ConfigNode, ReadonlyMap<ConfigNode, number>>();
+  const runAt: number[] = [0];
   yield* depthFirst(root, {
     enter(n, parent, depth) {
       const key = keyOf(n);
@@ -156,7 +188,17 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
         wrapper = wraps;
         saved[0] = wraps !== undefined ? -1 : 0;
       }
-      const indent = pad(depth - saved[depth]!);
+      let runs = runsOf.get(parent);
+      if (runs === undefined) runsOf.set(parent, (runs = parent.children.some((c) => isWrappedEntry(parent.name, c)) ? wrappedRuns(parent) : NO_RUNS));
+      const run = runs.get(n) ?? 0;
+      const outer = pad(depth - saved[depth]!);
+      if ((run & RUN_START) !== 0) out.push(`${outer}${cliWordOf(n.name)} {\n`);
+      const closeRun = (): -1 => {
+        if ((run & RUN_END) !== 0) out.push(`${outer}}\n`);
+        return -1;
+      };
+      const extra = run !== 0 ? 1 : 0;
+      const indent = pad(depth - saved[depth]! + extra);
       const first = key !== undefined ? 1 : 0;
       let head = prefix[depth]! + cliWordOf(n.name);
       if (key !== undefined) head = isBare(parent, n) || (wrapper !== undefined && depth === 0) ? quote(key) : `${head} ${quote(key)}`;
@@ -172,12 +214,12 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
           }
         }
         out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n)}\n`);
-        return -1;
+        return closeRun();
       }
       const line = oneLineChildren(parent.name, n);
       if (line !== undefined) {
-        out.push(`${indent}${head} ${oneLineText(line)};${line.length === 1 ? secretNote(line[0]!) : ''}\n`);
-        return -1;
+        out.push(`${indent}${head} ${oneLineText(line, keywordlessOnLine(parent.name, n))};${line.length === 1 ? secretNote(line[0]!) : ''}\n`);
+        return closeRun();
       }
       const sn = where[depth]?.child(n.name);
       const kwl = keywordlessValue(n, sn);
@@ -192,13 +234,16 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
         return first;
       }
       prefix[depth + 1] = '';
-      saved[depth + 1] = saved[depth]!;
+      saved[depth + 1] = saved[depth]! - extra;
+      runAt[depth] = run;
       out.push(`${indent}${head} {\n`);
       return first;
     },
     leave(n, depth) {
       if (isFamilyLine(n)) return;
-      out.push(`${pad(depth - saved[depth]!)}}\n`);
+      const run = runAt[depth]!;
+      out.push(`${pad(depth - saved[depth]! + (run !== 0 ? 1 : 0))}}\n`);
+      if ((run & RUN_END) !== 0) out.push(`${pad(depth - saved[depth]!)}}\n`);
     },
   });
   if (wrapper !== undefined) out.push('}\n');
