@@ -89,5 +89,21 @@ for (const stack of CLIENT_STACKS) {
       expect(r[0]!.error?.message).to.include('statement not found');
       expect(r.slice(1).map((x) => x['loaded'])).to.deep.equal([true, true, true]);
     });
+    it("Config.diff() writes one-line statements, ordered-list context and SECRET-DATA as Junos does", async () => {
+      const r = await run([
+        { load: 'routing-options { static { route 192.168.77.0/24 { next-hop 10.0.0.1; no-readvertise; } } } policy-options { policy-statement p { term a { from protocol direct; then accept; } } }', format: 'text' },
+        { commit: true },
+        { load: 'routing-options { static { route 100.0.0.0/16 next-hop 1.1.1.2; } } policy-options { policy-statement p { term b { then reject; } } } system { root-authentication { encrypted-password "$6$abc$def"; } }', format: 'text' },
+        { diff: 0 },
+        { rollback: 0 },
+      ]);
+      for (const x of r) expect(x.error, JSON.stringify(x.error)).to.equal(undefined);
+      // The route and its context as in the Jaide capture, the term as in code index 71312089865 (docs/configuration-diff.md).
+      expect(r[3]!['diff']).to.equal(
+        '\n[edit system]\n+   root-authentication {\n+       encrypted-password "$6$abc$def"; ## SECRET-DATA\n+   }\n' +
+          '[edit routing-options static]\n     route 192.168.77.0/24 { ... }\n+    route 100.0.0.0/16 next-hop 1.1.1.2;\n' +
+          '[edit policy-options policy-statement p]\n     term a { ... }\n+    term b {\n+        then reject;\n+    }\n',
+      );
+    });
   });
 }
