@@ -178,6 +178,8 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
   // Wrapped-list runs per parent, and per walker depth the run flags of the block entered there.
   const runsOf = new WeakMap<ConfigNode, ReadonlyMap<ConfigNode, number>>();
   const runAt: number[] = [0];
+  let runsParent: ConfigNode | undefined;
+  let runs: ReadonlyMap<ConfigNode, number> = NO_RUNS;
   yield* depthFirst(root, {
     enter(n, parent, depth) {
       const key = keyOf(n);
@@ -188,9 +190,14 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
         wrapper = wraps;
         saved[0] = wraps !== undefined ? -1 : 0;
       }
-      let runs = runsOf.get(parent);
-      if (runs === undefined) runsOf.set(parent, (runs = parent.children.some((c) => isWrappedEntry(parent.name, c)) ? wrappedRuns(parent) : NO_RUNS));
-      const run = runs.get(n) ?? 0;
+      if (parent !== runsParent) {
+        // Siblings come one after another: one look-up per parent, not per statement.
+        let found = runsOf.get(parent);
+        if (found === undefined) runsOf.set(parent, (found = parent.children.some((c) => isWrappedEntry(parent.name, c)) ? wrappedRuns(parent) : NO_RUNS));
+        runs = found;
+        runsParent = parent;
+      }
+      const run = runs === NO_RUNS ? 0 : (runs.get(n) ?? 0);
       const outer = pad(depth - saved[depth]!);
       if ((run & RUN_START) !== 0) out.push(`${outer}${cliWordOf(n.name)} {\n`);
       const closeRun = (): -1 => {
