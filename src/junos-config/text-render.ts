@@ -164,6 +164,12 @@ function wrappedRuns(parent: ConfigNode): ReadonlyMap<ConfigNode, number> {
 }
 const NO_RUNS: ReadonlyMap<ConfigNode, number> = new Map();
 
+/** After a statement written on its line: the wrapped list's closing brace if the statement ends its run. */
+function closeRun(out: Sink, run: number, outer: string): -1 {
+  if ((run & RUN_END) !== 0) out.push(`${outer}}\n`);
+  return -1;
+}
+
 export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaNode | null = defaultSchema()): Work<void> {
   // The top-level list block (`groups {`) open around the entries being written, if any.
   let wrapper: string | undefined;
@@ -200,10 +206,6 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
       const run = runs === NO_RUNS ? 0 : (runs.get(n) ?? 0);
       const outer = pad(depth - saved[depth]!);
       if ((run & RUN_START) !== 0) out.push(`${outer}${cliWordOf(n.name)} {\n`);
-      const closeRun = (): -1 => {
-        if ((run & RUN_END) !== 0) out.push(`${outer}}\n`);
-        return -1;
-      };
       const extra = run !== 0 ? 1 : 0;
       const indent = pad(depth - saved[depth]! + extra);
       const first = key !== undefined ? 1 : 0;
@@ -221,12 +223,12 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
           }
         }
         out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n)}\n`);
-        return closeRun();
+        return closeRun(out, run, outer);
       }
       const line = oneLineChildren(parent.name, n);
       if (line !== undefined) {
         out.push(`${indent}${head} ${oneLineText(line, keywordlessOnLine(parent.name, n))};${line.length === 1 ? secretNote(line[0]!) : ''}\n`);
-        return closeRun();
+        return closeRun(out, run, outer);
       }
       const sn = where[depth]?.child(n.name);
       const kwl = keywordlessValue(n, sn);
