@@ -18,8 +18,8 @@ import { keyOf } from './tree.js';
 
 /** Statement name -> the parents it is written on one line under (`*`: any parent). */
 const ONE_LINE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  // routing-options (and routing-instances, logical-systems, rib) static routes.
-  ['route', new Set(['static'])],
+  // static and aggregate routes of routing-options (and of routing-instances, logical-systems, rib).
+  ['route', new Set(['static', 'aggregate'])],
   // firewall filter terms and policy-statement terms, and a policy-statement's own then/from.
   ['then', new Set(['term', 'policy-statement'])],
   ['from', new Set(['term', 'policy-statement'])],

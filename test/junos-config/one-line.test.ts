@@ -111,7 +111,7 @@ describe('junos-config: one-line statements as Junos shows them', () => {
     expect(roundTrip(text)).to.equal(text);
   });
 
-  it('a static route with several next-hops on one line (code index 11989381172), a policy-statement then and a to', () => {
+  it('a static route with several next-hops on one line (code index 11989381172), an aggregate route, a policy-statement then and a to', () => {
     const text = lines(
       'policy-options {',
       '    policy-statement p {',
@@ -126,6 +126,9 @@ describe('junos-config: one-line statements as Junos shows them', () => {
       'routing-options {',
       '    static {',
       '        route 10.0.0.2/32 next-hop [ 10.1.0.2 10.1.0.6 ];',
+      '    }',
+      '    aggregate {',
+      '        route 2001:db8::/32 discard;', // code index 71312089865 (`rib inet6.0 { aggregate {`)
       '    }',
       '}',
     );
