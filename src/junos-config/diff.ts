@@ -24,7 +24,8 @@ import { isImplicitEntry, isContainer } from './schema.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
 import { defaultSchema } from './schema/catalog.js';
 import type { SchemaNode } from './schema/model.js';
-import { WRAPPED_LISTS, bracketed, isFamilyLine, keywordlessValue, leafListGroups, quote, textPieces, type Sink } from './text-render.js';
+import { keywordlessOnLine, oneLineChildren } from './one-line.js';
+import { WRAPPED_LISTS, bracketed, isFamilyLine, keywordlessValue, leafListGroups, oneLineText, quote, secretNote, shownValue, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
 import { identity, keyOf } from './tree.js';
 
@@ -89,9 +90,21 @@ class DiffWriter {
   readonly out = new TextBuffer();
   private shown: string | undefined;
 
-  /** Writes the banner (`[edit system services]`) unless it is the one last written. */
-  banner(text: string): void {
-    if (text !== this.shown) this.out.push(`${text}\n`);
+  /** The ordered list whose entries follow a context line under the banner last written. */
+  private run: string | undefined;
+
+  /**
+   * Writes the banner (`[edit system services]`) unless it is the one last
+   * written, or the statement (named `name`) ends a run of ordered-list
+   * entries shown with context: Junos names the level again after such a
+   * run (`[edit logical-systems LogicalSystem-1 policy-options]` twice).
+   */
+  banner(text: string, name?: string): void {
+    if (this.run !== undefined && this.run !== name) this.shown = undefined;
+    if (text !== this.shown) {
+      this.out.push(`${text}\n`);
+      this.run = undefined;
+    }
     this.shown = text;
   }
 
@@ -108,8 +121,8 @@ class DiffWriter {
     if (n.children.length === 0) {
       // A leaf: its one line, without a render (a 16,000-interface compare is mostly these).
       const h = n.inactive ? `inactive: ${prefix}${n.name}` : prefix + n.name;
-      const v = n.value === undefined ? undefined : WHOLE_LISTS.has(n) ? n.value : quote(n.value);
-      this.out.push(`${mark}${indent}${v === undefined ? h : `${h} ${v}`};\n`);
+      const v = n.value === undefined ? undefined : WHOLE_LISTS.has(n) ? n.value : shownValue(n.value);
+      this.out.push(`${mark}${indent}${v === undefined ? h : `${h} ${v}`};${WHOLE_LISTS.has(n) ? '' : secretNote(n)}\n`);
       return;
     }
     const sink = new LineSink();
@@ -117,6 +130,18 @@ class DiffWriter {
     const top: ConfigNode = prefix !== '' ? { name: 'family', children: [n] } : n;
     runNow(textPieces({ name: prefix !== '' ? '' : parent.name, children: [top] }, sink, (prefix !== '' ? at.up : at.here) ?? null));
     for (const l of sink.lines) this.out.push(`${mark}${indent}${l}\n`);
+  }
+
+  /**
+   * The entry of an ordered list that stands before added or removed ones,
+   * as context: ` ` and its head, `{ ... }` for a block (`     term t1 { ... }`).
+   */
+  context(n: ConfigNode, parent: ConfigNode, depth: number): void {
+    const line = oneLineChildren(parent.name, n);
+    const h = `${n.inactive ? 'inactive: ' : ''}${head(n, parent)}`;
+    const rest = line !== undefined ? ` ${oneLineText(line, keywordlessOnLine(parent.name, n))};` : n.children.length > 1 ? ' { ... }' : ';';
+    this.out.push(` ${spaces(depth + 2)}${h}${rest}\n`);
+    this.run = n.name;
   }
 
   /** A statement whose inactive flag changed: its head, and `{ ... }` for a block. */
@@ -167,6 +192,24 @@ function matchChildren(ac: readonly ConfigNode[], bc: readonly ConfigNode[]): In
     if (i !== undefined) at[j] = i;
   });
   return at;
+}
+
+/**
+ * Lists whose entries keep the order they were written in (`insert ...
+ * before`), by list and parent: Junos's compare shows the entry kept before
+ * added or removed ones as context. From captures (docs/configuration-diff.md):
+ * `[edit routing-options static]` / `     route 192.168.77.0/24 { ... }` /
+ * `+    route 100.0.0.0/16 next-hop 1.1.1.2;`, policy-statement terms
+ * (`     term TR-LOCAL-LOOPBACK { ... }`), prefix-lists.
+ */
+const ORDERED_LISTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['route', new Set(['static', 'aggregate'])],
+  ['term', new Set(['policy-statement', 'filter'])],
+  ['prefix-list', new Set(['policy-options'])],
+]);
+
+function isOrderedEntry(n: ConfigNode, parent: ConfigNode): boolean {
+  return keyOf(n) !== undefined && ORDERED_LISTS.get(n.name)?.has(parent.name) === true;
 }
 
 /** Leaf-list statements standing for all their values (`members [ a b ]`): their value is written as is. */
@@ -234,13 +277,22 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
   let ai = 0;
   // `groups` and `logical-systems` entries: Junos shows them under `[edit groups]`, by key, one level down.
   const wrapped = (n: ConfigNode): boolean => depth === 0 && a0.name === 'configuration' && WRAPPED_LISTS.has(n.name) && keyOf(n) !== undefined;
+  // Per ordered list: the entry both trees have that was passed last, until its context line is written.
+  const kept = new Map<string, ConfigNode>();
+  let next: Int32Array | undefined;
   const whole = (mark: '+' | '-', n: ConfigNode, parent: ConfigNode): void => {
     if (wrapped(n)) {
+      // `[edit logical-systems]` / `+  testls {`: an entry is written as at the top (Jaide capture).
       w.banner(`[edit ${n.name}]`);
-      w.block(mark, n, { name: n.name, children: [] }, 1, '', place);
+      w.block(mark, n, { name: n.name, children: [] }, 0, '', place);
       return;
     }
-    w.banner(banner);
+    w.banner(banner, n.name);
+    const before = prefix === '' && isOrderedEntry(n, b0) ? kept.get(n.name) : undefined;
+    if (before !== undefined) {
+      w.context(before, b0, depth);
+      kept.delete(n.name);
+    }
     w.block(mark, n, parent, depth, prefix, place);
   };
   const removeUpTo = (limit: number): void => {
@@ -254,12 +306,16 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
     const c = b.children[j]!;
     const i = at[j]!;
     if (i < 0) {
+      // In an ordered list the entries removed where this one is added come first
+      // (`     term A { ... }` / `-    term B {` / `+    term B1 {`, docs/configuration-diff.md).
+      if (prefix === '' && isOrderedEntry(c, b0)) removeUpTo((next ??= nextKept(at, a.children.length))[j]!);
       whole('+', c, b);
       continue;
     }
     removeUpTo(i);
     ai = Math.max(ai, i + 1);
     const old = a.children[i]!;
+    if (isOrderedEntry(c, b0)) kept.set(c.name, c);
     if (old === c) continue;
     if (old.inactive !== c.inactive) {
       w.banner(banner);
@@ -295,9 +351,20 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
     }
     const down: Place = { here: cs, up: place.here };
     if (isFamilyLine(old) && isFamilyLine(c)) yield* compareLevel(old, c, edit, depth, w, down);
-    else yield* compareLevel(old, c, `${edit} ${prefix}${bannerWords(c, b)}`, depth + (wrapped(c) ? 2 : 1), w, down);
+    else yield* compareLevel(old, c, `${edit} ${prefix}${bannerWords(c, b)}`, depth + 1, w, down);
   }
   removeUpTo(a.children.length);
+}
+
+/** For each child `j` of `b`: the index in `a` of the first child after it that both have (`a`'s length if none). */
+function nextKept(at: Int32Array, end: number): Int32Array {
+  const next = new Int32Array(at.length);
+  let after = end;
+  for (let j = at.length - 1; j >= 0; j--) {
+    next[j] = after;
+    if (at[j]! >= 0) after = at[j]!;
+  }
+  return next;
 }
 
 /** The words a statement adds to the banner: `unit 0`, or a bare `ge-0/0/0` under `interfaces`. */

@@ -3,6 +3,8 @@
  * the tree (walk.ts) that hands each line to a sink (a TextBuffer, or the
  * compare's line splitter) and checkpoints as it goes.
  */
+import { isWrappedEntry, keywordlessOnLine, oneLineChildren } from './one-line.js';
+import { isSecretLeaf, SECRET_DATA } from './permissions.js';
 import { isImplicitEntry } from './schema.js';
 import { defaultSchema } from './schema/catalog.js';
 import { cliWordOf } from './schema/cli-names.js';
@@ -21,6 +23,39 @@ import { depthFirst } from './walk.js';
 /** Junos quotes values with blanks or syntax characters, and password hashes (`$`). */
 export function quote(v: string): string {
   return /^[^\s{};"'#[\]$]+$/.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`;
+}
+
+/**
+ * A leaf's value as text shows it: quoted where Junos quotes, and the
+ * placeholder a user without the `secret` permission sees as it is
+ * (`encrypted-password /* SECRET-DATA *\/;`, a vQFX capture, docs/config-text-forms.md).
+ */
+export function shownValue(v: string): string {
+  return v === SECRET_DATA ? v : quote(v);
+}
+
+/** ` ## SECRET-DATA`, which Junos's text (not `| display set`) writes after a secret's line, else ''. */
+export function secretNote(n: ConfigNode): string {
+  return n.value !== undefined && isSecretLeaf(n.name) ? ' ## SECRET-DATA' : '';
+}
+
+/**
+ * The part of a one-line statement after its head: `next-hop 192.0.2.1`,
+ * `next-hop [ a b ]`, `accept`, `dhcp_logfile size 10m` (its `keywordless`
+ * leaf by value alone); the values of one name together in brackets.
+ */
+export function oneLineText(line: readonly ConfigNode[], keywordless?: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < line.length; ) {
+    const c = line[i]!;
+    let end = i + 1;
+    while (end < line.length && line[end]!.name === c.name && c.value !== undefined) end++;
+    const word = c.name === keywordless ? '' : `${cliWordOf(c.name)} `;
+    if (end - i > 1) parts.push(`${word}${bracketed(line.slice(i, end))}`);
+    else parts.push(c.value === undefined ? word.trimEnd() : `${word}${shownValue(c.value)}`);
+    i = end;
+  }
+  return parts.join(' ');
 }
 
 const pads: string[] = [''];
@@ -108,7 +143,31 @@ export const WRAPPED_LISTS: ReadonlySet<string> = new Set(['groups', 'logical-sy
 
 /** True when `n`, under `parent`, is written by its key alone. */
 function isBare(parent: ConfigNode, n: ConfigNode): boolean {
-  return isImplicitEntry(parent.name, n.name) || (parent.name === n.name && WRAPPED_LISTS.has(n.name));
+  return isImplicitEntry(parent.name, n.name) || (parent.name === n.name && WRAPPED_LISTS.has(n.name)) || isWrappedEntry(parent.name, n);
+}
+
+const RUN_MEMBER = 1;
+const RUN_START = 2;
+const RUN_END = 4;
+
+/** For each child of `parent` in a wrapped list (isWrappedEntry): whether it opens and closes the list's block. */
+function wrappedRuns(parent: ConfigNode): ReadonlyMap<ConfigNode, number> {
+  const runs = new Map<ConfigNode, number>();
+  const kids = parent.children;
+  const member = (i: number, name: string): boolean => i >= 0 && i < kids.length && kids[i]!.name === name && isWrappedEntry(parent.name, kids[i]!);
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i]!;
+    if (!isWrappedEntry(parent.name, c)) continue;
+    runs.set(c, RUN_MEMBER | (member(i - 1, c.name) ? 0 : RUN_START) | (member(i + 1, c.name) ? 0 : RUN_END));
+  }
+  return runs;
+}
+const NO_RUNS: ReadonlyMap<ConfigNode, number> = new Map();
+
+/** After a statement written on its line: the wrapped list's closing brace if the statement ends its run. */
+function closeRun(out: Sink, run: number, outer: string): -1 {
+  if ((run & RUN_END) !== 0) out.push(`${outer}}\n`);
+  return -1;
 }
 
 export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaNode | null = defaultSchema()): Work<void> {
@@ -122,6 +181,11 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
   const saved: number[] = [0];
   // Leaf-lists per parent, found once per parent (a parent's leaves may come between its blocks).
   const groupsOf = new WeakMap<ConfigNode, ReadonlyMap<string, readonly ConfigNode[]>>();
+  // Wrapped-list runs per parent, and per walker depth the run flags of the block entered there.
+  const runsOf = new WeakMap<ConfigNode, ReadonlyMap<ConfigNode, number>>();
+  const runAt: number[] = [0];
+  let runsParent: ConfigNode | undefined;
+  let runs: ReadonlyMap<ConfigNode, number> = NO_RUNS;
   yield* depthFirst(root, {
     enter(n, parent, depth) {
       const key = keyOf(n);
@@ -132,7 +196,18 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
         wrapper = wraps;
         saved[0] = wraps !== undefined ? -1 : 0;
       }
-      const indent = pad(depth - saved[depth]!);
+      if (parent !== runsParent) {
+        // Siblings come one after another: one look-up per parent, not per statement.
+        let found = runsOf.get(parent);
+        if (found === undefined) runsOf.set(parent, (found = parent.children.some((c) => isWrappedEntry(parent.name, c)) ? wrappedRuns(parent) : NO_RUNS));
+        runs = found;
+        runsParent = parent;
+      }
+      const run = runs === NO_RUNS ? 0 : (runs.get(n) ?? 0);
+      const outer = pad(depth - saved[depth]!);
+      if ((run & RUN_START) !== 0) out.push(`${outer}${cliWordOf(n.name)} {\n`);
+      const extra = run !== 0 ? 1 : 0;
+      const indent = pad(depth - saved[depth]! + extra);
       const first = key !== undefined ? 1 : 0;
       let head = prefix[depth]! + cliWordOf(n.name);
       if (key !== undefined) head = isBare(parent, n) || (wrapper !== undefined && depth === 0) ? quote(key) : `${head} ${quote(key)}`;
@@ -147,8 +222,13 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
             return -1;
           }
         }
-        out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${quote(n.value)};\n`);
-        return -1;
+        out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n)}\n`);
+        return closeRun(out, run, outer);
+      }
+      const line = oneLineChildren(parent.name, n);
+      if (line !== undefined) {
+        out.push(`${indent}${head} ${oneLineText(line, keywordlessOnLine(parent.name, n))};${line.length === 1 ? secretNote(line[0]!) : ''}\n`);
+        return closeRun(out, run, outer);
       }
       const sn = where[depth]?.child(n.name);
       const kwl = keywordlessValue(n, sn);
@@ -163,13 +243,16 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
         return first;
       }
       prefix[depth + 1] = '';
-      saved[depth + 1] = saved[depth]!;
+      saved[depth + 1] = saved[depth]! - extra;
+      runAt[depth] = run;
       out.push(`${indent}${head} {\n`);
       return first;
     },
     leave(n, depth) {
       if (isFamilyLine(n)) return;
-      out.push(`${pad(depth - saved[depth]!)}}\n`);
+      const run = runAt[depth]!;
+      out.push(`${pad(depth - saved[depth]! + (run !== 0 ? 1 : 0))}}\n`);
+      if ((run & RUN_END) !== 0) out.push(`${pad(depth - saved[depth]!)}}\n`);
     },
   });
   if (wrapper !== undefined) out.push('}\n');

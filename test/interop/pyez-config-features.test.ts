@@ -6,6 +6,7 @@
  * the `statement not found` warning of a delete.
  */
 import { expect } from 'chai';
+import { ROOT_PASSWORD_HASH } from '../../src/junos-config/initial.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { CLIENT_STACKS, requirePython, runPython } from '../support/python.js';
 
@@ -111,6 +112,23 @@ for (const stack of CLIENT_STACKS) {
       expect(r[2]!.error?.message, JSON.stringify(r[2])).to.include('shared configuration database modified');
       expect(r[4], JSON.stringify(r[4])).to.deep.equal({ private_committed: true });
       expect(r[5]!['diff']).to.match(/^\n\[edit system location\]\n- +building private-1;\n\+ +building private-3;\n$/);
+    });
+
+    it("Config.diff() writes one-line statements, ordered-list context and SECRET-DATA as Junos does", async () => {
+      const r = await run([
+        { load: 'routing-options { static { route 192.168.77.0/24 { next-hop 10.0.0.1; no-readvertise; } } } policy-options { policy-statement p { term a { from protocol direct; then accept; } } }', format: 'text' },
+        { commit: true },
+        { load: 'routing-options { static { route 100.0.0.0/16 next-hop 1.1.1.2; } } policy-options { policy-statement p { term b { then reject; } } } system { root-authentication { encrypted-password "$6$abc$def"; } }', format: 'text' },
+        { diff: 0 },
+        { rollback: 0 },
+      ]);
+      for (const x of r) expect(x.error, JSON.stringify(x.error)).to.equal(undefined);
+      // The route and its context as in the Jaide capture, the term as in code index 71312089865 (docs/configuration-diff.md).
+      expect(r[3]!['diff']).to.equal(
+        `\n[edit system root-authentication]\n-   encrypted-password "${ROOT_PASSWORD_HASH}"; ## SECRET-DATA\n+   encrypted-password "$6$abc$def"; ## SECRET-DATA\n` +
+          '[edit routing-options static]\n     route 192.168.77.0/24 { ... }\n+    route 100.0.0.0/16 next-hop 1.1.1.2;\n' +
+          '[edit policy-options policy-statement p]\n     term a { ... }\n+    term b {\n+        then reject;\n+    }\n',
+      );
     });
   });
 }

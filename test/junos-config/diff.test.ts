@@ -26,8 +26,8 @@ describe('configuration: show | compare as Junos prints it', () => {
   it('a leaf one level deeper (Juniper/ansible-junos-stdlib#427, [edit system root-authentication])', () => {
     const a = tree('<system><root-authentication><encrypted-password>asdf.</encrypted-password></root-authentication></system>');
     const b = tree('<system><root-authentication><encrypted-password>dddd.</encrypted-password></root-authentication></system>');
-    // The capture also has Junos's `## SECRET-DATA` comment after each line, which the emulator's text does not print.
-    expect(configurationDiff(a, b)).to.equal('\n[edit system root-authentication]\n-   encrypted-password asdf.;\n+   encrypted-password dddd.;\n');
+    // Each line ends with Junos's `## SECRET-DATA` comment, as in the capture.
+    expect(configurationDiff(a, b)).to.equal('\n[edit system root-authentication]\n-   encrypted-password asdf.; ## SECRET-DATA\n+   encrypted-password dddd.; ## SECRET-DATA\n');
   });
 
   it('banners in document order, named again after a deeper one (vMX, code index 36154451028)', () => {

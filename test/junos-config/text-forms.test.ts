@@ -22,19 +22,16 @@ function roundTrip(text: string): string {
 }
 
 describe('junos-config: one-line text forms', () => {
-  // Juniper's RIP example patch (`show | compare` of a vSRX, found with the search
-  // tool's code corpus: "from protocol [ direct rip ];") and the PyEZ/Ansible
+  // Juniper vSRX configurations in brunorijsman/firefly-configurations
+  // (features/rip/rip-1.conf: "from protocol [ direct rip ];" / "then accept;",
+  // a `from` and a `then` of one statement each on their own line) and the PyEZ/Ansible
   // `show configuration` captures with `family inet {` under `unit 0`.
   const policy = [
     'policy-options {',
     '    policy-statement rip-export-policy {',
     '        term term-1 {',
-    '            from {',
-    '                protocol [ direct rip ];',
-    '            }',
-    '            then {',
-    '                accept;',
-    '            }',
+    '            from protocol [ direct rip ];',
+    '            then accept;',
     '        }',
     '    }',
     '}',
@@ -47,12 +44,12 @@ describe('junos-config: one-line text forms', () => {
 
   it('reads one value per statement and shows them as one leaf-list', () => {
     const t = load('policy-options { policy-statement p { term t { from { protocol direct; protocol rip; } } } }');
-    expect(renderText(t)).to.contain('                protocol [ direct rip ];\n');
+    expect(renderText(t)).to.contain('            from protocol [ direct rip ];\n');
   });
 
   it('shows a leaf-list of one value without brackets', () => {
     const t = load('policy-options { policy-statement p { term t { from { protocol [ static ]; } } } }');
-    expect(renderText(t)).to.contain('                protocol static;\n');
+    expect(renderText(t)).to.contain('            from protocol static;\n');
   });
 
   const iface = [
@@ -199,7 +196,9 @@ describe('junos-config: groups and logical-systems blocks', () => {
     const a = load(text);
     const b = load('groups { re0 { system { host-name r0a; } } re2 { system { host-name r2; } } }', a);
     expect(diffText(a, b)).to.equal(
-      '\n[edit groups re0 system]\n-    host-name r0;\n+    host-name r0a;\n[edit groups]\n+   re2 {\n+       system {\n+           host-name r2;\n+       }\n+   }\n',
+      // Indented as `[edit logical-systems ...]` compares are (docs/configuration-diff.md): the entry
+      // and its list count as one level, and an added entry is written as at the top.
+      '\n[edit groups re0 system]\n-   host-name r0;\n+   host-name r0a;\n[edit groups]\n+  re2 {\n+      system {\n+          host-name r2;\n+      }\n+  }\n',
     );
   });
 });

@@ -403,4 +403,19 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     await term.waitExited();
     expect(t.emulator.device('r1')!.sessions.size).to.equal(before - 1);
   });
+
+  it('one-line statements in show and show | compare (docs/config-text-forms.md)', async () => {
+    const term = await login();
+    await term.line('configure');
+    await term.waitForEnd(CONFIG);
+    await run(term, 'set routing-options static route 0.0.0.0/0 next-hop 192.0.2.1', CONFIG);
+    await run(term, 'set firewall filter f term t then accept', CONFIG);
+    const shown = await run(term, 'show routing-options', CONFIG);
+    expect(shown, shown).to.include('    route 0.0.0.0/0 next-hop 192.0.2.1;\n');
+    expect(await run(term, 'show | compare', CONFIG)).to.include(
+      '[edit]\n+  routing-options {\n+      static {\n+          route 0.0.0.0/0 next-hop 192.0.2.1;\n+      }\n+  }\n+  firewall {\n+      filter f {\n+          term t {\n+              then accept;\n+          }\n+      }\n+  }\n',
+    );
+    await run(term, 'rollback 0', CONFIG);
+    await run(term, 'exit', CONFIG, PROMPT);
+  });
 });
