@@ -96,6 +96,7 @@ export function sessionInterceptor(plan: FaultPlan, clock: VirtualClock, device:
         clock,
       );
     },
+    mayDirect: () => plan.hasAny(RPC_ACTIONS),
     filterInbound: (data, framing) => (framing === 'eom' ? eom.filter(data) : data),
   };
 }
