@@ -355,7 +355,8 @@ export class NetconfSession implements SessionHandle, SessionView {
       if (this.o.rfcCompliant && a.qname === 'xmlns:nc') continue;
       if (!this.o.rfcCompliant && a.qname === 'xmlns') {
         // Another default namespace would move the reply out of NETCONF's: Junos's own takes its place.
-        if (a.raw.slice(7, -1) !== NETCONF_NS) continue;
+        // a.raw is xmlns="..." (or '...'): the value is NETCONF's when it is exactly that between the quotes.
+        if (a.raw.length !== NETCONF_NS.length + 8 || !a.raw.startsWith(NETCONF_NS, 7)) continue;
         ownDefault = false;
       }
       attrs += ` ${a.raw}`;
