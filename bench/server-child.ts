@@ -32,6 +32,9 @@ async function start(spec: ServerSpec): Promise<Running> {
     // Experiments: BENCH_OWNER_WEIGHT=Infinity sends every connection to a worker (the hop's cost).
     const weight = process.env['BENCH_OWNER_WEIGHT'];
     if (weight) emu.workers.ownerWeight = Number(weight);
+    // BENCH_OWNER_FIRST=0 is the placement before it kept the first connections (by weight alone).
+    const first = process.env['BENCH_OWNER_FIRST'];
+    if (first) emu.workers.ownerFirst = Number(first);
     await emu.workers.warm();
     return {
       ports: emu.devices.flatMap((d) => d.ports().map((p) => p.port)),

@@ -39,17 +39,45 @@ export interface DispatcherOptions {
 }
 
 
+interface SessionFunctions {
+  readonly session: SessionView;
+  readonly invoke: RpcContext['invoke'];
+  readonly invokeMinified: RpcContext['invoke'];
+  readonly may: RpcContext['may'];
+}
+
 export class Dispatcher {
+  private functions: SessionFunctions | undefined;
+
   constructor(private readonly o: DispatcherOptions) {}
 
-  /** Runs one operation for a session; never throws. */
-  async run(op: XmlElement, session: SessionView): Promise<Outcome> {
+  /** Runs one operation for a session; never rejects. */
+  run(op: XmlElement, session: SessionView): Promise<Outcome> {
+    return Promise.resolve(this.runNow(op, session));
+  }
+
+  /**
+   * As run(), but a handler that answered at once (a cached get-config, most
+   * reads) gives its outcome at once, with no promise: the NETCONF session's
+   * lock-step path. Never throws.
+   */
+  runNow(op: XmlElement, session: SessionView): Outcome | Promise<Outcome> {
+    let r: Promise<RpcReply> | RpcReply;
     try {
-      return this.outcome(await this.invoke(op, session));
+      r = this.invoke(op, session);
     } catch (err) {
-      if (err instanceof RpcErrorInside) return { errors: err.errors, body: err.trailer, okBody: false, endSession: false, errorsInside: err.element };
-      return { errors: this.errorsOf(err), body: '', okBody: false, endSession: false };
+      return this.failed(err);
     }
+    if (typeof (r as { then?: unknown }).then !== 'function') return this.outcome(r as RpcReply);
+    return Promise.resolve(r).then(
+      (x) => this.outcome(x),
+      (err: unknown) => this.failed(err),
+    );
+  }
+
+  private failed(err: unknown): Outcome {
+    if (err instanceof RpcErrorInside) return { errors: err.errors, body: err.trailer, okBody: false, endSession: false, errorsInside: err.element };
+    return { errors: this.errorsOf(err), body: '', okBody: false, endSession: false };
   }
 
   /** `forced` is set when `<command>` runs the RPC its CLI words map to (ctx.invoke). */
@@ -68,16 +96,32 @@ export class Dispatcher {
       if (!f) throw invalidValue(fmt, 'format');
     }
     const minified = f.minified;
+    const own = this.ownFunctions(session);
     const ctx: RpcContext = {
       session,
       device: this.o.device,
       format: f.format,
       minified,
       prefix: this.o.prefix,
-      invoke: async (inner, format) => this.invoke(inner, session, { format, minified }),
-      may: (p) => this.o.classes.allows(session.userClass, p),
+      invoke: minified ? own.invokeMinified : own.invoke,
+      may: own.may,
     };
     return durably(this.o.device, () => handler.handle(op, ctx));
+  }
+
+  /** The context's functions for `session`, made once per session rather than per RPC (a dispatcher serves one session). */
+  private ownFunctions(session: SessionView): SessionFunctions {
+    let fns = this.functions;
+    if (fns?.session !== session) {
+      fns = {
+        session,
+        invoke: async (inner, format) => this.invoke(inner, session, { format, minified: false }),
+        invokeMinified: async (inner, format) => this.invoke(inner, session, { format, minified: true }),
+        may: (p) => this.o.classes.allows(session.userClass, p),
+      };
+      this.functions = fns;
+    }
+    return fns;
   }
 
   private outcome(r: RpcReply): Outcome {

@@ -21,27 +21,33 @@ function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
  */
 export function durably(device: DeviceRuntime, handle: () => Promise<RpcReply> | RpcReply): Promise<RpcReply> | RpcReply {
   const before = device.changeCount();
-  const changed = (): boolean => device.changeCount() !== before;
-  const afterReply = (reply: RpcReply): Promise<RpcReply> | RpcReply =>
-    changed()
-      ? device.persist().then(
-          () => reply,
-          (e: unknown) => Promise.reject(saveFailed(e)),
-        )
-      : reply;
-  const afterError = (err: unknown): Promise<never> => {
-    if (!changed()) return Promise.reject(err);
-    return device.persist().then(
-      () => Promise.reject(err),
-      () => Promise.reject(err),
-    );
-  };
   let result: Promise<RpcReply> | RpcReply;
   try {
     result = handle();
   } catch (err) {
-    if (!changed()) throw err;
-    return afterError(err);
+    if (device.changeCount() === before) throw err;
+    return afterError(device, err);
   }
-  return isPromise(result) ? result.then(afterReply, afterError) : afterReply(result);
+  // A read answered at once (the common case) costs no closure.
+  if (!isPromise(result)) return device.changeCount() === before ? result : afterReply(device, result);
+  return result.then(
+    (reply) => (device.changeCount() === before ? reply : afterReply(device, reply)),
+    (err: unknown) => (device.changeCount() === before ? Promise.reject(err) : afterError(device, err)),
+  );
+}
+
+/** A reply after a change: once the change is on disk. */
+function afterReply(device: DeviceRuntime, reply: RpcReply): Promise<RpcReply> {
+  return device.persist().then(
+    () => reply,
+    (e: unknown) => Promise.reject(saveFailed(e)),
+  );
+}
+
+/** A refusal after a change: once the change is on disk, or failed to get there. */
+function afterError(device: DeviceRuntime, err: unknown): Promise<never> {
+  return device.persist().then(
+    () => Promise.reject(err),
+    () => Promise.reject(err),
+  );
 }

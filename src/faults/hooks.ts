@@ -80,6 +80,8 @@ export function sessionInterceptor(plan: FaultPlan, clock: VirtualClock, device:
   );
   return {
     beforeDispatch: (call) => {
+      // With no RPC fault armed (the common case), no event, detail text or action list is built per RPC.
+      if (!plan.hasAny(RPC_ACTIONS)) return undefined;
       const fired = plan.fire({
         device,
         kinds: RPC_ACTIONS,
@@ -94,6 +96,7 @@ export function sessionInterceptor(plan: FaultPlan, clock: VirtualClock, device:
         clock,
       );
     },
+    mayDirect: () => plan.hasAny(RPC_ACTIONS),
     filterInbound: (data, framing) => (framing === 'eom' ? eom.filter(data) : data),
   };
 }

@@ -107,6 +107,12 @@ export class FaultPlan {
     return (this.byType.get(type) ?? 0) > 0;
   }
 
+  /** Some fault of one of these actions is armed (a loop, not a closure: every RPC asks). */
+  hasAny(types: readonly FaultActionType[]): boolean {
+    for (let i = 0; i < types.length; i++) if (this.has(types[i]!)) return true;
+    return false;
+  }
+
   onFire(listener: FireListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -118,7 +124,7 @@ export class FaultPlan {
    * on every run that makes the same calls.
    */
   fire(e: FaultEvent): FiredFault[] {
-    if (!e.kinds.some((k) => this.has(k))) return [];
+    if (!this.hasAny(e.kinds)) return [];
     const out: FiredFault[] = [];
     const now = this.clock.now();
     for (const a of this.armed) {

@@ -49,7 +49,10 @@ export class NetconfDecoder {
 
   push(data: Buffer): void {
     if (this.failed) return;
-    if (this.q.length === 0 && this.mode === 'eom' && this.sawFirstMessage) data = this.takeWholeMessages(data);
+    if (this.q.length === 0 && this.sawFirstMessage) {
+      if (this.mode === 'eom') data = this.takeWholeMessages(data);
+      else if (this.parts.length === 0) data = this.takeWholeChunkedMessages(data);
+    }
     if (data.length === 0 || this.failed) return;
     this.q.push(data);
     try {
@@ -80,6 +83,33 @@ export class NetconfDecoder {
       const msg = data.toString('utf8', off, at);
       off = at + EOM_BYTES.length;
       this.deliver(msg);
+    }
+    return off === 0 ? data : data.subarray(off);
+  }
+
+  /**
+   * The same for base:1.1: a message of one chunk that came whole in the
+   * packet (`\n#N\n`, N bytes, `\n##\n`) is decoded straight from it, with
+   * no copy into the queue. Anything else (several chunks, a cut, a framing
+   * error) is left, from that message on, to readChunked.
+   */
+  private takeWholeChunkedMessages(data: Buffer): Buffer {
+    let off = 0;
+    while (this.mode === 'chunked' && !this.failed) {
+      let i = off;
+      // readChunked's rule for white space between messages.
+      while (i < data.length && (data[i] === 0x20 || data[i] === 0x0d || data[i] === 0x09 || (data[i] === NL && data[i + 1] !== HASH && i + 1 < data.length))) i++;
+      if (data[i] !== NL || data[i + 1] !== HASH) break;
+      i += 2;
+      let size = 0;
+      let digits = 0;
+      for (; i < data.length && data[i]! >= 0x30 && data[i]! <= 0x39 && digits < MAX_CHUNK_DIGITS; i++, digits++) size = size * 10 + (data[i]! - 0x30);
+      if (digits === 0 || data[i - digits] === 0x30 || data[i] !== NL || size > this.opts.maxMessageBytes) break;
+      const start = i + 1;
+      const end = start + size;
+      if (end + 4 > data.length || data[end] !== NL || data[end + 1] !== HASH || data[end + 2] !== HASH || data[end + 3] !== NL) break;
+      off = end + 4;
+      this.deliver(data.toString('utf8', start, end));
     }
     return off === 0 ? data : data.subarray(off);
   }

@@ -17,6 +17,9 @@ export function frameHello(xml: string, chunkedMayFollow: boolean): Buffer {
 /** Frames one outgoing message. Chunk lengths are UTF-8 byte counts, not characters. */
 export function frameMessage(xml: string, mode: FramingMode): Buffer {
   if (mode === 'eom') return Buffer.from(`${xml}\n${EOM}\n`, 'utf8');
+  const bytes = Buffer.byteLength(xml, 'utf8');
+  // One chunk (every reply under 1 MiB): header, body and end marker written into one buffer.
+  if (bytes > 0 && bytes <= MAX_OUT_CHUNK) return Buffer.from(`\n#${bytes}\n${xml}\n##\n`, 'utf8');
   const body = Buffer.from(xml, 'utf8');
   const pieces: Buffer[] = [];
   for (let off = 0; off < body.length; off += MAX_OUT_CHUNK) {

@@ -35,7 +35,17 @@ export interface ReplyEcho {
 // `<rpc-reply` and its namespaces, per prefix, release and default-namespace case: written once, not per reply (every RPC passes here).
 const openings = new Map<string, string>();
 
+/** The last opening asked for: a device answers with the same one reply after reply, so no key is built for it. */
+let last: { prefix: string; release: string; ownDefault: boolean; opening: string } | undefined;
+
 function replyOpening(prefix: string, release: string, ownDefault: boolean): string {
+  if (last !== undefined && last.release === release && last.prefix === prefix && last.ownDefault === ownDefault) return last.opening;
+  const opening = keyedOpening(prefix, release, ownDefault);
+  last = { prefix, release, ownDefault, opening };
+  return opening;
+}
+
+function keyedOpening(prefix: string, release: string, ownDefault: boolean): string {
   const key = `${prefix} ${release} ${ownDefault}`;
   let o = openings.get(key);
   if (o === undefined) {

@@ -46,6 +46,12 @@ export interface RpcDirective {
 export interface SessionInterceptor {
   /** Asked once per well-formed RPC, before dispatch. */
   beforeDispatch?(call: InterceptedCall): RpcDirective | undefined;
+  /**
+   * False when beforeDispatch would give no directive whatever the call (no
+   * fault armed): the session then neither builds the call nor asks. Absent
+   * means it may direct any call.
+   */
+  mayDirect?(): boolean;
   /** Sees the raw bytes from the client before the decoder, and may change them. */
   filterInbound?(data: Buffer, framing: FramingMode): Buffer;
 }

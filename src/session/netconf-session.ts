@@ -51,6 +51,9 @@ export interface SessionOptions {
   interceptor?: SessionInterceptor;
 }
 
+/** The chain of a session with nothing pending. */
+const SETTLED: Promise<void> = Promise.resolve();
+
 /**
  * One NETCONF session's protocol: hello exchange, framing choice, strictly
  * ordered RPC processing, the `<rpc-reply>` envelope and flow control. What
@@ -220,25 +223,52 @@ export class NetconfSession implements SessionHandle, SessionView {
     if (this.pending >= this.o.maxPendingRpcs || this.pendingBytes >= this.o.maxMessageBytes) {
       this.pauseInput(`${this.pending} RPCs pending (${this.pendingBytes} bytes)`);
     }
-    const go = (): Promise<void> =>
-      this.handleRpc(xml)
-        .catch((err: unknown) => {
-          // The dispatcher turns every failure into rpc-errors; what is left is
-          // a bug in the envelope itself. One reply or a clean close, never silence.
-          this.o.onInternalError?.(err);
-          this.finish('internal error', true);
-        })
-        .finally(() => {
-          this.pending--;
-          this.pendingBytes -= size;
-          this.maybeResumeInput();
-        });
-    // A reply waits while the client is not reading the ones before it.
-    const run = (): Promise<void> => (this.writer.isBlocked ? this.writer.untilDrained().then(go) : go());
     // Replies go out in request order: an RPC starts only when the one before
     // has written its reply. With none pending, it starts at once (lock-step
-    // clients, the common case, skip a promise hop per RPC).
-    this.chain = this.pending === 1 ? run() : this.chain.then(run);
+    // clients, the common case, skip a promise hop and a closure per RPC).
+    const answered = this.pending === 1 ? this.answer(xml, size) : this.chain.then(() => this.answer(xml, size));
+    this.chain = answered ?? SETTLED;
+  }
+
+  /**
+   * Answers one RPC once the client reads the replies before it; never
+   * rejects. An RPC whose handler answered at once (a cached get-config)
+   * is written before this returns, with no promise (undefined).
+   */
+  private answer(xml: string, size: number): Promise<void> | undefined {
+    let work: Promise<void> | undefined;
+    try {
+      // A reply waits while the client is not reading the ones before it.
+      work = this.writer.isBlocked ? this.writer.untilDrained().then(() => this.handleRpc(xml)) : this.handleRpc(xml);
+    } catch (err) {
+      this.internalError(err);
+    }
+    if (!work) {
+      this.answered(size);
+      return undefined;
+    }
+    return work.then(
+      () => this.answered(size),
+      (err: unknown) => {
+        this.internalError(err);
+        this.answered(size);
+      },
+    );
+  }
+
+  /**
+   * The dispatcher turns every failure into rpc-errors; what is left is a
+   * bug in the envelope itself. One reply or a clean close, never silence.
+   */
+  private internalError(err: unknown): void {
+    this.o.onInternalError?.(err);
+    this.finish('internal error', true);
+  }
+
+  private answered(size: number): void {
+    this.pending--;
+    this.pendingBytes -= size;
+    this.maybeResumeInput();
   }
 
   private onClientHello(xml: string): void {
@@ -258,32 +288,46 @@ export class NetconfSession implements SessionHandle, SessionView {
     }
   }
 
-  private async handleRpc(xml: string): Promise<void> {
-    if (this.ended) return;
+  /** Undefined when the reply is already written. */
+  private handleRpc(xml: string): Promise<void> | undefined {
+    if (this.ended) return undefined;
     const echo = this.echoAttributes(xml);
-    const refused = (e: RpcError): Promise<void> => this.reply(echo, { errors: e.errors, body: '', okBody: false, endSession: false });
     let root: XmlElement;
     try {
       root = parseXml(xml, this.o.parseLimits);
     } catch (err) {
       const msg = err instanceof XmlParseError ? err.message : String(err);
-      return refused(malformedMessage(msg));
+      return this.refuse(echo, malformedMessage(msg));
     }
-    if (root.name !== 'rpc') return refused(syntaxError(root.name));
-    if (root.attrs['message-id'] === undefined) return refused(missingMessageId());
+    if (root.name !== 'rpc') return this.refuse(echo, syntaxError(root.name));
+    if (root.attrs['message-id'] === undefined) return this.refuse(echo, missingMessageId());
     const op = root.children[0];
-    if (!op) return refused(syntaxError('rpc'));
-    const directive = this.o.interceptor?.beforeDispatch?.({
+    if (!op) return this.refuse(echo, syntaxError('rpc'));
+    const icpt = this.o.interceptor;
+    const directive = icpt?.beforeDispatch && icpt.mayDirect?.() !== false ? icpt.beforeDispatch({
       sessionId: this.id,
       user: this.user,
       rpc: op.name,
       command: op.name === 'command' ? op.text.trim() : undefined,
       messageId: root.attrs['message-id'],
-    });
-    let outcome = directive?.reply ? this.overridden(directive.reply) : await this.dispatcher.run(op, this);
+    }) : undefined;
+    const outcome = directive?.reply ? this.overridden(directive.reply) : this.dispatcher.runNow(op, this);
+    return outcome instanceof Promise ? outcome.then((o) => this.replyWith(echo, o, directive)) : this.replyWith(echo, outcome, directive);
+  }
+
+  private replyWith(echo: ReplyEcho, outcome: Outcome, directive: RpcDirective | undefined): Promise<void> | undefined {
     if (directive?.warnings) outcome = withWarnings(outcome, directive.warnings, this.prefix);
-    await this.reply(echo, outcome, directive);
-    if (outcome.endSession) this.finish('session closed by client', true);
+    const sent = this.reply(echo, outcome, directive);
+    if (!outcome.endSession) return sent;
+    if (!sent) {
+      this.finish('session closed by client', true);
+      return undefined;
+    }
+    return sent.then(() => this.finish('session closed by client', true));
+  }
+
+  private refuse(echo: ReplyEcho, e: RpcError): Promise<void> | undefined {
+    return this.reply(echo, { errors: e.errors, body: '', okBody: false, endSession: false });
   }
 
   /** A fault plan's reply in place of the handler's. */
@@ -311,7 +355,8 @@ export class NetconfSession implements SessionHandle, SessionView {
       if (this.o.rfcCompliant && a.qname === 'xmlns:nc') continue;
       if (!this.o.rfcCompliant && a.qname === 'xmlns') {
         // Another default namespace would move the reply out of NETCONF's: Junos's own takes its place.
-        if (a.raw.slice(7, -1) !== NETCONF_NS) continue;
+        // a.raw is xmlns="..." (or '...'): the value is NETCONF's when it is exactly that between the quotes.
+        if (a.raw.length !== NETCONF_NS.length + 8 || !a.raw.startsWith(NETCONF_NS, 7)) continue;
         ownDefault = false;
       }
       attrs += ` ${a.raw}`;
@@ -319,13 +364,18 @@ export class NetconfSession implements SessionHandle, SessionView {
     return { attrs, ownDefault };
   }
 
-  private async reply(echo: ReplyEcho, outcome: Outcome, directive?: RpcDirective): Promise<void> {
+  /** Writes the reply at once (undefined), or as a fault directive says. */
+  private reply(echo: ReplyEcho, outcome: Outcome, directive?: RpcDirective): Promise<void> | undefined {
     const s = rpcReplyXml(this.prefix, this.o.device.release(), echo, outcome);
     this.rpcCount++;
     if (!directive) {
       this.writer.send(s);
-      return;
+      return undefined;
     }
+    return this.deliverDirected(s, directive);
+  }
+
+  private async deliverDirected(s: string, directive: RpcDirective): Promise<void> {
     await directive.wait?.();
     await this.writer.deliver(s, directive.delivery ?? { kind: 'normal' }, () => this.whenEnded());
   }

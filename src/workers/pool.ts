@@ -24,6 +24,14 @@ export interface WorkerPoolOptions {
    * Default 3, from the CPU split measured in docs/design-notes.md.
    */
   ownerWeight?: number;
+  /**
+   * Connections the owner keeps before it hands any to a worker (default 4).
+   * A few lock-step sessions leave the owner mostly idle, and the hop to a
+   * worker costs each of their RPCs two more processes to be scheduled (a
+   * second session, on the same or any other device, ran at half the rate
+   * of the first); past this count the weight decides.
+   */
+  ownerFirst?: number;
   /** Node flags of the worker processes. */
   execArgv?: string[];
   onEvent?: (event: string, detail: Record<string, unknown>) => void;
@@ -183,10 +191,13 @@ export class SshWorkerPool {
    * WorkerPoolOptions). Infinity sends every connection to a worker (tests).
    */
   ownerWeight: number;
+  /** Connections the owner keeps before weighing (see WorkerPoolOptions). */
+  ownerFirst: number;
 
   constructor(o: WorkerPoolOptions) {
     this.o = o;
     this.ownerWeight = o.ownerWeight ?? 3;
+    this.ownerFirst = o.ownerFirst ?? 4;
     this.workers = new Array<SshWorker | undefined>(Math.max(0, o.workers)).fill(undefined);
   }
 
@@ -219,8 +230,10 @@ export class SshWorkerPool {
 
   /**
    * Takes `socket` into a worker, or leaves it to the owner (undefined): the
-   * owner keeps a connection while its weighted count is no higher than the
-   * least busy worker's, so a lone session pays no hop between processes.
+   * owner keeps its first `ownerFirst` connections, then a connection while
+   * its weighted count is no higher than the least busy worker's, so a few
+   * sessions (on one device or on several of a fleet) pay no hop between
+   * processes. With 16 sessions, one worker and the defaults: 4 and 12.
    */
   adopt(socket: Socket, l: number): RemoteHandle | undefined {
     const w = this.pick();
@@ -252,6 +265,7 @@ export class SshWorkerPool {
     }
     if (!best) return undefined;
     if (this.ownerWeight === Number.POSITIVE_INFINITY) return best;
+    if (this.local < this.ownerFirst) return undefined;
     return this.local * this.ownerWeight <= best.conns.size ? undefined : best;
   }
 

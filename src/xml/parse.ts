@@ -33,6 +33,17 @@ interface Building {
   text: string;
 }
 
+/** Shared by every element without children until its first (most elements have one child or none). */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+/**
+ * Open elements and their qualified names, reused by every parse (a parse
+ * runs to its end or throws without yielding, so no two share them; each
+ * starts by emptying them). One RPC then allocates only its own elements.
+ */
+const openStack: Building[] = [];
+const openNames: string[] = [];
+
 /** Shared by every element without attributes; null prototype, so no client name finds an inherited member. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
@@ -148,14 +159,12 @@ export function parseXml(input: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
   while (lead < n && isSpace(xml.charCodeAt(lead))) lead++;
   if (xml.startsWith('<?xml', lead) && isSpace(xml.charCodeAt(lead + 5))) i = skipXmlDeclaration(xml, lead);
 
-  const stack: Building[] = [];
-  const qnames: string[] = [];
+  const stack = openStack;
+  const qnames = openNames;
+  stack.length = 0;
+  qnames.length = 0;
   const scope = new NamespaceScope();
   let root: XmlElement | undefined;
-  const attach = (el: XmlElement): void => {
-    if (stack.length > 0) stack[stack.length - 1]!.children.push(el);
-    else root = el;
-  };
 
   while (i < n) {
     const lt = find(xml, '<', i);
@@ -196,7 +205,9 @@ export function parseXml(input: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
       if (open === undefined) fail(`end tag </${xml.slice(nameStart, nameEnd)}> without a start tag`, lt);
       if (nameEnd - nameStart !== open.length || !xml.startsWith(open, nameStart)) fail(`</${xml.slice(nameStart, nameEnd)}> closes <${open}>`, lt);
       scope.close(stack.length);
-      attach(stack.pop()!);
+      const done = stack.pop()!;
+      if (stack.length > 0) attach(stack[stack.length - 1]!, done);
+      else root = done;
       i = j + 1;
       continue;
     }
@@ -253,12 +264,13 @@ export function parseXml(input: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
       name: colon < 0 ? qname : qname.slice(colon + 1),
       prefix: colon < 0 ? '' : qname.slice(0, colon),
       attrs: attrs ?? NO_ATTRIBUTES,
-      children: [],
+      children: NO_CHILDREN,
       text: '',
     };
     if (xml.charCodeAt(j) === 0x2f /* / */) {
       scope.close(depth);
-      attach(el);
+      if (stack.length > 0) attach(stack[stack.length - 1]!, el);
+      else root = el;
       i = j + 2;
       continue;
     }
@@ -270,4 +282,9 @@ export function parseXml(input: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
   if (stack.length > 0) throw new XmlParseError(`<${qnames[qnames.length - 1]}> is not closed`);
   if (!root) throw new XmlParseError('no root element');
   return root;
+}
+
+function attach(parent: Building, el: XmlElement): void {
+  if (parent.children === NO_CHILDREN) parent.children = [el];
+  else parent.children.push(el);
 }

@@ -190,3 +190,34 @@ describe('SSH workers: 0 keeps every connection in the owner', function () {
     expect(String(err)).to.include('--workers: expected an integer');
   });
 });
+
+describe('SSH workers: a few sessions stay in the owner, on any device of a fleet', function () {
+  it('keeps the first four connections (on the first and last of five devices) in the owner, the fifth goes to the worker', async () => {
+    const t = await startTestEmulator({
+      yaml: {
+        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+        speed: 'instant',
+        workers: 1,
+        fleet: { count: 5, 'base-port': 0, profile: 'mx960', 'name-prefix': 'f' },
+      },
+    });
+    const clients: NetconfClient[] = [];
+    try {
+      await t.emulator.workers.warm();
+      const devices = t.emulator.devices;
+      const port = (i: number): number => devices[i]!.ports()[0]!.port;
+      // The fleet-start bench's shape: sessions on the first and the last device; a lone second session
+      // once ran through the worker at half the rate of the first (issue 15).
+      for (const i of [0, devices.length - 1, 0, devices.length - 1]) {
+        clients.push(await t.client({ port: port(i) }));
+      }
+      expect(t.emulator.workers.placement()).to.deep.equal({ owner: 4, workers: [0] });
+      clients.push(await t.client({ port: port(2) }));
+      expect(t.emulator.workers.placement()).to.deep.equal({ owner: 4, workers: [1] });
+      expect(await clients[4]!.rpc('<get-software-information/>')).to.include('<host-name>f3</host-name>');
+    } finally {
+      for (const c of clients) c.close();
+      await t.stop();
+    }
+  });
+});

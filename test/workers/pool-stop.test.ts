@@ -11,10 +11,11 @@ import { expect } from 'chai';
 
 const INDEX = fileURLToPath(new URL('../../src/index.js', import.meta.url));
 
-/** Two devices, a session on each and a refused login: a connection lands in the worker, and the listener's close waits on its IPC report. */
+/** Two devices, a session on each and a refused login: the owner keeping no connection first, one lands in the worker, and the listener's close waits on its IPC report. */
 const SCRIPT_WORKER_CONNECTION = `
 import { NetconfClient, startEmulator } from ${JSON.stringify('__INDEX__')};
 const emu = await startEmulator({ devices: [{ name: 'r1' }, { name: 'r2' }], workers: 1 });
+emu.running.workers.ownerFirst = 0; // place by weight alone, so the second session goes to the worker
 for (const d of emu.devices) {
   const c = await NetconfClient.connect({ host: d.host, port: d.port, username: d.username, password: d.password });
   await c.rpc('<get-software-information/>');

@@ -39,6 +39,10 @@ export function atLeast(version: string, bound: string): boolean {
  * 12.3X48-D... build); from 19.1 on `xx.yR0` (20.4R0 and 23.1R0 captures).
  */
 export function dataNamespaceRelease(version: string): string {
+  return remembered(dataForms, version, dataForm);
+}
+
+function dataForm(version: string): string {
   const r = parseRelease(version);
   if (r.major === 0) return version;
   if (r.major >= 19) return `${r.major}.${r.minor}R0`;
@@ -51,5 +55,24 @@ export function dataNamespaceRelease(version: string): string {
  * data elements; earlier releases use one form for both.
  */
 export function rootNamespaceRelease(version: string): string {
+  return remembered(rootForms, version, rootForm);
+}
+
+function rootForm(version: string): string {
   return atLeast(version, '23.2') ? version : dataNamespaceRelease(version);
+}
+
+// Every RPC reply's root carries the release (src/render/rpc-reply.ts): its forms are worked out once per release string, not per reply.
+const rootForms = new Map<string, string>();
+const dataForms = new Map<string, string>();
+/** Releases remembered per form; a device runs one at a time, upgrades and tests bring a few more. */
+const REMEMBERED = 256;
+
+function remembered(forms: Map<string, string>, version: string, form: (v: string) => string): string {
+  let f = forms.get(version);
+  if (f === undefined) {
+    f = form(version);
+    if (forms.size < REMEMBERED) forms.set(version, f);
+  }
+  return f;
 }
