@@ -1,7 +1,7 @@
 /** <commit-configuration>: check, confirmed [confirm-timeout minutes], log (comment). */
 import { DEFAULT_CONFIRM_MINUTES } from '../src/junos-config/store.js';
 import { child } from '../src/xml/element.js';
-import { assertCanWrite, assertMayChange } from './configuration-common.js';
+import { assertCanWrite, deviceSchemaReady, mayChangeCheck } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
 import { outOfRange } from '../src/errors/catalogue.js';
 import { commitResultsXml } from '../src/render/configuration-results.js';
@@ -13,11 +13,13 @@ function flag(op: Parameters<RpcHandler['handle']>[0], name: string): boolean {
 export const handler: RpcHandler = {
   name: 'commit-configuration',
   permission: 'configure',
-  handle(op, ctx) {
+  async handle(op, ctx) {
     const store = ctx.device.configuration;
     const re = ctx.session.routingEngine;
+    // The commit check reads the release's schema: wait for it rather than read it at once.
+    await deviceSchemaReady(ctx);
     if (flag(op, 'check')) {
-      store.check(ctx.session);
+      await store.checkSliced(ctx.session);
       return { kind: 'body', body: commitResultsXml({ re, kind: 'check' }) };
     }
     assertCanWrite(ctx);
@@ -31,8 +33,8 @@ export const handler: RpcHandler = {
       }
     }
     const comment = child(op, 'log')?.text.trim();
-    assertMayChange(ctx, store.committed(), store.candidate(ctx.session));
-    store.commit(ctx.session, ctx.session.user, { ...(comment ? { comment } : {}), ...(minutes !== undefined ? { confirmMinutes: minutes } : {}) });
+    // Checked in slices; the lock again when the commit happens (another session may take it meanwhile).
+    await store.commitSliced(ctx.session, ctx.session.user, { ...(comment ? { comment } : {}), ...(minutes !== undefined ? { confirmMinutes: minutes } : {}) }, () => assertCanWrite(ctx), mayChangeCheck(ctx));
     return { kind: 'body', body: commitResultsXml({ re, kind: 'commit', ...(confirmed ? { confirmMinutes: minutes } : {}) }) };
   },
 };

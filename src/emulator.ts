@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { preloadSchemas, schemaIdFor } from './junos-config/schema/catalog.js';
 import { DEFAULT_CONTROL_HOST } from './options/defaults.js';
 import { pathSegment } from './options/names.js';
 import type { EmulatorConfig } from './options/types.js';
@@ -148,6 +149,9 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
       }),
     );
   }
+  // The configuration schemas of the devices' release families are read from now on, in the
+  // background: the start does not wait, and the first load that needs one waits for that read.
+  preloadSchemas(devices.map((d) => schemaIdFor(d.model.spec.line, d.model.settings.softwareVersion)));
   const control = new ControlPlane({ host: config.host, devices, clock, log: requestLog, faults });
   const controlServer = config.control ? new ControlServer(control, { host: config.control.host ?? DEFAULT_CONTROL_HOST, port: config.control.port, token: config.control.token }) : undefined;
   try {
