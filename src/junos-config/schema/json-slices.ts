@@ -68,6 +68,7 @@ function* members(text: string, from: number, to: number): Work<Array<{ start: n
   }
   const [s, e] = trim(text, start, to - 1);
   if (e > s) out.push({ start, end: to - 1, colon });
+  else if (out.length > 0) throw new SyntaxError(`JSON: a trailing ',' at ${start - 1}`);
   return out;
 }
 
