@@ -124,8 +124,9 @@ describe('configuration schema: read at start, without delaying it', function ()
     t = await startTestEmulator({
       yaml: { users: [{ name: TEST_USER.name, password: TEST_USER.password }], speed: 'instant', devices: [{ name: 'r1', profile: 'mx960-21.4', port: 0 }] },
     });
-    expect(g.reads).to.deep.equal(['junos-21.4R1']);
-    expect(g.waiting).to.equal(1);
+    // The device's schema, and the MX 18.4 one the CLI's configuration paths read.
+    expect(g.reads).to.deep.equal(['junos-21.4R1', 'junos-18.4R1']);
+    expect(g.waiting).to.equal(2);
     expect(loadedSchema('junos-21.4R1')).to.equal(undefined);
     const loader = await t.client();
     const other = await t.client();
@@ -140,7 +141,7 @@ describe('configuration schema: read at start, without delaying it', function ()
     g.open();
     expect(await load).to.include('<load-configuration-results>\n<ok/>');
     // The load waited for the read the start began rather than reading again.
-    expect(g.reads).to.deep.equal(['junos-21.4R1']);
+    expect(g.reads).to.deep.equal(['junos-21.4R1', 'junos-18.4R1']);
     expect(await loader.rpc('<commit-configuration/>')).to.include('<commit-success/>');
   });
 });

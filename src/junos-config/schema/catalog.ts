@@ -144,7 +144,14 @@ export function schemaReadyFor(line: HardwareLine, version: string): Promise<Sch
   return schemaReady(schemaIdFor(line, version));
 }
 
-/** The schema used where no device is at hand (unit tests of the formats): MX, 18.4. */
+/** The id of defaultSchema. */
+export const DEFAULT_SCHEMA_ID = 'junos-18.4R1';
+
+/**
+ * The schema used where no device is at hand: MX, 18.4 (unit tests of the
+ * formats; the CLI's and `<command>`'s configuration paths, which the
+ * emulator's start reads in the background with the devices' own).
+ */
 export function defaultSchema(): Schema {
-  return loadSchema('junos-18.4R1');
+  return loadSchema(DEFAULT_SCHEMA_ID);
 }
