@@ -3,39 +3,37 @@ import { CommitRefused, DEFAULT_CONFIRM_MINUTES } from '../src/junos-config/stor
 import { domainError } from '../src/errors/domain.js';
 import { RpcErrorInside } from '../src/errors/rpc-error.js';
 import { child } from '../src/xml/element.js';
-import { assertCanWrite, assertMayChange } from './configuration-common.js';
-import type { RpcContext, RpcHandler, RpcReply } from './types.js';
 import type { XmlElement } from '../src/xml/element.js';
+import { assertCanWrite, deviceSchemaReady, mayChangeCheck } from './configuration-common.js';
+import type { RpcContext, RpcHandler, RpcReply } from './types.js';
 import { outOfRange } from '../src/errors/catalogue.js';
 import { commitResultsXml } from '../src/render/configuration-results.js';
 
-function flag(op: Parameters<RpcHandler['handle']>[0], name: string): boolean {
+function flag(op: XmlElement, name: string): boolean {
   return child(op, name) !== undefined || op.attrs[name] !== undefined;
-}
-
-/** A refused check or commit: Junos puts the problems inside `<commit-results>` (Juniper/go-netconf's 15.1F4 and 16.1R3 replies). */
-function insideResults<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (e) {
-    if (e instanceof CommitRefused) throw new RpcErrorInside(domainError(e)!.errors, 'commit-results');
-    throw e;
-  }
 }
 
 export const handler: RpcHandler = {
   name: 'commit-configuration',
   permission: 'configure',
-  handle(op, ctx) {
-    return insideResults(() => commitOrCheck(op, ctx));
+  async handle(op, ctx) {
+    try {
+      return await commitOrCheck(op, ctx);
+    } catch (e) {
+      // A refused check or commit: Junos puts the problems inside `<commit-results>` (Juniper/go-netconf's 15.1F4 and 16.1R3 replies).
+      if (e instanceof CommitRefused) throw new RpcErrorInside(domainError(e)!.errors, 'commit-results');
+      throw e;
+    }
   },
 };
 
-function commitOrCheck(op: XmlElement, ctx: RpcContext): RpcReply {
+async function commitOrCheck(op: XmlElement, ctx: RpcContext): Promise<RpcReply> {
   const store = ctx.device.configuration;
   const re = ctx.session.routingEngine;
+  // The commit check reads the release's schema: wait for it rather than read it at once.
+  await deviceSchemaReady(ctx);
   if (flag(op, 'check')) {
-    store.check(ctx.session);
+    await store.checkSliced(ctx.session);
     return { kind: 'body', body: commitResultsXml({ re, kind: 'check' }) };
   }
   assertCanWrite(ctx);
@@ -49,7 +47,7 @@ function commitOrCheck(op: XmlElement, ctx: RpcContext): RpcReply {
     }
   }
   const comment = child(op, 'log')?.text.trim();
-  assertMayChange(ctx, store.committed(), store.candidate(ctx.session));
-  store.commit(ctx.session, ctx.session.user, { ...(comment ? { comment } : {}), ...(minutes !== undefined ? { confirmMinutes: minutes } : {}) });
+  // Checked in slices; the lock again when the commit happens (another session may take it meanwhile).
+  await store.commitSliced(ctx.session, ctx.session.user, { ...(comment ? { comment } : {}), ...(minutes !== undefined ? { confirmMinutes: minutes } : {}) }, () => assertCanWrite(ctx), mayChangeCheck(ctx));
   return { kind: 'body', body: commitResultsXml({ re, kind: 'commit', ...(confirmed ? { confirmMinutes: minutes } : {}) }) };
 }

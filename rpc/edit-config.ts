@@ -4,7 +4,7 @@ import { runSliced } from '../src/junos-config/slices.js';
 import { parseTextWork } from '../src/junos-config/text-format.js';
 import { editsFromXml, type EditNode } from '../src/junos-config/tree.js';
 import { child } from '../src/xml/element.js';
-import { assertCanWrite, assertMayChange, deviceSchema, writeGuard } from './configuration-common.js';
+import { assertCanWrite, deviceSchemaReady, mayChangeCheck } from './configuration-common.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcHandler } from './types.js';
 import { candidateOnly, missingWrapper } from '../src/errors/catalogue.js';
@@ -21,7 +21,7 @@ export const editConfig: RpcHandler = {
     const config = child(op, 'config');
     const text = child(op, 'config-text');
     let edits: EditNode[];
-    const schema = deviceSchema(ctx);
+    const schema = await deviceSchemaReady(ctx);
     if (config) {
       const root = child(config, 'configuration');
       edits = await runSliced(editsFromXml(root ? root.children : config.children));
@@ -31,7 +31,7 @@ export const editConfig: RpcHandler = {
       throw missingWrapper('config', 'edit-config');
     }
     await runSliced(checkEditsWork(edits, schema));
-    await ctx.device.configuration.loadSliced(ctx.session, edits, mode === 'replace' ? 'override' : 'merge', writeGuard(ctx));
+    await ctx.device.configuration.loadSliced(ctx.session, edits, mode === 'replace' ? 'override' : 'merge', () => assertCanWrite(ctx), mayChangeCheck(ctx));
     return { kind: 'ok' };
   },
 };
@@ -39,15 +39,16 @@ export const editConfig: RpcHandler = {
 export const commit: RpcHandler = {
   name: 'commit',
   permission: 'configure',
-  handle(op, ctx) {
+  async handle(op, ctx) {
     assertCanWrite(ctx);
     // RFC 6241 gives confirm-timeout in seconds; Junos rounds up to whole minutes.
     const secs = child(op, 'confirm-timeout')?.text.trim();
     const confirmed = child(op, 'confirmed') !== undefined;
     const minutes = confirmed ? Math.max(1, Math.ceil(Number(secs ?? '600') / 60)) : undefined;
     const store = ctx.device.configuration;
-    assertMayChange(ctx, store.committed(), store.candidate(ctx.session));
-    store.commit(ctx.session, ctx.session.user, minutes !== undefined ? { confirmMinutes: minutes } : {});
+    // The commit check reads the release's schema: wait for it rather than read it at once.
+    await deviceSchemaReady(ctx);
+    await store.commitSliced(ctx.session, ctx.session.user, minutes !== undefined ? { confirmMinutes: minutes } : {}, () => assertCanWrite(ctx), mayChangeCheck(ctx));
     return { kind: 'ok' };
   },
 };
@@ -55,9 +56,10 @@ export const commit: RpcHandler = {
 export const validate: RpcHandler = {
   name: 'validate',
   permission: 'configure',
-  handle(op, ctx) {
+  async handle(op, ctx) {
     readDatastore(op, 'source');
-    ctx.device.configuration.check(ctx.session);
+    await deviceSchemaReady(ctx);
+    await ctx.device.configuration.checkSliced(ctx.session);
     return { kind: 'ok' };
   },
 };

@@ -14,6 +14,7 @@ import type { RpcHandler } from './types.js';
 import { candidateStamp, shownTo, storedView } from './get-config.js';
 import { committedWithVersion } from '../src/junos-config/version-statement.js';
 import { configurationOutputXml } from '../src/render/configuration-results.js';
+import { deviceSchemaReady } from './configuration-common.js';
 
 const FORMATS: readonly ConfigFormat[] = ['xml', 'text', 'set', 'json'];
 
@@ -37,7 +38,7 @@ export const handler: RpcHandler = {
       // The candidate (configuration mode, PyEZ) or with database="committed" the running configuration (`show configuration | compare`).
       const release = ctx.device.model.settings.softwareVersion;
       const compared = storedView(ctx, db === 'committed' ? 'running' : 'candidate');
-      const diff = await runSliced(diffTextWork(shownTo(ctx, committedWithVersion(base, release)), shownTo(ctx, compared)));
+      const diff = await runSliced(diffTextWork(shownTo(ctx, committedWithVersion(base, release)), shownTo(ctx, compared), await deviceSchemaReady(ctx)));
       return { kind: 'body', body: configurationOutputXml(diff) };
     }
     const tree = shownTo(ctx, storedView(ctx, db === 'committed' ? 'running' : 'candidate'));
@@ -49,6 +50,6 @@ export const handler: RpcHandler = {
     // (The XML form keeps its junos:commit-*/changed-* attributes either way.)
     const stamped = !filter || format !== 'text';
     const info = stamped ? (db === 'committed' ? store.lastCommit() : candidateStamp(ctx)) : undefined;
-    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, info)) };
+    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, info, format === 'text' ? await deviceSchemaReady(ctx) : undefined)) };
   },
 };

@@ -6,6 +6,7 @@
  * (Rollback) Configurations"): `rollback-information` with `<ok/>`, then the
  * `configuration` (XML) or `configuration-information/configuration-output` (text, diff).
  */
+import { deviceSchemaReady } from './configuration-common.js';
 import { getRollbackInformationGrammar } from '../src/grammar/configuration-archive.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { configurationDiffWork } from '../src/junos-config/diff.js';
@@ -37,12 +38,12 @@ export const handler: RpcHandler = {
     const against = opts.get('compare');
     let inner: string;
     if (typeof against === 'string') {
-      inner = configurationOutputXml(await runSliced(configurationDiffWork(shownTo(ctx, base), shownTo(ctx, revision(against)))));
+      inner = configurationOutputXml(await runSliced(configurationDiffWork(shownTo(ctx, base), shownTo(ctx, revision(against)), await deviceSchemaReady(ctx))));
     } else {
       const tree = shownTo(ctx, base);
       const info = store.commitInfo(Number(raw));
       if (ctx.format === 'json') return { kind: 'body', body: await runSliced(renderConfigurationWork(tree, 'json', info)) };
-      inner = ctx.format === 'text' ? asConfigurationOutput(await runSliced(renderConfigurationWork(tree, 'text', info))) : await runSliced(renderConfigurationWork(tree, 'xml', info));
+      inner = ctx.format === 'text' ? asConfigurationOutput(await runSliced(renderConfigurationWork(tree, 'text', info, await deviceSchemaReady(ctx)))) : await runSliced(renderConfigurationWork(tree, 'xml', info));
     }
     return { kind: 'body', body: `${startTag('rollback-information')}\n${emptyTag('ok')}\n${inner}${endTag('rollback-information')}\n` };
   },

@@ -2,7 +2,7 @@
 import type { LoadAction } from '../src/junos-config/store.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import { RpcErrorInside } from '../src/errors/rpc-error.js';
-import { assertCanWrite, deviceSchema, readPayload, writeGuard } from './configuration-common.js';
+import { assertCanWrite, deviceSchemaReady, mayChangeCheck, readPayload, writeGuard } from './configuration-common.js';
 import type { RpcHandler } from './types.js';
 import { noRescue } from './rescue.js';
 import { loadConfigurationResultsXml } from '../src/render/configuration-results.js';
@@ -29,12 +29,12 @@ export const handler: RpcHandler = {
       if (op.attrs['url'] !== undefined) throw syntaxError('url', 'loading from a URL is not supported by the emulator');
       const action = op.attrs['action'] ?? 'merge';
       if (!(ACTIONS as readonly string[]).includes(action)) throw syntaxError(action, 'invalid value for action');
-      const { edits, refused } = await readPayload(op, op.attrs['format'] ?? 'xml', action, deviceSchema(ctx));
+      const { edits, refused } = await readPayload(op, op.attrs['format'] ?? 'xml', action, await deviceSchemaReady(ctx));
       // Checked again as the candidate changes: another session may have locked it while this one was read.
       // A partly refused load still loads what was read, as Junos does; an override then would empty the candidate, so it loads nothing.
       const partial = refused.length > 0;
       if (!partial || action !== 'override') {
-        warnings = (await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx))).map((w) => w.message);
+        warnings = (await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), () => assertCanWrite(ctx), mayChangeCheck(ctx))).map((w) => w.message);
       }
       // The refusals, then how many (a 15.1X49 reply to Ansible's set lines), inside the results; no <ok/>.
       if (partial) throw new RpcErrorInside(refused, 'load-configuration-results', `<load-error-count>${refused.length}</load-error-count>\n`);

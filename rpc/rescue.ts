@@ -6,6 +6,7 @@
  * (rpc/load-configuration.ts, the CLI). It is saved with the device's state:
  * the store's change reaches the disk before the reply (src/dispatch/durable.ts).
  */
+import { deviceSchemaReady } from './configuration-common.js';
 import { getRescueInformationGrammar, requestDeleteRescueGrammar, requestSaveRescueGrammar } from '../src/grammar/configuration-archive.js';
 import { parseRpcOptions } from '../src/grammar/parse-rpc.js';
 import { renderConfigurationWork } from '../src/junos-config/render.js';
@@ -52,7 +53,7 @@ export const getRescueInformation: RpcHandler = {
     const tree = shownTo(ctx, rescue);
     if (ctx.format === 'json') return { kind: 'body', body: await runSliced(renderConfigurationWork(tree, 'json', undefined)) };
     // Text: `rescue-information/configuration-information/configuration-output`, the path PyEZ reads.
-    const inner = ctx.format === 'text' ? asConfigurationOutput(await runSliced(renderConfigurationWork(tree, 'text', undefined))) : await runSliced(renderConfigurationWork(tree, 'xml', undefined));
+    const inner = ctx.format === 'text' ? asConfigurationOutput(await runSliced(renderConfigurationWork(tree, 'text', undefined, await deviceSchemaReady(ctx)))) : await runSliced(renderConfigurationWork(tree, 'xml', undefined));
     return { kind: 'body', body: `${startTag('rescue-information')}\n${inner}${endTag('rescue-information')}\n` };
   },
 };

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEFAULT_SCHEMA_ID, preloadSchemas, schemaIdFor } from './junos-config/schema/catalog.js';
 import { DEFAULT_CONTROL_HOST } from './options/defaults.js';
 import { pathSegment } from './options/names.js';
 import type { EmulatorConfig } from './options/types.js';
@@ -148,6 +149,10 @@ export async function runEmulator(config: EmulatorConfig, registry: RpcRegistry,
       }),
     );
   }
+  // The configuration schemas of the devices' release families are read from now on, in the
+  // background: the start does not wait, and the first load that needs one waits for that read.
+  // The MX 18.4 one too: the CLI's and <command>'s configuration paths read it (path.ts).
+  preloadSchemas([...devices.map((d) => schemaIdFor(d.model.spec.line, d.model.settings.softwareVersion)), DEFAULT_SCHEMA_ID]);
   const control = new ControlPlane({ host: config.host, devices, clock, log: requestLog, faults });
   const controlServer = config.control ? new ControlServer(control, { host: config.control.host ?? DEFAULT_CONTROL_HOST, port: config.control.port, token: config.control.token }) : undefined;
   try {

@@ -1,4 +1,6 @@
 import type { DeviceSpec } from '../options/types.js';
+import { jsonTextWork } from './json-text-work.js';
+import { runSliced } from '../junos-config/slices.js';
 import { ConfigurationStore } from '../junos-config/store.js';
 import { initialConfiguration } from '../junos-config/initial.js';
 import { capabilityFor, DeviceModel, SCHEMA_MODULES, StateStore, type SnapshotFaultHooks, type StateFs, type VirtualClock } from '../engine/index.js';
@@ -76,9 +78,17 @@ export async function createDeviceState(spec: DeviceSpec, clock: VirtualClock, s
   const base = { model, configuration, system, files, capabilities: SCHEMA_MODULES.map(capabilityFor), release: () => model.settings.softwareVersion };
   if (!store) return { ...base, changeCount: () => 0, persist };
 
-  const document = (): DeviceStateDocument => ({ format: DEVICE_STATE_FORMAT, model, configuration, system });
+  // The state of this moment: the model and system copied now, the configuration's trees
+  // (immutable) shared; written out in slices, so a large configuration's history
+  // (up to 50 full trees) does not hold the event loop while it becomes text.
+  const snapshot = (): DeviceStateDocument => ({
+    format: DEVICE_STATE_FORMAT,
+    model: model.toJSON(),
+    configuration: configuration.toJSON(),
+    system: structuredClone(system.toJSON()),
+  });
   const queue = new SaveQueue(
-    () => store.saveDocument(`${spec.name}.state`, document()),
+    () => store.saveDocumentText(`${spec.name}.state`, runSliced(jsonTextWork(snapshot(), 2)).then((t) => `${t}\n`)),
     opts.onBackgroundError ?? (() => undefined),
   );
   const changed = (): void => queue.markChanged();

@@ -1,5 +1,8 @@
 import type { ServerChannel } from 'ssh2';
-import { schemaProblems } from '../junos-config/schema-check.js';
+import { schemaProblems, schemaProblemsWork } from '../junos-config/schema-check.js';
+import type { Schema } from '../junos-config/schema/model.js';
+import type { ConfigNode } from '../junos-config/tree.js';
+import type { ConfigurationProblem } from '../junos-config/effects.js';
 import { schemaFor } from '../junos-config/schema/catalog.js';
 import type { DeviceSpec, Limits } from '../options/types.js';
 import { DeviceModel, type ProfileName, type VirtualClock } from '../engine/index.js';
@@ -124,11 +127,14 @@ export class EmulatedDevice implements DeviceRuntime {
     this.system = deps.system ?? new SystemState(deps.clock.now());
     this.files =
       deps.files ?? new DeviceFiles(deps.model, new MemoryBlobStore(), () => ({ maxFileBytes: this.spec.limits.maxFileBytes }), () => deps.clock.now(), () => this.persist());
-    this.configuration.validate = (tree) => [
-      ...validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) }),
-      // What the release's YANG marks mandatory, and values its types refuse (docs/config-schema.md).
-      ...schemaProblems(tree, schemaFor(deps.model.spec.line, deps.model.settings.softwareVersion)),
-    ];
+    const own = (tree: ConfigNode): ConfigurationProblem[] =>
+      validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) });
+    // What the release's YANG marks mandatory, and values its types refuse (docs/config-schema.md).
+    const schema = (): Schema => schemaFor(deps.model.spec.line, deps.model.settings.softwareVersion);
+    this.configuration.validate = (tree) => [...own(tree), ...schemaProblems(tree, schema())];
+    this.configuration.validateWork = function* (tree) {
+      return [...own(tree), ...(yield* schemaProblemsWork(tree, schema()))];
+    };
     const target = this.configurationTarget();
     this.configuration.onCommit((tree) => applyConfiguration(tree, target));
     applyConfiguration(this.configuration.committed(), target);

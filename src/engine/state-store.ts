@@ -94,6 +94,23 @@ export class StateStore {
     return next;
   }
 
+  /**
+   * Writes `<name>.json` with a text still being made (serialised in slices
+   * by the caller, from a snapshot taken at the call); writes to one file
+   * keep the order of the calls. Resolves once durable.
+   */
+  saveDocumentText(name: string, text: Promise<string>): Promise<void> {
+    const file = this.fileFor(name);
+    const prev = this.chains.get(file) ?? Promise.resolve();
+    const next = prev.catch(() => undefined).then(async () => this.writeAtomic(file, await text));
+    this.chains.set(file, next);
+    void next.then(
+      () => this.forget(file, next),
+      () => this.forget(file, next),
+    );
+    return next;
+  }
+
   /** Removes `<name>.json` (a file of an older layout); durable when it resolves. */
   async removeDocument(name: string): Promise<void> {
     await this.fs.rm(this.fileFor(name), { force: true });

@@ -5,7 +5,7 @@
 import { implicitList, isContainer, isKeyedList } from './schema.js';
 import { defaultSchema } from './schema/catalog.js';
 import { bareListUnder, xmlNameOf } from './schema/cli-names.js';
-import type { SchemaNode } from './schema/model.js';
+import type { Schema, SchemaNode } from './schema/model.js';
 
 export interface PathStep {
   readonly name: string;
@@ -24,8 +24,20 @@ export interface StatementPath {
  * statement is its value. `mode: 'path'` reads a `show configuration` path:
  * every word is a step.
  */
-export function readPath(words: readonly string[], mode: 'statement' | 'path'): StatementPath {
-  return readBySchema(words, mode, defaultSchema().root) ?? readByTable(words, mode);
+export function readPath(words: readonly string[], mode: 'statement' | 'path', schema: Schema = defaultSchema()): StatementPath {
+  return readBySchema(words, mode, schema.root) ?? readByTable(words, mode);
+}
+
+/** The schema node a `show configuration` path names (a list entry: its list), or undefined when the schema lacks it. */
+export function schemaNodeAt(words: readonly string[], schema: Schema): SchemaNode | undefined {
+  const read = readBySchema(words, 'path', schema.root);
+  if (!read) return undefined;
+  let cur: SchemaNode | undefined = schema.root;
+  for (const s of read.steps) {
+    cur = cur.child(s.name);
+    if (!cur) return undefined;
+  }
+  return cur;
 }
 
 /**

@@ -7,6 +7,7 @@
  * The most specific rule for a path wins.
  */
 import type { Permission } from '../grammar/types.js';
+import { pace, runNow, type Work } from './slices.js';
 import { identity, keyOf, makeNode, type ConfigNode } from './tree.js';
 
 interface HierarchyRule {
@@ -69,15 +70,25 @@ export interface DeniedChange {
   readonly element: string;
 }
 
+/** Every permission changePermission can ask for: a class with all of them may change anything. */
+const CHANGE_PERMISSIONS: readonly Permission[] = [...new Set<Permission>([...RULES.map((r) => r.change), 'secret-control'])];
+
+type Step =
+  | { readonly whole: false; readonly a: ConfigNode; readonly b: ConfigNode; readonly names: readonly string[]; readonly shown: readonly string[] }
+  | { readonly whole: true; readonly n: ConfigNode; readonly names: readonly string[]; readonly shown: readonly string[] };
+
 /**
  * The changes from `before` to `after` that a class without some permission
  * may not make. Walks only where the trees differ: unchanged subtrees are
  * shared (trees are immutable), so a small edit of a large configuration
  * costs little. A refused subtree is reported once, at its top; within an
- * allowed one, a secret or a stricter hierarchy is still checked.
+ * allowed one, a secret or a stricter hierarchy is still checked. A class
+ * that has every `-control` permission is not walked at all. Work in slices:
+ * a 16,000-interface load's check took 45-125 ms at once.
  */
-export function deniedChanges(before: ConfigNode, after: ConfigNode, may: (p: Permission) => boolean): DeniedChange[] {
+export function* deniedChangesWork(before: ConfigNode, after: ConfigNode, may: (p: Permission) => boolean): Work<DeniedChange[]> {
   const out: DeniedChange[] = [];
+  if (before === after || CHANGE_PERMISSIONS.every((p) => may(p))) return out;
   // `names` is the statement path rules match (list keys left out); `shown`
   // is the error-path Junos prints (`[edit system login user cfg]`).
   const refuses = (names: readonly string[]): boolean => {
@@ -91,32 +102,50 @@ export function deniedChanges(before: ConfigNode, after: ConfigNode, may: (p: Pe
     const key = keyOf(c);
     return key === undefined ? [...shown, c.name] : [...shown, c.name, key];
   };
-  /** A subtree added or removed whole: its top, and any stricter statement or secret inside it. */
-  const whole = (n: ConfigNode, names: string[], shown: readonly string[]): void => {
-    if (refuses(names)) return deny(n, shown);
-    const here = step(shown, n);
-    for (const c of n.children) whole(c, [...names, c.name], here);
-  };
-  // Only statements added, removed or given another value are changes: a
-  // container above them is not, so the most specific rule decides.
-  const walk = (a: ConfigNode, b: ConfigNode, names: string[], shown: readonly string[]): void => {
-    if (a === b) return;
+  // Depth first with an explicit stack, children pushed last first: the same
+  // order as a recursive walk.
+  const stack: Step[] = [{ whole: false, a: before, b: after, names: [], shown: [] }];
+  while (stack.length > 0) {
+    if (pace()) yield;
+    const s = stack.pop()!;
+    if (s.whole) {
+      // A subtree added or removed whole: its top, and any stricter statement or secret inside it.
+      if (refuses(s.names)) {
+        deny(s.n, s.shown);
+        continue;
+      }
+      const here = step(s.shown, s.n);
+      const kids = s.n.children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ whole: true, n: kids[i]!, names: [...s.names, kids[i]!.name], shown: here });
+      continue;
+    }
+    const { a, b, names, shown } = s;
+    if (a === b) continue;
+    // Only statements added, removed or given another value are changes: a
+    // container above them is not, so the most specific rule decides.
     // Deactivating or activating a statement changes it as much as a new value does.
     if ((a.value !== b.value || a.inactive !== b.inactive) && names.length > 0 && refuses(names)) deny(b, shown);
     const here = names.length === 0 ? [] : step(shown, b);
     const old = new Map<string, ConfigNode>();
     for (const c of a.children) old.set(identity(c.name, keyOf(c)), c);
+    const next: Step[] = [];
     for (const c of b.children) {
       const id = identity(c.name, keyOf(c));
       const was = old.get(id);
       old.delete(id);
-      if (was) walk(was, c, [...names, c.name], here);
-      else whole(c, [...names, c.name], here);
+      if (was) next.push({ whole: false, a: was, b: c, names: [...names, c.name], shown: here });
+      else next.push({ whole: true, n: c, names: [...names, c.name], shown: here });
     }
-    for (const gone of old.values()) whole(gone, [...names, gone.name], here);
-  };
-  walk(before, after, [], []);
+    for (const gone of old.values()) next.push({ whole: true, n: gone, names: [...names, gone.name], shown: here });
+    if (pace(a.children.length + b.children.length)) yield;
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+  }
   return out;
+}
+
+/** deniedChangesWork at once. */
+export function deniedChanges(before: ConfigNode, after: ConfigNode, may: (p: Permission) => boolean): DeniedChange[] {
+  return runNow(deniedChangesWork(before, after, may));
 }
 
 /** The tree as a user without `secret` sees it: every secret value replaced, everything else shared. */

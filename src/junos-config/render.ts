@@ -13,6 +13,8 @@ import type { ConfigNode } from './tree.js';
 import { keyOf } from './tree.js';
 import { depthFirst } from './walk.js';
 import { configurationDiffWork } from './diff.js';
+import { defaultSchema } from './schema/catalog.js';
+import type { Schema } from './schema/model.js';
 
 export type ConfigFormat = 'xml' | 'text' | 'set' | 'json';
 
@@ -149,7 +151,12 @@ function* jsonPieces(v: Json, depth: number, out: Sink): Work<void> {
   }
 }
 
-export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat, info: ConfigurationStamp | undefined): Work<string> {
+/**
+ * `schema` is the configuration schema of the device's release (it decides
+ * the one-line text forms: keyword-less leaves, `family inet {`); without
+ * one, the MX 18.4 schema (unit tests of the formats).
+ */
+export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat, info: ConfigurationStamp | undefined, schema?: Schema): Work<string> {
   switch (format) {
     case 'xml': {
       // A filter that matched nothing: no stamps, an open and a close tag (18.2R1 vMX capture).
@@ -165,7 +172,7 @@ export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat,
       const out = new TextBuffer(escapeText);
       // A candidate says when it changed (go-junos GetConfig output, configuration-mode `show`).
       if (info) out.push('changedAt' in info ? `## Last changed: ${localtime(info.changedAt)}\n` : `## Last commit: ${localtime(info.at)} by ${info.user}\n`);
-      yield* textPieces(tree, out);
+      yield* textPieces(tree, out, schema ?? defaultSchema());
       return `${startTag('configuration-text')}\n${out.text()}${endTag('configuration-text')}\n`;
     }
     case 'set': {
@@ -184,15 +191,15 @@ export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat,
   }
 }
 
-export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info: ConfigurationStamp | undefined): string {
-  return runNow(renderConfigurationWork(tree, format, info));
+export function renderConfiguration(tree: ConfigNode, format: ConfigFormat, info: ConfigurationStamp | undefined, schema?: Schema): string {
+  return runNow(renderConfigurationWork(tree, format, info, schema));
 }
 
-/** `show | compare` (diff.ts): Junos's banners, marks and indentation. */
-export function diffTextWork(before: ConfigNode, after: ConfigNode): Work<string> {
-  return configurationDiffWork(before, after);
+/** `show | compare` (diff.ts): Junos's banners, marks and indentation; `schema` as for renderConfigurationWork. */
+export function diffTextWork(before: ConfigNode, after: ConfigNode, schema?: Schema): Work<string> {
+  return configurationDiffWork(before, after, schema);
 }
 
-export function diffText(before: ConfigNode, after: ConfigNode): string {
-  return runNow(diffTextWork(before, after));
+export function diffText(before: ConfigNode, after: ConfigNode, schema?: Schema): string {
+  return runNow(diffTextWork(before, after, schema));
 }

@@ -11,6 +11,7 @@ import { checkValue } from './schema/values.js';
 import { editPath } from './statements.js';
 import type { ConfigNode } from './tree.js';
 import { keyOf } from './tree.js';
+import { pace, runNow, type Work } from './slices.js';
 
 const mandatoryOf = new WeakMap<SchemaNode, readonly string[]>();
 
@@ -23,12 +24,19 @@ function mandatoryLeaves(s: SchemaNode): readonly string[] {
   return m;
 }
 
+/** schemaProblemsWork at once. */
 export function schemaProblems(tree: ConfigNode, schema: Schema): ConfigurationProblem[] {
+  return runNow(schemaProblemsWork(tree, schema));
+}
+
+/** The problems of `tree` by `schema`, as work in slices: a 16,000-interface commit check took 30-90 ms at once. */
+export function* schemaProblemsWork(tree: ConfigNode, schema: Schema): Work<ConfigurationProblem[]> {
   const problems: ConfigurationProblem[] = [];
   // `words` are the node's own statement words (`user bob`), `path` those of its parent: Junos names a statement that lacks a mandatory child under its parent.
   const stack: Array<{ readonly node: ConfigNode; readonly schema: SchemaNode; readonly path: readonly string[]; readonly words: readonly string[] }> = [{ node: tree, schema: schema.root, path: [], words: [] }];
   while (stack.length > 0) {
     const { node, schema: s, path: parentPath, words } = stack.pop()!;
+    if (pace(1 + node.children.length)) yield;
     const path = [...parentPath, ...words];
     for (const m of mandatoryLeaves(s)) {
       if (!node.children.some((c) => c.name === m)) problems.push(missingMandatory(editPath(parentPath), words.join(' '), m));

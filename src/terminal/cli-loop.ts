@@ -7,6 +7,8 @@ import type { CliSession } from './cli-session.js';
 import { caretText } from './cli-errors.js';
 import { operationalCommands, type TerminalCommand } from './command-tree.js';
 import { statementCandidates } from './config-help.js';
+import { loadedSchema, preloadSchemas, schemaIdFor } from '../junos-config/schema/catalog.js';
+import type { Schema } from '../junos-config/schema/model.js';
 import { ConfigurationMode, type ConfigureMode } from './configuration-mode.js';
 import { completeLast, helpText, type HelpContext } from './help.js';
 import type { LineResult } from './line-editor.js';
@@ -26,6 +28,17 @@ interface Mode {
   readonly help: HelpContext;
 }
 
+/**
+ * The device's configuration schema, if it has been read (the start reads it
+ * in the background): `?` lists from it, and never waits for a read.
+ */
+function schemaOf(s: CliSession): Schema | undefined {
+  const id = schemaIdFor(s.device.model.spec.line, s.device.model.settings.softwareVersion);
+  const have = loadedSchema(id);
+  if (!have) preloadSchemas([id]);
+  return have;
+}
+
 /** `?` does not list what the login class may not run (Junos hides such commands). */
 function visible(s: CliSession, ops: readonly TerminalCommand[]): TerminalCommand[] {
   return ops.filter((c) => !c.permission || s.allows(c.permission));
@@ -34,7 +47,7 @@ function visible(s: CliSession, ops: readonly TerminalCommand[]): TerminalComman
 function operationalHelp(s: CliSession, ops: readonly TerminalCommand[]): HelpContext {
   return {
     commands: visible(s, ops),
-    configChildren: (_cmd, path) => statementCandidates(s.configuration('committed'), path),
+    configChildren: (_cmd, path) => statementCandidates(s.configuration('committed'), path, schemaOf(s)),
     pipes: pipeContextOf,
   };
 }
@@ -43,7 +56,7 @@ function configurationHelp(s: CliSession, m: ConfigurationMode, ops: readonly Te
   return {
     commands: m.commands,
     operational: visible(s, ops).filter((c) => c.target.kind === 'spec'),
-    configChildren: (_cmd, path) => statementCandidates(s.configuration('candidate'), [...level(), ...path]),
+    configChildren: (_cmd, path) => statementCandidates(s.configuration('candidate'), [...level(), ...path], schemaOf(s)),
     pipes: (cmd) => (cmd?.words[0] === 'show' && cmd.target.kind === 'builtin' ? { set: 'configuration', configurationText: true } : pipeContextOf(cmd)),
   };
 }

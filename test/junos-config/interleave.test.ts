@@ -111,4 +111,12 @@ describe('configuration: large loads and compares let other sessions run', funct
     expect(shown.between).to.be.at.least(1);
     await big.rpc('<discard-changes/>');
   });
+
+  it('a commit of 16,000 changed interfaces (its checks run in slices)', async () => {
+    expect(await big.rpc(`<load-configuration format="text"><configuration-text>${textLoad(5)}</configuration-text></load-configuration>`)).to.include('<ok/>');
+    const r = await whileOthersRun('<commit-configuration/>', 'commit-configuration');
+    expect(r.reply).to.include('<commit-success/>');
+    expect(r.between, 'other session replies while the commit ran').to.be.at.least(1);
+    expect(await big.rpc('<get-configuration database="committed" format="set"/>')).to.include(`set interfaces ${ifname(N - 1)} unit 0 family inet address ${address(N - 1, 5)}\n`);
+  });
 });

@@ -272,4 +272,24 @@ describe('configuration schema: per release', function () {
     expect(await old.rpc(set)).to.include('<bad-element>hello-message</bad-element>');
     expect(await now.rpc(set)).to.include('<load-configuration-results>\n<ok/>');
   });
+
+  it('text and compare read the device schema: a keyword-less leaf that 21.4 brought', async () => {
+    // `protocols evpn interconnect route-distinguisher` came with 21.4: Junos writes it without its
+    // `rd-type` keyword. The 9.3 device (17.4 schema) refuses it; the 23.4 one shows it as Junos does.
+    const text = 'protocols { evpn { interconnect { route-distinguisher 10.0.0.1:1; } } }';
+    const load = `<load-configuration format="text"><configuration-text>${text}</configuration-text></load-configuration>`;
+    const portOf = (name: string): number => t.emulator.device(name)!.ports()[0]!.port;
+    const old = await t.client({ port: portOf('old') });
+    const now = await t.client({ port: portOf('new') });
+    expect(await old.rpc(load)).to.include('<bad-element>interconnect</bad-element>');
+    expect(await now.rpc(load)).to.include('<load-configuration-results>\n<ok/>');
+    const shown = await now.rpc('<get-configuration format="text"><configuration><protocols/></configuration></get-configuration>');
+    expect(shown).to.include('        interconnect {\n            route-distinguisher 10.0.0.1:1;\n        }\n');
+    expect(shown).to.not.include('rd-type');
+    const diff = await now.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>');
+    expect(diff).to.include('+          interconnect {\n+              route-distinguisher 10.0.0.1:1;\n+          }\n');
+    expect(diff).to.not.include('rd-type');
+    await now.rpc('<discard-changes/>');
+    await old.rpc('<discard-changes/>');
+  });
 });
