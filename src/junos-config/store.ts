@@ -202,14 +202,20 @@ export class ConfigurationStore {
    * e.g. when another session took the lock meanwhile, or the change is one
    * the user may not make): a load acts as if it ran whole at that moment.
    */
-  async loadSliced(owner: object, edits: readonly EditNode[], action: LoadAction, guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined): Promise<EditWarning[]> {
+  async loadSliced(
+    owner: object,
+    edits: readonly EditNode[],
+    action: LoadAction,
+    /** Also sees the load's warnings: edit-config refuses an absent delete from 23.1 on. */
+    guard: (before: ConfigNode, after: ConfigNode, warnings: readonly EditWarning[]) => void = () => undefined,
+  ): Promise<EditWarning[]> {
     for (let attempt = 1; ; attempt++) {
       const base = this.candidate(owner);
       const warnings: EditWarning[] = [];
       const work = loadWork(base, edits, action, warnings);
       const tree = attempt < SLICED_LOAD_TRIES ? await runSliced(work) : runNow(work);
       if (this.candidate(owner) !== base) continue;
-      guard(base, tree);
+      guard(base, tree, warnings);
       this.replaceCandidate(owner, tree);
       return warnings;
     }
