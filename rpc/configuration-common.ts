@@ -88,13 +88,16 @@ export async function readPayload(op: XmlElement, format: string, action: string
       edits = e.loaded;
       refused = e.errors;
     }
+    // XML and JSON: unknown statements are taken out and the rest loads, as for text (docs/config-schema.md).
+    const pruned: RpcError[] = [];
     try {
-      await runSliced(checkEditsWork(edits, schema));
+      await runSliced(checkEditsWork(edits, schema, isText || set !== undefined || action === 'set' ? undefined : pruned));
     } catch (e) {
       // A value refused among statements that were read: the whole load is refused, with everything found.
-      if (e instanceof RpcError && refused.length > 0) throw new RpcError([...refused, ...e.errors]);
+      if (e instanceof RpcError && refused.length + pruned.length > 0) throw new RpcError([...refused, ...pruned.flatMap((p) => p.errors), ...e.errors]);
       throw e;
     }
+    if (pruned.length > 0) refused = pruned.flatMap((p) => p.errors);
     // Only text loads are known to warn of empty containers (docs/config-schema.md).
     const warnings = isText ? await runSliced(dropEmptyContainersWork(edits, schema)) : [];
     return { edits, refused, warnings };

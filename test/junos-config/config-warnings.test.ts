@@ -8,6 +8,8 @@
 import { expect } from 'chai';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { noContentsWarning, statementNotFoundWarning } from '../../src/errors/catalogue.js';
+import { errorText } from '../../src/terminal/cli-errors.js';
 
 const editConfig = (inner: string): string => `<edit-config><target><candidate/></target><config><configuration>${inner}</configuration></config></edit-config>`;
 const editText = (text: string): string => `<edit-config><target><candidate/></target><config-text><configuration-text>${text}</configuration-text></config-text></edit-config>`;
@@ -100,5 +102,34 @@ describe('configuration warnings: absent deletes in edit-config, empty container
     expect(flat(await old.rpc(xmlLoad('<system><login/></system>')))).to.include('<load-configuration-results><ok/></load-configuration-results>');
     // edit-config's config-text answers it at the top, beside <ok/>.
     expect(inReply(await old.rpc(editText('system { location { } services { } }')))).to.equal(`${noContents('[edit system]', 'location')}<ok/>`);
+  });
+
+  it('the CLI prints the warning under its level and statement, without mgd: (a CLI load of interfaces { })', () => {
+    expect(errorText([noContentsWarning('[edit]', 'interfaces'), statementNotFoundWarning()])).to.equal(
+      "[edit]\n  'interfaces'\n    warning: statement has no contents; ignored\nwarning: statement not found\n",
+    );
+  });
+
+  it('an XML or JSON load with unknown elements loads the rest and counts the refusals, as the 15.1X49 reply to Ansible XML shows', async () => {
+    const r = flat(await old.rpc(xmlLoad('<system><location><building>b3</building></location><foo/></system><protocols><lldpx><interface><name>ge-0/0/5</name></interface></lldpx></protocols>')));
+    const syntax = (bad: string): string =>
+      `<rpc-error><error-type>protocol</error-type><error-tag>operation-failed</error-tag><error-severity>error</error-severity><error-message>syntax error</error-message><error-info><bad-element>${bad}</bad-element></error-info></rpc-error>`;
+    // No error-path; an element with statements inside is named twice (the reply's two errors for one <lldp>).
+    expect(r).to.include(`<load-configuration-results>${syntax('foo')}${syntax('lldpx')}${syntax('lldpx')}<load-error-count>3</load-error-count></load-configuration-results>`);
+    expect(r).to.not.include('<ok/>');
+    const candidate = await old.rpc('<get-configuration database="candidate" format="set"/>');
+    expect(candidate).to.include('set system location building b3');
+    // The container the refusal emptied is not created.
+    expect(candidate).to.not.include('protocols');
+    await old.rpc('<discard-changes/>');
+    const json = JSON.stringify({ configuration: { system: { location: { building: 'b4' }, 'no-such': [null] } } });
+    const j = flat(await old.rpc(`<load-configuration format="json"><configuration-json>${json}</configuration-json></load-configuration>`));
+    expect(j).to.include(`${syntax('no-such')}<load-error-count>1</load-error-count>`);
+    expect(await old.rpc(compare)).to.include('building b4;');
+    // A value the schema refuses still refuses the whole load, and edit-config stays all or nothing.
+    await old.rpc('<discard-changes/>');
+    expect(await old.rpc(xmlLoad('<system><location><building>b5</building></location><host-name/></system>'))).to.include('missing argument');
+    expect(await old.rpc(editConfig('<system><location><building>b6</building></location><foo/></system>'))).to.include('<bad-element>foo</bad-element>');
+    expect(await old.rpc(compare)).to.not.include('location');
   });
 });
