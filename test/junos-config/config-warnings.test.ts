@@ -80,6 +80,9 @@ describe('configuration warnings: absent deletes in edit-config, empty container
     // load-configuration keeps warning for delete="delete" (the 16.1R4 reply) and not for remove.
     expect(flat(await old.rpc(xmlLoad('<system><ntp delete="delete"/></system>')))).to.include(`<load-configuration-results>${STATEMENT_NOT_FOUND}<ok/>`);
     expect(flat(await old.rpc(xmlLoad('<system><ntp operation="remove"/></system>')))).to.include('<load-configuration-results><ok/></load-configuration-results>');
+    const json = (doc: unknown): string => `<load-configuration format="json"><configuration-json>${JSON.stringify(doc)}</configuration-json></load-configuration>`;
+    expect(flat(await old.rpc(json({ configuration: { system: { ntp: { '@': { operation: 'remove' } } } } })))).to.include('<load-configuration-results><ok/></load-configuration-results>');
+    expect(flat(await old.rpc(json({ configuration: { system: { ntp: { '@': { operation: 'delete' } } } } })))).to.include(`<load-configuration-results>${STATEMENT_NOT_FOUND}<ok/>`);
   });
 
   it('a text load whose container lost its only statement warns as the 19.4 reply does and loads the rest without it', async () => {
