@@ -13,6 +13,8 @@ type Result = TaskResult & { changed?: boolean; diff?: { prepared?: string } };
 
 for (const stack of CLIENT_STACKS) {
   describe(`interop: Ansible junos_system, junos_user, junos_banner (${stack.label})`, function () {
+    // About 50 module runs through one ansible-playbook: more than the default minute on a busy machine.
+    this.timeout(180_000);
     let t: TestEmulator;
     before(async function () {
       requireClient(this, 'ansible-playbook (Debian package ansible)', hasAnsible());
