@@ -5,7 +5,7 @@
  * the schema does not know are left to the load-time checks: a saved
  * configuration with one still commits.
  */
-import type { ConfigurationProblem } from './effects.js';
+import { missingMandatory, type ConfigurationProblem } from './effects.js';
 import type { Schema, SchemaNode } from './schema/model.js';
 import { checkValue } from './schema/values.js';
 import { editPath } from './statements.js';
@@ -25,11 +25,13 @@ function mandatoryLeaves(s: SchemaNode): readonly string[] {
 
 export function schemaProblems(tree: ConfigNode, schema: Schema): ConfigurationProblem[] {
   const problems: ConfigurationProblem[] = [];
-  const stack: Array<{ readonly node: ConfigNode; readonly schema: SchemaNode; readonly path: readonly string[] }> = [{ node: tree, schema: schema.root, path: [] }];
+  // `words` are the node's own statement words (`user bob`), `path` those of its parent: Junos names a statement that lacks a mandatory child under its parent.
+  const stack: Array<{ readonly node: ConfigNode; readonly schema: SchemaNode; readonly path: readonly string[]; readonly words: readonly string[] }> = [{ node: tree, schema: schema.root, path: [], words: [] }];
   while (stack.length > 0) {
-    const { node, schema: s, path } = stack.pop()!;
+    const { node, schema: s, path: parentPath, words } = stack.pop()!;
+    const path = [...parentPath, ...words];
     for (const m of mandatoryLeaves(s)) {
-      if (!node.children.some((c) => c.name === m)) problems.push({ path: editPath(path), element: m, message: `Missing mandatory statement: '${m}'` });
+      if (!node.children.some((c) => c.name === m)) problems.push(missingMandatory(editPath(parentPath), words.join(' '), m));
     }
     for (const c of node.children) {
       const cs = s.child(c.name);
@@ -43,7 +45,7 @@ export function schemaProblems(tree: ConfigNode, schema: Schema): ConfigurationP
       }
       if (c.children.length === 0) continue;
       const key = cs.kind === 'list' ? keyOf(c) : undefined;
-      stack.push({ node: c, schema: cs, path: [...path, c.name, ...(key !== undefined ? [key] : [])] });
+      stack.push({ node: c, schema: cs, path, words: [c.name, ...(key !== undefined ? [key] : [])] });
     }
   }
   return problems;
