@@ -37,7 +37,7 @@ export const handler: RpcHandler = {
         const loaded = await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), writeGuard(ctx));
         warnings = [...read, ...loaded.map((w) => w.message)];
       }
-      // The refusals and the warnings (the 19.4 reply), then how many (a 15.1X49 reply to Ansible's set lines), inside the results; no <ok/>.
+      // The refusals and the warnings (the 19.4 reply), then how many (a 15.1X49 reply to Ansible's XML), inside the results; no <ok/>.
       if (partial) throw new RpcErrorInside([...refused, ...read], 'load-configuration-results', `<load-error-count>${refused.length}</load-error-count>\n`);
     }
     return { kind: 'body', body: loadConfigurationResultsXml(warnings) };
