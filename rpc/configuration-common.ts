@@ -16,6 +16,7 @@ import { schemaFor, schemaReadyFor } from '../src/junos-config/schema/catalog.js
 import type { Schema } from '../src/junos-config/schema/model.js';
 import { RpcError, RpcErrorInside, type RpcErrorInfo } from '../src/errors/rpc-error.js';
 import { PartialLoadError } from '../src/junos-config/partial-load.js';
+import { dropEmptyContainersWork } from '../src/junos-config/empty-statements.js';
 
 /** The configuration schema of the release the device runs (shared by every device of that release family). */
 export function deviceSchema(ctx: RpcContext): Schema {
@@ -79,6 +80,8 @@ export interface Payload {
   readonly edits: EditNode[];
   /** Statements refused while the rest was read: Junos loads the rest and reports these (PartialLoadError). */
   readonly refused: readonly RpcErrorInfo[];
+  /** Warnings of the reading (`statement has no contents; ignored`), reported with the load's. */
+  readonly warnings: readonly RpcErrorInfo[];
 }
 
 export async function readPayload(op: XmlElement, format: string, action: string, schema: Schema): Promise<Payload> {
@@ -93,9 +96,10 @@ export async function readPayload(op: XmlElement, format: string, action: string
   try {
     let edits: EditNode[];
     let refused: readonly RpcErrorInfo[] = [];
+    const isText = !(set || action === 'set') && (text !== undefined || format === 'text');
     try {
       if (set || action === 'set') edits = await runSliced(parseSetLinesWork((set ?? text)?.text ?? '', schema));
-      else if (text || format === 'text') edits = await runSliced(parseTextWork(text?.text ?? '', schema));
+      else if (isText) edits = await runSliced(parseTextWork(text?.text ?? '', schema));
       else if (json) edits = parseJsonConfiguration(json.text);
       else edits = await runSliced(editsFromXml(xml!.children));
     } catch (e) {
@@ -103,14 +107,19 @@ export async function readPayload(op: XmlElement, format: string, action: string
       edits = e.loaded;
       refused = e.errors;
     }
+    // XML and JSON: unknown statements are taken out and the rest loads, as for text (docs/config-schema.md).
+    const pruned: RpcError[] = [];
     try {
-      await runSliced(checkEditsWork(edits, schema));
+      await runSliced(checkEditsWork(edits, schema, isText || set !== undefined || action === 'set' ? undefined : pruned));
     } catch (e) {
       // A value refused among statements that were read: the whole load is refused, with everything found.
-      if (e instanceof RpcError && refused.length > 0) throw new RpcError([...refused, ...e.errors]);
+      if (e instanceof RpcError && refused.length + pruned.length > 0) throw new RpcError([...refused, ...pruned.flatMap((p) => p.errors), ...e.errors]);
       throw e;
     }
-    return { edits, refused };
+    if (pruned.length > 0) refused = pruned.flatMap((p) => p.errors);
+    // Only text loads are known to warn of empty containers (docs/config-schema.md).
+    const warnings = isText ? await runSliced(dropEmptyContainersWork(edits, schema)) : [];
+    return { edits, refused, warnings };
   } catch (e) {
     if (e instanceof RpcError) throw new RpcErrorInside(e.errors, 'load-configuration-results');
     throw e;

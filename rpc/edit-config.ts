@@ -7,9 +7,18 @@ import { child } from '../src/xml/element.js';
 import { assertCanWrite, deviceSchemaReady, mayChangeCheck } from './configuration-common.js';
 import { readDatastore } from './datastore-target.js';
 import type { RpcHandler } from './types.js';
-import { candidateOnly, missingWrapper } from '../src/errors/catalogue.js';
+import { candidateOnly, dataMissing, missingWrapper, statementNotFoundWarning } from '../src/errors/catalogue.js';
+import { dropEmptyContainersWork } from '../src/junos-config/empty-statements.js';
+import { atLeast } from '../src/engine/releases/version.js';
 
 const notCandidate = candidateOnly;
+
+/**
+ * `operation="delete"` of an absent statement: a warning beside `<ok/>` before
+ * 23.1R1, an error-tag data-missing from it on (Juniper's page on the NETCONF
+ * `operation` attribute, "Release Information"). `operation="remove"` is silent.
+ */
+const DATA_MISSING_FROM = '23.1';
 
 export const editConfig: RpcHandler = {
   name: 'edit-config',
@@ -31,8 +40,21 @@ export const editConfig: RpcHandler = {
       throw missingWrapper('config', 'edit-config');
     }
     await runSliced(checkEditsWork(edits, schema));
-    await ctx.device.configuration.loadSliced(ctx.session, edits, mode === 'replace' ? 'override' : 'merge', () => assertCanWrite(ctx), mayChangeCheck(ctx));
-    return { kind: 'ok' };
+    const empty = text && !config ? await runSliced(dropEmptyContainersWork(edits, schema)) : [];
+    const refuseAbsent = atLeast(ctx.device.model.settings.softwareVersion, DATA_MISSING_FROM);
+    const found = await ctx.device.configuration.loadSliced(
+      ctx.session,
+      edits,
+      mode === 'replace' ? 'override' : 'merge',
+      (_before, _after, warnings) => {
+        // From 23.1 an absent delete is an error and changes nothing (all at once or not at all).
+        if (refuseAbsent && warnings.some((w) => w.deletion)) throw dataMissing();
+        assertCanWrite(ctx);
+      },
+      mayChangeCheck(ctx),
+    );
+    const warnings = [...empty, ...found.map(() => statementNotFoundWarning())];
+    return warnings.length > 0 ? { kind: 'ok', warnings } : { kind: 'ok' };
   },
 };
 

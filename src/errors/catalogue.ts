@@ -75,9 +75,32 @@ export function dataExists(path: string): RpcError {
   return new RpcError({ type: 'application', tag: 'data-exists', severity: 'error', message: 'statement already exists', path });
 }
 
-/** RFC 6241 data-missing: `operation="delete"` of a statement that is not there. */
-export function dataMissing(path: string): RpcError {
-  return new RpcError({ type: 'application', tag: 'data-missing', severity: 'error', message: 'statement not found', path });
+/**
+ * RFC 6241 data-missing: `<edit-config>` with `operation="delete"` of a
+ * statement that is not there, from Junos 23.1R1 on (Juniper's reference page
+ * of the NETCONF `operation` attribute: severity error instead of warning,
+ * error-tag data-missing, error-type application).
+ */
+export function dataMissing(): RpcError {
+  return new RpcError({ type: 'application', tag: 'data-missing', severity: 'error', message: 'statement not found' });
+}
+
+/**
+ * The warning for deleting (or marking) an absent statement before 23.1, at the
+ * top of an `<edit-config>` reply beside `<ok/>`: the shape of the 16.1R4
+ * load-configuration warning (severity and message only, on lines of their own).
+ */
+export function statementNotFoundWarning(): RpcErrorInfo {
+  return { severity: 'warning', message: '\nstatement not found\n' };
+}
+
+/**
+ * A loaded container with nothing in it, which Junos drops: the 19.4 vQFX
+ * reply to a text load whose `authentication { SSH-rsa ...; }` lost its only
+ * statement (`[edit system login user admin]`, bad-element `authentication`).
+ */
+export function noContentsWarning(path: string, element: string): RpcErrorInfo {
+  return { severity: 'warning', path, message: 'mgd: statement has no contents; ignored', info: [['bad-element', element]] };
 }
 
 export function operationNotSupported(message: string): RpcError {

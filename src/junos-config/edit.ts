@@ -253,6 +253,8 @@ export interface EditWarning {
   /** Where, as the edit's path (`/system/ntp`). */
   readonly path: string;
   readonly element: string;
+  /** A deletion (not an activation) of the absent statement: edit-config refuses those from 23.1 on. */
+  readonly deletion?: true;
 }
 
 /** Marks the draft active or inactive as the edit says. */
@@ -284,8 +286,9 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
       // A leaf-list value: deleting names one value (or all without one); anything else adds it once.
       const same = target.findValues(e.name, e.value);
       const marksOnly = e.activity !== undefined && e.value === undefined;
-      if ((e.op === 'delete' || marksOnly) && same.length === 0) warnings.push({ message: 'statement not found', path: here, element: e.name });
-      else if (marksOnly) for (const i of same) mark(target.draftAt(i), e);
+      if ((e.op === 'delete' || marksOnly) && same.length === 0) {
+        if (!e.ifPresent) warnings.push({ message: 'statement not found', path: here, element: e.name, ...(marksOnly ? {} : { deletion: true as const }) });
+      } else if (marksOnly) for (const i of same) mark(target.draftAt(i), e);
       else if (e.op === 'delete') for (const i of same) target.remove(i);
       else if (same.length === 0) target.push(makeNode(e.name, e.value, []));
       continue;
@@ -295,7 +298,7 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
       case 'delete':
         // Deleting what is not there changes nothing; Junos warns and loads the rest.
         if (idx >= 0) target.remove(idx);
-        else warnings.push({ message: 'statement not found', path: here, element: key ?? e.name });
+        else if (!e.ifPresent) warnings.push({ message: 'statement not found', path: here, element: key ?? e.name, deletion: true });
         break;
       case 'create':
         if (idx >= 0) throw new EditConflict('statement already exists', here, key ?? e.name);
@@ -314,7 +317,8 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
         if (idx < 0) {
           // A container reached only to delete (or mark) something under it is not created.
           if (deletesOnly || marksOnly) {
-            warnings.push({ message: 'statement not found', path: here, element: key ?? e.name });
+            if (marksOnly) warnings.push({ message: 'statement not found', path: here, element: key ?? e.name });
+            else if (e.children.some((c) => c.op === 'delete' && !c.ifPresent)) warnings.push({ message: 'statement not found', path: here, element: key ?? e.name, deletion: true });
             break;
           }
           const fresh = new Draft(e.name);

@@ -25,6 +25,11 @@ function opOf(attrs: Json | undefined, inherited: EditOp): EditOp {
   return inherited;
 }
 
+/** `"operation": "remove"`: deleted if there, silently otherwise (RFC 6241). */
+function quiet(attrs: Json | undefined): { ifPresent?: true } {
+  return attrs && typeof attrs === 'object' && !Array.isArray(attrs) && attrs['operation'] === 'remove' ? { ifPresent: true } : {};
+}
+
 function scalar(v: Json, name: string): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -37,16 +42,17 @@ function members(obj: { [k: string]: Json }, inherited: EditOp): EditNode[] {
   for (const [name, v] of Object.entries(obj)) {
     if (name.startsWith('@')) continue;
     const op = opOf(obj[`@${name}`], childOp);
+    const q = quiet(obj[`@${name}`]);
     if (Array.isArray(v)) {
-      if (v.length === 1 && v[0] === null) out.push({ name, op, children: [] });
+      if (v.length === 1 && v[0] === null) out.push({ name, op, children: [], ...q });
       else
         for (const item of v) {
           if (item !== null && typeof item === 'object' && !Array.isArray(item)) out.push(entry(name, item, childOp));
-          else out.push({ name, value: scalar(item, name), op, children: [] });
+          else out.push({ name, value: scalar(item, name), op, children: [], ...q });
         }
     } else if (v !== null && typeof v === 'object') out.push(entry(name, v, childOp));
-    else if (v === null) out.push({ name, op, children: [] });
-    else out.push({ name, value: scalar(v, name), op, children: [] });
+    else if (v === null) out.push({ name, op, children: [], ...q });
+    else out.push({ name, value: scalar(v, name), op, children: [], ...q });
   }
   return out;
 }
@@ -57,7 +63,7 @@ function entry(name: string, obj: { [k: string]: Json }, inherited: EditOp): Edi
   // A list entry's key comes first, as in Junos XML.
   const k = children.findIndex((c) => c.name === 'name');
   if (k > 0) children.unshift(...children.splice(k, 1));
-  return { name, op, children };
+  return { name, op, children, ...quiet(obj['@']) };
 }
 
 /** The edits a JSON configuration document describes. */

@@ -210,7 +210,8 @@ export class ConfigurationStore {
     owner: object,
     edits: readonly EditNode[],
     action: LoadAction,
-    guard: (before: ConfigNode, after: ConfigNode) => void = () => undefined,
+    /** Also sees the load's warnings: edit-config refuses an absent delete from 23.1 on. */
+    guard: (before: ConfigNode, after: ConfigNode, warnings: readonly EditWarning[]) => void = () => undefined,
     check?: (before: ConfigNode, after: ConfigNode) => Work<void>,
   ): Promise<EditWarning[]> {
     for (let attempt = 1; ; attempt++) {
@@ -226,7 +227,7 @@ export class ConfigurationStore {
         else runNow(check(base, tree));
         if (this.candidate(owner) !== base) continue;
       }
-      guard(base, tree);
+      guard(base, tree, warnings);
       this.replaceCandidate(owner, tree);
       return warnings;
     }

@@ -36,6 +36,8 @@ export interface EditNode {
   readonly activity?: Activity;
   /** One value of a leaf-list (the schema says so): it matches by name and value, and adds to the others. */
   leafList?: true;
+  /** NETCONF `operation="remove"`: a delete that is silent when the statement is not there (RFC 6241 7.2). */
+  readonly ifPresent?: true;
 }
 
 export type Activity = 'active' | 'inactive';
@@ -169,7 +171,14 @@ function editFromXmlWork(root: XmlElement, inherited: EditOp): Work<EditNode> {
     (el, op, children) => {
       const text = el.text.trim();
       const activity = activityOf(el);
-      return { name: el.name, op, ...(el.children.length === 0 && text !== '' ? { value: text } : {}), children, ...(activity ? { activity } : {}) };
+      return {
+        name: el.name,
+        op,
+        ...(el.children.length === 0 && text !== '' ? { value: text } : {}),
+        children,
+        ...(activity ? { activity } : {}),
+        ...(isRemove(el) ? { ifPresent: true as const } : {}),
+      };
     },
   );
 }
@@ -181,6 +190,11 @@ function activityOf(el: XmlElement): Activity | undefined {
     if ((local === 'inactive' || local === 'active') && el.attrs[q] !== '') return local;
   }
   return undefined;
+}
+
+function isRemove(el: XmlElement): boolean {
+  for (const q in el.attrs) if ((q === 'operation' || q.endsWith(':operation')) && el.attrs[q] === 'remove') return true;
+  return false;
 }
 
 function opOf(el: XmlElement): EditOp | undefined {

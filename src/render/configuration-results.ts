@@ -6,6 +6,7 @@
  */
 import { endTag, startTag } from '../xml/writer.js';
 import { el, leaf, toXml, type XNode } from './tree.js';
+import type { RpcErrorInfo } from '../errors/rpc-error.js';
 
 /** `<commit-results>` for one routing engine: a check, a commit, or a confirmed commit (minutes until rollback). */
 export type CommitResult = { readonly re: string } & ({ readonly kind: 'check' } | { readonly kind: 'commit'; readonly confirmMinutes?: number });
@@ -33,9 +34,19 @@ export function commitResultsXml(r: CommitResult): string {
  * `delete interfaces ge-0/0/0` for an absent statement has it (PyEZ
  * tests/unit/test_decorators.py).
  */
-export function loadConfigurationResultsXml(warnings: readonly string[] = []): string {
-  const errs = warnings.map((m) => el('rpc-error', [leaf('error-severity', 'warning'), leaf('error-message', `\n${m}\n`)]));
+export function loadConfigurationResultsXml(warnings: ReadonlyArray<string | RpcErrorInfo> = []): string {
+  const errs = warnings.map((w) => (typeof w === 'string' ? el('rpc-error', [leaf('error-severity', 'warning'), leaf('error-message', `\n${w}\n`)]) : warningNode(w)));
   return toXml(el('load-configuration-results', [...errs, el('ok')]));
+}
+
+/** A warning with its level and statement (`statement has no contents; ignored`), in Junos's element order. */
+function warningNode(w: RpcErrorInfo): XNode {
+  return el('rpc-error', [
+    leaf('error-severity', w.severity),
+    ...(w.path !== undefined ? [leaf('error-path', w.path)] : []),
+    leaf('error-message', w.message),
+    ...(w.info && w.info.length > 0 ? [el('error-info', w.info.map(([k, v]) => leaf(k, v)))] : []),
+  ]);
 }
 
 /** `show | compare` and `show configuration` as text: `<configuration-information><configuration-output>`. */

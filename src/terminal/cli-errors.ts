@@ -23,8 +23,21 @@ export function caretText(promptWidth: number, err: CliSyntaxError): string {
   return `${' '.repeat(promptWidth + err.at)}^\n${message}\n${choices}`;
 }
 
+/**
+ * A warning as the CLI prints it: `warning: statement not found`; one at a
+ * statement under its level and name, without the `mgd: ` the NETCONF
+ * message carries (a CLI load's `'interfaces'` / `warning: statement has no
+ * contents; ignored`).
+ */
+export function warningText(e: Pick<RpcErrorInfo, 'message' | 'path' | 'info'>): string {
+  const message = e.message.trim().replace(/^mgd: /, '');
+  const element = e.info?.find(([k]) => k === 'bad-element')?.[1];
+  if (e.path && element) return `${e.path}\n  '${element}'\n    warning: ${message}\n`;
+  return `warning: ${message}\n`;
+}
+
 function oneError(e: RpcErrorInfo): string {
-  if (e.severity === 'warning') return `warning: ${e.message}\n`;
+  if (e.severity === 'warning') return warningText(e);
   if (BARE_MESSAGES.has(e.message)) return `${e.message}\n`;
   const element = e.info?.find(([k]) => k === 'bad-element')?.[1];
   // A commit problem: the hierarchy, the statement, then why (Junos's commit check layout).

@@ -10,7 +10,7 @@ import { readPath } from '../junos-config/path.js';
 import type { XmlElement } from '../xml/element.js';
 import type { RpcErrorInfo } from '../xml/rpc-error.js';
 import { findText, parseFragment } from '../xml/fragment.js';
-import { errorText, hasError } from './cli-errors.js';
+import { errorText, hasError, warningText } from './cli-errors.js';
 import { CHECK_OUT_FAILED_MANDATORY } from '../errors/domain.js';
 import { configurationCommands, type TerminalCommand } from './command-tree.js';
 import type { CliContext } from './context.js';
@@ -30,7 +30,13 @@ export type ConfigureMode = 'shared' | 'private' | 'exclusive';
 /** The warnings a load gave inside its results (`statement not found`), as the CLI prints them. */
 function resultWarnings(body: string): string {
   let out = '';
-  for (const m of body.matchAll(/<rpc-error>\s*<error-severity>warning<\/error-severity>\s*<error-message>([\s\S]*?)<\/error-message>/g)) out += `warning: ${m[1]!.trim()}\n`;
+  for (const [, e] of body.matchAll(/<rpc-error>([\s\S]*?)<\/rpc-error>/g)) {
+    const field = (name: string): string | undefined => new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(e!)?.[1];
+    if (field('error-severity') !== 'warning') continue;
+    const path = field('error-path');
+    const element = field('bad-element');
+    out += warningText({ message: field('error-message') ?? '', ...(path ? { path } : {}), ...(element ? { info: [['bad-element', element]] } : {}) });
+  }
   return out;
 }
 

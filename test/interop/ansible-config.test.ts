@@ -13,6 +13,8 @@ type Result = TaskResult & { changed?: boolean; diff?: { prepared?: string } };
 
 for (const stack of CLIENT_STACKS) {
   describe(`interop: Ansible junos_system, junos_user, junos_banner (${stack.label})`, function () {
+    // About 50 module runs through one ansible-playbook: more than the default minute on a busy machine.
+    this.timeout(180_000);
     let t: TestEmulator;
     before(async function () {
       requireClient(this, 'ansible-playbook (Debian package ansible)', hasAnsible());
@@ -39,6 +41,20 @@ for (const stack of CLIENT_STACKS) {
         'user active': true,
         'user absent': true,
         'user absent again': false,
+        'users aggregate': true,
+        'users aggregate again': false,
+        'users purge check': true,
+        'users purge': true,
+        'users purge again': false,
+        'users aggregate absent': true,
+        'users aggregate absent again': false,
+        'system check': true,
+        'config lines check': true,
+        'config lines': true,
+        'config lines again': false,
+        'config delete lines': true,
+        'config delete lines again': false,
+        'banner check': true,
         'banner present': true,
         'banner present again': false,
         'banner inactive': true,
@@ -46,12 +62,28 @@ for (const stack of CLIENT_STACKS) {
       });
       // The diff Ansible shows is Junos's compare (stripped, as the module reads it).
       expect(byName.get('system present')!.diff?.prepared).to.equal('[edit system]\n-  host-name r1;\n+  host-name r1-ans;\n+  domain-name lab.example;');
+      // junos_user's aggregate, purge (check mode first: the same diff, nothing committed) and absent users.
+      const diffOf = (name: string): string | undefined => byName.get(name)!.diff?.prepared;
+      expect(diffOf('users aggregate')).to.equal(
+        '[edit system login]\n+    user u1 {\n+        class operator;\n+    }\n+    user u2 {\n+        class read-only;\n+        full-name "Second User";\n+    }',
+      );
+      const purged = '[edit system login]\n-    user u2 {\n-        class read-only;\n-        full-name "Second User";\n-    }';
+      expect(diffOf('users purge check')).to.equal(purged);
+      expect(diffOf('users purge')).to.equal(purged);
+      expect(diffOf('users aggregate absent')).to.equal('[edit system login]\n-    user u1 {\n-        class operator;\n-    }');
+      // Check mode shows the change and discards it (the later tasks would not change otherwise).
+      expect(diffOf('system check')).to.match(/^\[edit system\]\n(-  host-name \S+;\n)?\+  host-name r1-check;$/);
+      const ntp = '[edit system]\n+   ntp {\n+       server 192.0.2.10;\n+   }';
+      expect(diffOf('config lines check')).to.equal(ntp);
+      expect(diffOf('config lines')).to.equal(ntp);
+      expect(diffOf('banner check')).to.equal('[edit system login]\n+   message "Checked only";');
       const c = await t.client();
       const set = await c.rpc('<get-configuration database="committed" format="set"/>');
       // `state: absent` deletes every leaf the module maps, given or not (host-name too): on a real box as here.
       expect(set).to.not.include('host-name').and.not.include('domain-name').and.not.include('ansuser').and.not.include('announcement');
       expect(set).to.include('set system login user lab class super-user\n');
       expect(set).to.not.include('deactivate');
+      expect(set).to.not.include('r1-check').and.not.include('Checked only').and.not.include('ntp').and.not.include(' u1 ').and.not.include(' u2 ');
     });
   });
 }

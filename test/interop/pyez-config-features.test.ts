@@ -3,7 +3,8 @@
  * PyEZ 2.1.7 and the current 2.8.0: Config.diff() and diff(rb_id=N) equal to
  * the text Junos prints (fixtures of test/junos-config/diff.test.ts),
  * Config.rescue('save'|'get'|'reload'|'delete'), and how each PyEZ treats
- * the `statement not found` warning of a delete.
+ * the `statement not found` warning of a delete, and an XML load with an
+ * unknown element (refused, the rest loaded).
  */
 import { expect } from 'chai';
 import { ROOT_PASSWORD_HASH } from '../../src/junos-config/initial.js';
@@ -78,17 +79,26 @@ for (const stack of CLIENT_STACKS) {
       expect(r[12]!['rescue']).to.equal(null);
     });
 
-    it('a delete of an absent statement: the warning raises ConfigLoadError unless ignore_warning names it, as on Junos', async () => {
+    it('a delete of an absent statement: the warning raises ConfigLoadError unless ignore_warning names it, as on Junos; an XML load with an unknown element raises and loads the rest', async () => {
       const r = await run([
         { load: 'delete system ntp' },
         { load: 'delete system ntp', ignore_warning: 'statement not found' },
         { load: 'delete system ntp', ignore_warning: true },
         { load: 'system { delete: ntp; }', format: 'text', ignore_warning: 'statement not found' },
+        // An XML load with one unknown element: refused by name, the rest is in the candidate (as a text load).
+        { load: '<configuration><system><location><building>b7</building></location><sytem-foo>1</sytem-foo></system></configuration>', format: 'xml' },
+        { diff: 0 },
+        { rollback: 0 },
+        { diff: 0 },
       ]);
       // ncclient raises every rpc-error, warnings too (RaiseMode.ALL), and PyEZ turns it into ConfigLoadError.
       expect(r[0]!.error?.class).to.equal('ConfigLoadError');
       expect(r[0]!.error?.message).to.include('statement not found');
-      expect(r.slice(1).map((x) => x['loaded'])).to.deep.equal([true, true, true]);
+      expect(r.slice(1, 4).map((x) => x['loaded'])).to.deep.equal([true, true, true]);
+      expect(r[4]!.error?.class).to.equal('ConfigLoadError');
+      expect(r[4]!.error?.message).to.include('sytem-foo').and.include('syntax error');
+      expect(r[5]!['diff']).to.equal('\n[edit system]\n+   location {\n+       building b7;\n+   }\n');
+      expect(r[7]!['diff']).to.equal(null);
     });
 
     it('commit_check() raises CommitError naming a missing mandatory statement, from inside <commit-results>', async () => {

@@ -77,6 +77,8 @@ export function editFromXml(el: XmlElement, inherited: EditOp = 'merge'): EditNo
     ...(el.children.length === 0 && text !== '' ? { value: text } : {}),
     children: el.children.map((c) => editFromXml(c, op === 'replace' ? 'replace' : 'merge')),
     ...activityOf(el),
+    // Issue 12: NETCONF operation="remove" deletes silently when the statement is absent.
+    ...(Object.entries(el.attrs).some(([q, v]) => (q === 'operation' || q.endsWith(':operation')) && v === 'remove') ? { ifPresent: true as const } : {}),
   };
 }
 

@@ -63,6 +63,11 @@ export class SchemaNode {
     return this.raw[0] === 2 || this.raw[0] === 3 ? this.owner.type(this.raw[2]) : undefined;
   }
 
+  /** A container whose mere presence means something (YANG `presence`): it may be empty. */
+  get isPresence(): boolean {
+    return this.raw[0] === 0 && this.raw[3] === 1;
+  }
+
   /** True for a leaf that takes no value (`type empty`). */
   get isEmptyLeaf(): boolean {
     return this.kind === 'leaf' && this.type?.[0] === 'e';
