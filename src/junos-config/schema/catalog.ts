@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { compareMajorMinor } from '../../engine/releases/version.js';
 import type { HardwareLine } from '../../engine/releases/types.js';
-import { Schema, type RawSchema } from './model.js';
+import { Schema, SCHEMA_FORMAT, type RawSchema } from './model.js';
 
 type Family = 'junos' | 'junos-es' | 'junos-ex';
 
@@ -52,6 +52,7 @@ export function loadSchema(id: string): Schema {
   let s = loaded.get(id);
   if (!s) {
     const raw = JSON.parse(gunzipSync(readFileSync(new URL(`schemas/config/${id}.json.gz`, rootUrl()))).toString('utf8')) as RawSchema;
+    if (raw.format !== SCHEMA_FORMAT) throw new Error(`schemas/config/${id}.json.gz: format ${String(raw.format)}, this build reads ${SCHEMA_FORMAT} (run scripts/gen-config-schema.py)`);
     s = new Schema(raw);
     loaded.set(id, s);
   }
