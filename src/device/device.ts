@@ -129,6 +129,8 @@ export class EmulatedDevice implements DeviceRuntime {
       // What the release's YANG marks mandatory, and values its types refuse (docs/config-schema.md).
       ...schemaProblems(tree, schemaFor(deps.model.spec.line, deps.model.settings.softwareVersion)),
     ];
+    // Loads drop the other cases of a YANG choice a statement is set in (docs/config-schema.md).
+    this.configuration.schemaRoot = () => schemaFor(deps.model.spec.line, deps.model.settings.softwareVersion).root;
     const target = this.configurationTarget();
     this.configuration.onCommit((tree) => applyConfiguration(tree, target));
     applyConfiguration(this.configuration.committed(), target);

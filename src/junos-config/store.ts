@@ -11,6 +11,7 @@
 import { ClockShutdownError, type VirtualClock } from '../engine/index.js';
 import type { ConfigurationProblem } from './effects.js';
 import { editTreeWork, overrideWork, type EditWarning } from './edit.js';
+import type { SchemaNode } from './schema/model.js';
 import { runNow, runSliced, type Work } from './slices.js';
 import type { ConfigNode, EditNode } from './tree.js';
 import { clone, emptyConfiguration, sameTree } from './tree.js';
@@ -78,6 +79,8 @@ export class ConfigurationStore {
   private readonly changeListeners = new Set<() => void>();
   /** Checks a configuration before it is committed; returns error messages. */
   validate: (tree: ConfigNode) => ConfigurationProblem[] = () => [];
+  /** The schema root of the device's release: a load that sets one case of a YANG choice removes the other cases (edit.ts). */
+  schemaRoot: () => SchemaNode | undefined = () => undefined;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -192,7 +195,7 @@ export class ConfigurationStore {
   /** Applies a load at once; returns its warnings (`statement not found`). */
   load(owner: object, edits: readonly EditNode[], action: LoadAction): EditWarning[] {
     const warnings: EditWarning[] = [];
-    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action, warnings)));
+    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action, warnings, this.schemaRoot())));
     return warnings;
   }
 
@@ -206,7 +209,7 @@ export class ConfigurationStore {
     for (let attempt = 1; ; attempt++) {
       const base = this.candidate(owner);
       const warnings: EditWarning[] = [];
-      const work = loadWork(base, edits, action, warnings);
+      const work = loadWork(base, edits, action, warnings, this.schemaRoot());
       const tree = attempt < SLICED_LOAD_TRIES ? await runSliced(work) : runNow(work);
       if (this.candidate(owner) !== base) continue;
       guard(base, tree);
@@ -334,9 +337,9 @@ export class ConfigurationStore {
   }
 }
 
-function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction, warnings: EditWarning[]): Work<ConfigNode> {
+function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction, warnings: EditWarning[], schema: SchemaNode | undefined): Work<ConfigNode> {
   // `replace` only changes how marked statements apply; that is in the edits.
-  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits, warnings);
+  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits, warnings, schema);
 }
 
 export { emptyConfiguration };
