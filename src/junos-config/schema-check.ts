@@ -1,12 +1,15 @@
 /**
  * The commit check's part that the schema gives: statements the YANG marks
- * mandatory, and leaf values its types refuse (a tree loaded before schemas
- * were checked, or made from a device's YAML entry, may hold them). Statements
+ * mandatory, leaf values its types refuse (a tree loaded before schemas
+ * were checked, or made from a device's YAML entry, may hold them), and the
+ * `junos:must` constraints the generator kept (schema/musts.ts). Statements
  * the schema does not know are left to the load-time checks: a saved
  * configuration with one still commits.
  */
 import type { ConfigurationProblem } from './effects.js';
+import { isBareEntry } from './schema/cli-names.js';
 import type { Schema, SchemaNode } from './schema/model.js';
+import { evaluateMust, type MustLevel } from './schema/musts.js';
 import { checkValue } from './schema/values.js';
 import { editPath } from './statements.js';
 import type { ConfigNode } from './tree.js';
@@ -23,28 +26,65 @@ function mandatoryLeaves(s: SchemaNode): readonly string[] {
   return m;
 }
 
+/** Where an absolute must path is not read from the root (Junos reads it from the logical system). */
+const OWN_ROOTS = new Set(['logical-systems', 'tenants']);
+
+interface Frame {
+  readonly node: ConfigNode;
+  readonly schema: SchemaNode;
+  readonly path: readonly string[];
+  readonly chain: readonly MustLevel[];
+  readonly absolute: boolean;
+  /** Below an inactive statement: not in the configuration Junos checks. */
+  readonly inactive: boolean;
+}
+
 export function schemaProblems(tree: ConfigNode, schema: Schema): ConfigurationProblem[] {
   const problems: ConfigurationProblem[] = [];
-  const stack: Array<{ readonly node: ConfigNode; readonly schema: SchemaNode; readonly path: readonly string[] }> = [{ node: tree, schema: schema.root, path: [] }];
+  const mustProblems: ConfigurationProblem[] = [];
+  // Junos checks musts on the configuration with its groups applied; the emulator does not apply them, so with any apply-groups no must is enforced.
+  let appliesGroups = false;
+  const stack: Frame[] = [{ node: tree, schema: schema.root, path: [], chain: [{ node: tree, schema: schema.root }], absolute: true, inactive: false }];
+  const must = (f: Frame, c: ConfigNode, cs: SchemaNode, value: string | undefined, path: string, element: string): void => {
+    if (c.inactive || f.inactive) return;
+    for (const [expr, message] of cs.musts) {
+      if (evaluateMust(expr, { chain: [...f.chain, { node: c, schema: cs }], value, absolute: f.absolute }) === false) mustProblems.push({ path, element, message });
+    }
+  };
   while (stack.length > 0) {
-    const { node, schema: s, path } = stack.pop()!;
+    const f = stack.pop()!;
+    const { node, schema: s, path } = f;
     for (const m of mandatoryLeaves(s)) {
       if (!node.children.some((c) => c.name === m)) problems.push({ path: editPath(path), element: m, message: `Missing mandatory statement: '${m}'` });
     }
     for (const c of node.children) {
+      if (c.name === 'apply-groups') appliesGroups = true;
       const cs = s.child(c.name);
       if (!cs) continue;
+      // Group contents are templates, checked where they apply.
+      const checksMusts = path[0] !== 'groups';
       if (cs.kind === 'leaf' || cs.kind === 'leaf-list') {
-        if (c.value !== undefined && !cs.isEmptyLeaf && !s.keys.includes(c.name)) {
+        const isKey = s.keys.includes(c.name);
+        if (c.value !== undefined && !cs.isEmptyLeaf && !isKey) {
           const p = checkValue(schema, cs.type!, c.value);
           if (p) problems.push({ path: editPath(path), element: p.message === 'syntax error' ? c.value : c.name, message: p.message });
         }
+        // A key's constraint names the entry's value (a capture: bad-element `corp` for `from-zone corp`).
+        if (checksMusts) must(f, c, cs, c.value, editPath(path), isKey ? (c.value ?? c.name) : c.name);
         continue;
       }
-      if (c.children.length === 0) continue;
       const key = cs.kind === 'list' ? keyOf(c) : undefined;
-      stack.push({ node: c, schema: cs, path: [...path, c.name, ...(key !== undefined ? [key] : [])] });
+      if (checksMusts) must(f, c, cs, key, editPath(path), key === undefined ? c.name : isBareEntry(s.name, c.name) ? key : `${c.name} ${key}`);
+      if (c.children.length === 0) continue;
+      stack.push({
+        node: c,
+        schema: cs,
+        path: [...path, c.name, ...(key !== undefined ? [key] : [])],
+        chain: [...f.chain, { node: c, schema: cs }],
+        absolute: f.absolute && !(path.length === 0 && OWN_ROOTS.has(c.name)),
+        inactive: f.inactive || c.inactive === true,
+      });
     }
   }
-  return problems;
+  return appliesGroups ? problems : [...problems, ...mustProblems];
 }
