@@ -61,6 +61,8 @@ export interface RawSchema {
 export type NodeKind = 'container' | 'list' | 'leaf' | 'leaf-list';
 const KINDS: readonly NodeKind[] = ['container', 'list', 'leaf', 'leaf-list'];
 
+const NO_CASES: ReadonlyMap<string, readonly (readonly [number, number])[]> = new Map();
+
 export class SchemaNode {
   readonly kind: NodeKind;
   readonly name: string;
@@ -70,7 +72,7 @@ export class SchemaNode {
   readonly mandatory: boolean;
   private kids: Map<string, SchemaNode> | undefined;
   /** Per child in a choice: the (choice, case) pairs it belongs to, outermost first. */
-  private cases: Map<string, readonly (readonly [number, number])[]> | undefined;
+  private cases: ReadonlyMap<string, readonly (readonly [number, number])[]> | undefined;
   private excluded: Map<string, readonly string[]> | undefined;
 
   constructor(
@@ -120,7 +122,8 @@ export class SchemaNode {
       };
       add(raw, []);
       this.kids = kids;
-      this.cases = cases;
+      // Most statements have no choice: they share one empty map.
+      this.cases = cases.size > 0 ? cases : NO_CASES;
     }
     return this.kids;
   }
