@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, __import__('os').path.dirname(__file__))
-from schema_constraints import NotCertain, compile_must, pattern_of  # noqa: E402
+from schema_constraints import NotCertain, compile_must, message_text, pattern_of, yang_unescape  # noqa: E402
 
 MIRROR = sys.argv[1] if len(sys.argv) > 1 else '/work/.mirror/Juniper+yang/repo'
 OUT = sys.argv[2] if len(sys.argv) > 2 else 'schemas/config'
@@ -55,7 +55,7 @@ def tokens(text):
     out = []
     for m in TOKEN.finditer(text):
         if m.group(1) is not None:
-            out.append(('s', m.group(1).replace('\\"', '"').replace('\\\\', '\\')))
+            out.append(('s', yang_unescape(m.group(1))))
         elif m.group(2) is not None:
             out.append(('s', m.group(2)))
         elif m.group(3) is not None:
@@ -190,6 +190,7 @@ class Builder:
                 self.stats['musts_skipped'] += 1
                 continue
             self.stats['musts'] += 1
+            msg = message_text(msg)
             k = json.dumps([tree, msg], separators=(',', ':'))
             if k not in self.must_ix:
                 self.must_ix[k] = len(self.musts)

@@ -6,6 +6,14 @@ worse than missing a bad one. What is kept: docs/config-schema.md.
 """
 import re
 
+YANG_ESCAPES = {'n': '\n', 't': '\t', '"': '"', '\\': '\\'}
+
+
+def yang_unescape(text):
+    """A double-quoted YANG string's escapes (RFC 7950 6.1.3): \\n newline, \\t tab, \\" and \\\\; others stay as written."""
+    return re.sub(r'\\(.)', lambda m: YANG_ESCAPES.get(m.group(1), '\\' + m.group(1)), text, flags=re.S)
+
+
 # POSIX classes in the C locale, as JavaScript class contents (ASCII only).
 POSIX_CLASSES = {
     'alnum': '0-9A-Za-z',
@@ -28,8 +36,8 @@ SPECIAL_OUTSIDE = set('.[]()*+?{}|^$\\')
 def lit(c):
     """One literal character, written so that it means itself in a JS `u` regexp, in or out of a class."""
     o = ord(c)
-    if o > 0x7e or o < 0x20:
-        return None  # non-ASCII or control: the C locale's meaning is not certain
+    if o > 0x7f:
+        return None  # non-ASCII: the C locale matches bytes, JavaScript characters
     if c.isalnum() or c in ' _':
         return c
     return '\\x%02x' % o
@@ -177,10 +185,16 @@ def translate_ere(p):
     return ''.join(out)
 
 
+def message_text(message):
+    """A message as Juniper wrote it: a `\\n` in it stays the two characters (it names the character, as in "excluding '\\n'")."""
+    return message.replace('\n', '\\n').replace('\t', '\\t')
+
+
 def pattern_of(posix, message):
     """[js source, negated 0/1, message] or None (not kept)."""
     if message is None:
         return None
+    message = message_text(message)
     neg = 0
     if posix.startswith('!'):
         neg = 1

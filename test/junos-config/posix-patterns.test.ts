@@ -79,6 +79,24 @@ describe('schema constraints: POSIX patterns translated to JavaScript, against g
     });
   });
 
+  it("reads the YANG string's escapes: `\\n` in a pattern is a newline (full-name: no colons or new lines), in a message the two characters", () => {
+    const script = [
+      'import json, sys',
+      "sys.path.insert(0, 'scripts')",
+      'from schema_constraints import pattern_of, yang_unescape',
+      "print(json.dumps(pattern_of(yang_unescape(r'![:\\n]'), yang_unescape(r\"excluding '\\n'\"))))",
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const [source, negated, message] = JSON.parse(r.stdout) as [string, number, string];
+    expect(negated).to.equal(1);
+    expect(message).to.equal("excluding '\\n'");
+    const re = new RegExp(source, 'su');
+    // Refused when it matches: a colon or a newline, and nothing else (the letter n is no newline).
+    expect(['Ansible User', 'n\\n'].map((v) => re.test(v))).to.deep.equal([false, false]);
+    expect(['a:b', 'a\nb'].map((v) => re.test(v))).to.deep.equal([true, true]);
+  });
+
   it('leaves out what it cannot translate with certainty', () => {
     expect(translations(LEFT_OUT)).to.deep.equal(LEFT_OUT.map(() => null));
   });

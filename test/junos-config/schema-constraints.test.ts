@@ -95,8 +95,11 @@ describe('schema constraints: over NETCONF (mx960 on the 17.4 schema, srx300 on 
     // A negated pattern (must not match), and a list key, in XML.
     const file = await t.emulator.inject('r1', ['<load-configuration><configuration><system><syslog><file><name>a/b</name><any/></file></syslog></system></configuration></load-configuration>']);
     expect(file.replies[0]).to.include("<error-message>Must not contain '/', % or a space</error-message>");
-    const ok = await t.emulator.inject('r1', [set('set system host-name good-name\nset system syslog file ok-file any any')]);
+    const ok = await t.emulator.inject('r1', [set('set system host-name good-name\nset system syslog file ok-file any any\nset system login user u1 full-name "Ansible User"')]);
     expect(ok.replies[0]).to.include('<ok/>');
+    // A group's wildcard name is Junos's to match, not a value for the pattern (user names refuse `<` and `*`).
+    const wildcard = await t.emulator.inject('r1', [set('set groups g1 system login user &lt;*&gt; class super-user')]);
+    expect(wildcard.replies[0]).to.include('<ok/>');
   });
 
   it('junos:must at commit check: the must-message under the statement, then configuration check-out failed (srx300)', async () => {

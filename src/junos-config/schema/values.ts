@@ -7,8 +7,16 @@ import type { RawPattern, RawType, Schema } from './model.js';
 /** Compiled once per kept pattern (the schema's types are shared by every device of a release). */
 const compiled = new WeakMap<RawPattern, RegExp>();
 
+/**
+ * A group's wildcard name (`<ge-*>`, `<*>`) or a dynamic profile's variable
+ * (`$junos-interface-name`): Junos matches or substitutes these, so a pattern
+ * says nothing certain about them.
+ */
+const TEMPLATE = /^<.*>$|^\$/s;
+
 /** undefined when the value passes Junos's `junos:posix-pattern`; else its `junos:pattern-message`. */
 function patternProblem(p: RawPattern, value: string): ValueProblem | undefined {
+  if (TEMPLATE.test(value)) return undefined;
   let re = compiled.get(p);
   if (!re) {
     re = new RegExp(p[0], 'su');
