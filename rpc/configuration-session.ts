@@ -7,7 +7,7 @@ import { child } from '../src/xml/element.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import { assertCanWrite } from './configuration-common.js';
 import type { RpcContext, RpcHandler } from './types.js';
-import { databaseModified, privateRefused } from '../src/errors/catalogue.js';
+import { databaseModified, privateDiscardWarning, privateRefused, sharedDatabaseModified } from '../src/errors/catalogue.js';
 
 /** Locks the shared candidate for `lock-configuration` and NETCONF `<lock>` alike. */
 export function lockCandidate(ctx: RpcContext, operation = 'lock-configuration'): void {
@@ -47,7 +47,11 @@ export const openConfiguration: RpcHandler = {
       if (ctx.device.locks.holder('candidate') !== undefined && ctx.device.locks.holder('candidate') !== ctx.session.id) {
         throw privateRefused();
       }
-      ctx.device.configuration.openPrivate(ctx.session);
+      const store = ctx.device.configuration;
+      // Junos lets nobody into a private candidate while the shared one holds uncommitted changes.
+      if (!store.hasPrivate(ctx.session) && store.isModified()) throw sharedDatabaseModified();
+      store.openPrivate(ctx.session);
+      return { kind: 'body', body: '', warnings: [privateDiscardWarning()] };
     } else if (child(op, 'exclusive') || op.attrs['exclusive'] !== undefined) {
       lockCandidate(ctx);
     } else if (op.children.length > 0) {

@@ -193,6 +193,24 @@ export function databaseModified(badElement: string): RpcError {
   return new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database modified', info: [['bad-element', badElement]] });
 }
 
+/**
+ * `configure private` while the shared candidate holds uncommitted changes:
+ * Junos refuses it (the CLI prints `error: shared configuration database
+ * modified` and stays in operational mode; docs/command-and-configuration.md).
+ */
+export function sharedDatabaseModified(): RpcError {
+  return new RpcError({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'shared configuration database modified', info: [['bad-element', 'private']] });
+}
+
+/**
+ * The warning Junos answers a successful `<open-configuration><private/>`
+ * with: the reply holds only this rpc-error, no `<ok/>` (PyEZ's Config and
+ * scripts built on ncclient check for exactly this message).
+ */
+export function privateDiscardWarning(): RpcErrorInfo {
+  return { severity: 'warning', message: 'uncommitted changes will be discarded on exit' };
+}
+
 /** `configure private` while another session holds the exclusive lock. */
 export function privateRefused(): RpcError {
   return new RpcError({ type: 'protocol', tag: 'lock-denied', severity: 'error', message: 'configuration database locked by another session', info: [['bad-element', 'private']] });

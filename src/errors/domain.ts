@@ -8,6 +8,9 @@ import { EditConflict } from '../junos-config/tree.js';
 import { ClockShutdownError, SnapshotRefusal } from '../engine/index.js';
 import { RpcError, type RpcErrorInfo } from './rpc-error.js';
 
+/** The last error of a commit refused for missing mandatory statements only, with Junos's newlines. */
+export const CHECK_OUT_FAILED_MANDATORY = '\nconfiguration check-out failed: (missing mandatory statements)\n';
+
 export function domainError(e: unknown): RpcError | undefined {
   if (e instanceof SnapshotRefusal) {
     const first: RpcErrorInfo = e.badElement
@@ -19,15 +22,17 @@ export function domainError(e: unknown): RpcError | undefined {
     return new RpcError({ severity: 'error', message: 'snapshot interrupted: the emulator is shutting down' });
   }
   if (e instanceof CommitRefused) {
+    // Missing mandatory statements are application/invalid-value, and the last line says why (Juniper/go-netconf's 15.1F4 reply).
     const list: RpcErrorInfo[] = e.problems.map((p) => ({
-      type: 'protocol',
-      tag: 'operation-failed',
+      type: p.missingMandatory ? 'application' : 'protocol',
+      tag: p.missingMandatory ? 'invalid-value' : 'operation-failed',
       severity: 'error',
       path: p.path,
       message: p.message,
       info: [['bad-element', p.element]],
     }));
-    list.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: 'configuration check-out failed' });
+    const onlyMandatory = e.problems.length > 0 && e.problems.every((p) => p.missingMandatory);
+    list.push({ type: 'protocol', tag: 'operation-failed', severity: 'error', message: onlyMandatory ? CHECK_OUT_FAILED_MANDATORY : 'configuration check-out failed' });
     return new RpcError(list);
   }
   if (e instanceof EditConflict) {

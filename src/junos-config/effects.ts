@@ -10,6 +10,18 @@ export interface ConfigurationProblem {
   readonly path: string;
   readonly element: string;
   readonly message: string;
+  /**
+   * A mandatory statement is missing. Junos then names the statement that
+   * lacks it under its parent's path (`[edit]`, `'system'`, `Missing mandatory
+   * statement: 'root-authentication'`) and ends with `configuration check-out
+   * failed: (missing mandatory statements)`.
+   */
+  readonly missingMandatory?: true;
+}
+
+/** The problem Junos reports for statement `words` (`user bob`) under `parentPath` lacking `missing`. */
+export function missingMandatory(parentPath: string, words: string, missing: string): ConfigurationProblem {
+  return { path: parentPath, element: words, message: `Missing mandatory statement: '${missing}'`, missingMandatory: true };
 }
 
 export interface InterpretedConfiguration {
@@ -22,6 +34,8 @@ export interface InterpretedConfiguration {
   readonly users: readonly ConfiguredLogin[];
   /** `system login retry-options`: the statements given, as written. */
   readonly retryOptions: Readonly<Partial<Record<RetryStatement, string>>>;
+  /** `system root-authentication` is there (active): Junos refuses to commit without it. */
+  readonly rootAuthentication: boolean;
 }
 
 /** The `system login retry-options` statements the emulator acts on, with Junos's ranges. */
@@ -101,6 +115,7 @@ export function interpret(whole: ConfigNode): InterpretedConfiguration {
     version11: netconf !== undefined && childNamed(netconf, 'version-1.1') !== undefined,
     users: (logins?.children ?? []).filter((c) => c.name === 'user' && keyOf(c) !== undefined).map(login),
     retryOptions: retryStatements(logins),
+    rootAuthentication: at(tree, 'system', 'root-authentication') !== undefined,
   };
 }
 
@@ -144,6 +159,9 @@ export function validateConfiguration(tree: ConfigNode, classExists: (name: stri
   const errors: ConfigurationProblem[] = [];
   // interpret() leaves inactive statements out: Junos does not check them either.
   const c = interpret(tree);
+  // Junos's schema makes it mandatory (its YANG cannot say so of a container): a vQFX, a cJunosEvolved and
+  // Juniper/go-netconf's 15.1F4 reply all name it under [edit] 'system'.
+  if (!c.rootAuthentication) errors.push(missingMandatory('[edit]', 'system', 'root-authentication'));
   for (const [k, v] of Object.entries(c.retryOptions) as Array<[RetryStatement, string]>) {
     if (retryValue(v, k) === undefined) {
       const [min, max] = RETRY_RANGES[k];
@@ -156,7 +174,7 @@ export function validateConfiguration(tree: ConfigNode, classExists: (name: stri
       errors.push({ path: `[edit system login user ${u.name} authentication]`, element: 'encrypted-password', message: `encrypted-password: ${hashProblem}` });
     }
     if (u.class === undefined) {
-      errors.push({ path: `[edit system login user ${u.name}]`, element: 'class', message: "Missing mandatory statement: 'class'" });
+      errors.push(missingMandatory('[edit system login]', `user ${u.name}`, 'class'));
     } else if (!classExists(u.class)) {
       errors.push({ path: `[edit system login user ${u.name}]`, element: 'class', message: `Referenced class '${u.class}' is not defined` });
     }

@@ -6,7 +6,7 @@
  * the schema does not know are left to the load-time checks: a saved
  * configuration with one still commits.
  */
-import type { ConfigurationProblem } from './effects.js';
+import { missingMandatory, type ConfigurationProblem } from './effects.js';
 import { isBareEntry } from './schema/cli-names.js';
 import type { Schema, SchemaNode } from './schema/model.js';
 import { evaluateMust, type MustLevel } from './schema/musts.js';
@@ -32,7 +32,9 @@ const OWN_ROOTS = new Set(['logical-systems', 'tenants']);
 interface Frame {
   readonly node: ConfigNode;
   readonly schema: SchemaNode;
+  /** The node's own path; `words` are its own statement words (`user bob`) at its end. */
   readonly path: readonly string[];
+  readonly words: readonly string[];
   readonly chain: readonly MustLevel[];
   readonly absolute: boolean;
   /** Below an inactive statement: not in the configuration Junos checks. */
@@ -44,7 +46,7 @@ export function schemaProblems(tree: ConfigNode, schema: Schema): ConfigurationP
   const mustProblems: ConfigurationProblem[] = [];
   // Junos checks musts on the configuration with its groups applied; the emulator does not apply them, so with any apply-groups no must is enforced.
   let appliesGroups = false;
-  const stack: Frame[] = [{ node: tree, schema: schema.root, path: [], chain: [{ node: tree, schema: schema.root }], absolute: true, inactive: false }];
+  const stack: Frame[] = [{ node: tree, schema: schema.root, path: [], words: [], chain: [{ node: tree, schema: schema.root }], absolute: true, inactive: false }];
   const must = (f: Frame, c: ConfigNode, cs: SchemaNode, value: string | undefined, path: string, element: string): void => {
     if (c.inactive || f.inactive) return;
     for (const [expr, message] of cs.musts) {
@@ -53,9 +55,11 @@ export function schemaProblems(tree: ConfigNode, schema: Schema): ConfigurationP
   };
   while (stack.length > 0) {
     const f = stack.pop()!;
-    const { node, schema: s, path } = f;
+    const { node, schema: s, path, words } = f;
+    // Junos names a statement that lacks a mandatory child under its parent.
+    const parentPath = path.slice(0, path.length - words.length);
     for (const m of mandatoryLeaves(s)) {
-      if (!node.children.some((c) => c.name === m)) problems.push({ path: editPath(path), element: m, message: `Missing mandatory statement: '${m}'` });
+      if (!node.children.some((c) => c.name === m)) problems.push(missingMandatory(editPath(parentPath), words.join(' '), m));
     }
     for (const c of node.children) {
       if (c.name === 'apply-groups') appliesGroups = true;
@@ -76,10 +80,12 @@ export function schemaProblems(tree: ConfigNode, schema: Schema): ConfigurationP
       const key = cs.kind === 'list' ? keyOf(c) : undefined;
       if (checksMusts) must(f, c, cs, key, editPath(path), key === undefined ? c.name : isBareEntry(s.name, c.name) ? key : `${c.name} ${key}`);
       if (c.children.length === 0) continue;
+      const own = [c.name, ...(key !== undefined ? [key] : [])];
       stack.push({
         node: c,
         schema: cs,
-        path: [...path, c.name, ...(key !== undefined ? [key] : [])],
+        path: [...path, ...own],
+        words: own,
         chain: [...f.chain, { node: c, schema: cs }],
         absolute: f.absolute && !(path.length === 0 && OWN_ROOTS.has(c.name)),
         inactive: f.inactive || c.inactive === true,

@@ -29,7 +29,8 @@ function oneError(e: RpcErrorInfo): string {
   const element = e.info?.find(([k]) => k === 'bad-element')?.[1];
   // A commit problem: the hierarchy, the statement, then why (Junos's commit check layout).
   if (e.path && element) return `${e.path}\n  '${element}'\n    ${e.message}\n`;
-  return `error: ${e.message}\n`;
+  // Junos wraps some messages in newlines in XML (`\nconfiguration check-out failed: ...\n`); its CLI prints them on one line.
+  return `error: ${e.message.trim()}\n`;
 }
 
 export function errorText(errors: readonly RpcErrorInfo[]): string {

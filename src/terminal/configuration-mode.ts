@@ -11,6 +11,7 @@ import type { XmlElement } from '../xml/element.js';
 import type { RpcErrorInfo } from '../xml/rpc-error.js';
 import { findText, parseFragment } from '../xml/fragment.js';
 import { errorText, hasError } from './cli-errors.js';
+import { CHECK_OUT_FAILED_MANDATORY } from '../errors/domain.js';
 import { configurationCommands, type TerminalCommand } from './command-tree.js';
 import type { CliContext } from './context.js';
 import { pipeContextOf, present, refuse, runOperational, confirmed } from './operational.js';
@@ -210,7 +211,9 @@ export class ConfigurationMode {
     if (typeof comment === 'string') children.push(el('log', [], comment));
     const r = await this.ctx.run(el('commit-configuration', children), `commit ${[...given.keys()].join(' ')}`.trim(), false);
     const ok = !hasError(r.outcome.errors);
-    let text = errorText(r.outcome.errors);
+    // A commit (not a check) refused for missing mandatory statements ends `commit failed: (...)` in the CLI (vQFX capture).
+    const errors = given.has('check') ? r.outcome.errors : r.outcome.errors.map((e) => (e.message === CHECK_OUT_FAILED_MANDATORY ? { ...e, message: 'commit failed: (missing mandatory statements)' } : e));
+    let text = errorText(errors);
     if (ok) {
       const body = r.outcome.body;
       if (given.has('check')) text += 'configuration check succeeds\n';

@@ -14,6 +14,7 @@ import type { CliContext, LineAction, RunResult } from './context.js';
 import { filterDepth, relativeTo } from './subtree-text.js';
 import { displayOf, filters, filterText, parsePipes, type Pipe, type PipeContext } from './pipes.js';
 import { bodyText, displayRpc, displayXml } from './reply-text.js';
+import { schemaFor } from '../junos-config/schema/catalog.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand, walkOptions } from './walker.js';
 import { joinWords, lex, type Word } from './words.js';
 
@@ -136,7 +137,9 @@ export function present(ctx: CliContext, r: RunResult, display: string | undefin
   const body = outcome.okBody && hasError(outcome.errors) ? '' : outcome.body;
   if (display === 'xml') {
     const messages = outcome.errors.map((e) => e.message);
-    return displayXml(body, messages, ctx.device.release(), ctx.banner());
+    // Only a configuration needs the schema (which statements are containers); operational replies never load it.
+    const schema = body.startsWith('<configuration') ? schemaFor(ctx.device.model.spec.line, ctx.device.model.settings.softwareVersion) : undefined;
+    return displayXml(body, messages, ctx.device.release(), ctx.banner(), schema);
   }
   let text = bodyText(body);
   if (r.streamed !== '') text = text.startsWith(r.streamed) ? text.slice(r.streamed.length) : text;

@@ -5,12 +5,16 @@
  * indentation, the `<cli><banner>` trailer).
  */
 import type { XmlElement } from '../xml/element.js';
+import type { Schema, SchemaNode } from '../junos-config/schema/model.js';
 import { XNM_NS, junosNs } from '../render/tree.js';
 import { emptyTag, endTag, escapeText, leafXml, startTag } from '../xml/writer.js';
 import { parseFragment } from '../xml/fragment.js';
 
+/** Bodies carry `junos:` attributes (a configuration's commit stamps) without declaring the prefix: the reply root does. */
+const JUNOS_PREFIX: [string, string] = ['xmlns:junos', 'http://xml.juniper.net/junos/*/junos'];
+
 function fragment(body: string): XmlElement | undefined {
-  return parseFragment(body, { maxDepth: 256 });
+  return parseFragment(body, { maxDepth: 256, declare: [JUNOS_PREFIX] });
 }
 
 const CONFIGURATION_XNM = `<configuration xmlns="${XNM_NS}"`;
@@ -39,16 +43,25 @@ function qname(e: XmlElement): string {
   return e.prefix ? `${e.prefix}:${e.name}` : e.name;
 }
 
-/** One element per line, four spaces per level; leaves keep their text on the line. */
-export function prettyXml(e: XmlElement, depth: number, openEmpty = false): string {
+/**
+ * One element per line, four spaces per level; leaves keep their text on the
+ * line. A `<configuration>`'s statements sit two levels deeper than the
+ * element itself: every CLI capture of `show configuration | display xml`
+ * (16.1I0, 21.4R0, 25.4R1) has `<configuration>` at 4 spaces and its first
+ * statements at 12.
+ */
+export function prettyXml(e: XmlElement, depth: number, openEmpty = false, schema?: SchemaNode): string {
   const pad = '    '.repeat(depth);
   const n = qname(e);
   const attrs = Object.entries(e.attrs);
   if (e.children.length === 0) {
-    if (e.text === '') return openEmpty ? `${pad}${startTag(n, attrs)}\n${pad}${endTag(n)}\n` : `${pad}${emptyTag(n, attrs)}\n`;
+    // An empty container (`family inet;`) is an open and a close tag on lines of their own, an empty leaf `<error/>` (21.4R0, 16.1I0 captures).
+    const open = openEmpty || (schema !== undefined && (schema.kind === 'container' || schema.kind === 'list'));
+    if (e.text === '') return open ? `${pad}${startTag(n, attrs)}\n${pad}${endTag(n)}\n` : `${pad}${emptyTag(n, attrs)}\n`;
     return `${pad}${leafXml(n, e.text, attrs)}\n`;
   }
-  return `${pad}${startTag(n, attrs)}\n${e.children.map((c) => prettyXml(c, depth + 1)).join('')}${pad}${endTag(n)}\n`;
+  const inner = n === 'configuration' ? depth + 2 : depth + 1;
+  return `${pad}${startTag(n, attrs)}\n${e.children.map((c) => prettyXml(c, inner, false, schema?.child(c.name))).join('')}${pad}${endTag(n)}\n`;
 }
 
 function envelope(release: string, inner: string, banner: string): string {
@@ -60,12 +73,12 @@ function envelope(release: string, inner: string, banner: string): string {
 }
 
 /** `| display xml`: the body, and errors as Junos's CLI shows them (`xnm:error`, the message on a line of its own). */
-export function displayXml(body: string, errors: readonly string[], release: string, banner: string): string {
+export function displayXml(body: string, errors: readonly string[], release: string, banner: string, schema?: Schema): string {
   // The CLI shows a configuration without the xnm namespace a NETCONF reply declares (`show configuration | display xml`, 8.3R4 to 25.4R1).
   if (body.startsWith(CONFIGURATION_XNM)) body = `<configuration${body.slice(CONFIGURATION_XNM.length)}`;
   const root = fragment(body);
   let inner = '';
-  if (root) inner = root.children.map((c) => prettyXml(c, 1)).join('');
+  if (root) inner = root.children.map((c) => prettyXml(c, 1, false, c.name === 'configuration' ? schema?.root : undefined)).join('');
   else if (body.trim() !== '') inner = `    ${body.trim()}\n`;
   for (const m of errors) {
     inner +=

@@ -14,9 +14,14 @@ interface Run {
   stop(): Promise<number | null>;
 }
 
+/** Every command line a test started and has not seen exit: afterEach kills them, so a failing test leaves no process behind. */
+const running = new Set<ReturnType<typeof spawn>>();
+
 /** Starts the real command line and waits for its banner. */
 function startCli(args: string[]): Promise<Run> {
   const child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -53,6 +58,11 @@ function runToExit(args: string[]): Promise<{ code: number | null; stderr: strin
 }
 
 describe('junos-emulator command line', function () {
+  afterEach(() => {
+    for (const child of running) child.kill('SIGKILL');
+    running.clear();
+  });
+
   it('starts a working default device and prints address, port, profile and login', async () => {
     const run = await startCli(['--port', '0', '--keys-dir', TEST_KEYS_DIR, '--log-level', 'silent']);
     try {
@@ -73,9 +83,12 @@ describe('junos-emulator command line', function () {
       const run = await startCli(['--port', '0', '--keys-dir', keys, '--log-level', 'silent']);
       const port = Number(/port (\d+)/.exec(run.banner[0]!)![1]);
       let hostKey = '';
-      const c = await NetconfClient.connect({ host: '127.0.0.1', port, username: 'admin', password: 'admin123', hostVerifier: (k: Buffer) => ((hostKey = k.toString('base64')), true) });
-      c.close();
-      await run.stop();
+      try {
+        const c = await NetconfClient.connect({ host: '127.0.0.1', port, username: 'admin', password: 'admin123', hostVerifier: (k: Buffer) => ((hostKey = k.toString('base64')), true) });
+        c.close();
+      } finally {
+        await run.stop();
+      }
       seen.push(hostKey);
     }
     expect(seen[0]).to.not.equal('');

@@ -89,5 +89,28 @@ for (const stack of CLIENT_STACKS) {
       expect(r[0]!.error?.message).to.include('statement not found');
       expect(r.slice(1).map((x) => x['loaded'])).to.deep.equal([true, true, true]);
     });
+
+    it('commit_check() raises CommitError naming a missing mandatory statement, from inside <commit-results>', async () => {
+      const r = await run([{ load: 'set system login user bob uid 2001' }, { commit_check: true }, { rollback: 0 }, { commit_check: true }]);
+      expect(r[1]!.error?.class, JSON.stringify(r[1])).to.equal('CommitError');
+      expect(JSON.stringify(r[1])).to.include("Missing mandatory statement: 'class'");
+      expect(r[3]).to.deep.equal({ checked: true });
+    });
+
+    it("Config(mode='private') commits through a private candidate, and is refused while the shared one holds changes", async () => {
+      const r = await run([
+        { private_commit: 'set system location building private-1' },
+        { load: 'set system location floor 3' },
+        { private_commit: 'set system location building private-2' },
+        { rollback: 0 },
+        { private_commit: 'set system location building private-3' },
+        { diff: 1 },
+      ]);
+      // Junos answers <open-configuration><private/> with the warning PyEZ expects and skips.
+      expect(r[0], JSON.stringify(r[0])).to.deep.equal({ private_committed: true });
+      expect(r[2]!.error?.message, JSON.stringify(r[2])).to.include('shared configuration database modified');
+      expect(r[4], JSON.stringify(r[4])).to.deep.equal({ private_committed: true });
+      expect(r[5]!['diff']).to.match(/^\n\[edit system location\]\n- +building private-1;\n\+ +building private-3;\n$/);
+    });
   });
 }

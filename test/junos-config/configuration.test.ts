@@ -133,6 +133,34 @@ describe('configuration: over NETCONF', function () {
     await b.rpc('<discard-changes/>');
   });
 
+  it('root-authentication is mandatory: every device starts with it, and an override without it does not commit', async () => {
+    const c = await t.client();
+    expect(await c.rpc('<get-configuration format="text"><configuration><system><root-authentication/></system></configuration></get-configuration>')).to.match(/root-authentication \{\n +encrypted-password "\$6\$/);
+    await c.rpc('<load-configuration action="override" format="text"><configuration-text>system { host-name bare; login { user lab { class super-user; } } }</configuration-text></load-configuration>');
+    const refused = await c.rpc('<commit-configuration/>');
+    expect(refused).to.include("<error-path>[edit]</error-path>\n<error-message>Missing mandatory statement: 'root-authentication'</error-message>\n<error-info>\n<bad-element>system</bad-element>");
+    expect(refused).to.include('configuration check-out failed: (missing mandatory statements)');
+    await c.rpc('<load-configuration action="set" format="text"><configuration-set>set system root-authentication encrypted-password "$6$abc$def"</configuration-set></load-configuration>');
+    expect(await c.rpc('<commit-configuration><check/></commit-configuration>')).to.include('<commit-check-success/>');
+    await c.rpc('<discard-changes/>');
+  });
+
+  it('open-configuration private: the warning Junos sends instead of <ok/>, and refused while the shared candidate is modified', async () => {
+    const a = await t.client();
+    const b = await t.client();
+    const opened = await a.rpc('<open-configuration><private/></open-configuration>');
+    expect(opened).to.include('<error-severity>warning</error-severity>').and.include('<error-message>uncommitted changes will be discarded on exit</error-message>');
+    expect(opened).to.not.include('<ok/>');
+    await a.rpc('<close-configuration/>');
+    await b.rpc('<load-configuration action="set" format="text"><configuration-set>set snmp location shared-change</configuration-set></load-configuration>');
+    const refused = errorOf(await a.rpc('<open-configuration><private/></open-configuration>'));
+    expect(refused.message).to.equal('shared configuration database modified');
+    expect(await a.rpc('<get-configuration format="text"/>')).to.include('shared-change');
+    await b.rpc('<discard-changes/>');
+    expect(await a.rpc('<open-configuration><private/></open-configuration>')).to.include('uncommitted changes will be discarded on exit');
+    await a.rpc('<close-configuration/>');
+  });
+
   it('private candidates are per session and vanish with close-configuration', async () => {
     const a = await t.client();
     const b = await t.client();

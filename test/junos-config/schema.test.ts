@@ -157,9 +157,10 @@ describe('configuration schema: over NETCONF (mx960, 9.3 on the 17.4 schema)', f
     const c = await t.client();
     expect(await c.rpc(load('action="set"', '<configuration-set>set session-limit-group g1</configuration-set>'))).to.include('<ok/>');
     const r = await c.rpc('<commit-configuration><check/></commit-configuration>');
-    expect(r).to.include('<error-path>[edit session-limit-group g1]</error-path>');
-    expect(r).to.include("<error-message>Missing mandatory statement: 'maximum-sessions'</error-message>");
-    expect(r).to.include('<bad-element>maximum-sessions</bad-element>');
+    // Junos's shape (Juniper/go-netconf's 15.1F4 reply): inside commit-results, the statement that lacks it under its parent's path.
+    expect(r).to.match(/^<rpc-reply [^>]*>\n<commit-results>\n<rpc-error>\n<error-type>application<\/error-type>\n<error-tag>invalid-value<\/error-tag>\n/);
+    expect(r).to.include("<error-path>[edit]</error-path>\n<error-message>Missing mandatory statement: 'maximum-sessions'</error-message>\n<error-info>\n<bad-element>session-limit-group g1</bad-element>\n</error-info>\n</rpc-error>");
+    expect(r).to.include('<error-message>\nconfiguration check-out failed: (missing mandatory statements)\n</error-message>\n</rpc-error>\n</commit-results>\n</rpc-reply>');
     await c.rpc(load('action="set"', '<configuration-set>set session-limit-group g1 maximum-sessions 10</configuration-set>'));
     expect(await c.rpc('<commit-configuration><check/></commit-configuration>')).to.not.include('rpc-error');
     await c.rpc('<discard-changes/>');

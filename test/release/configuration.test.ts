@@ -4,6 +4,7 @@
  * namespace, the `version` statement that follows the running release.
  */
 import { expect } from 'chai';
+import { schemaFor } from '../../src/junos-config/schema/catalog.js';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
 import { displayXml } from '../../src/terminal/reply-text.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
@@ -105,6 +106,18 @@ describe('release: configuration roots and the version statement', function () {
     const reply = body(await (await client('mx960-18.4')).rpc('<get-configuration database="committed"/>'));
     const cli = displayXml(reply, [], '18.4R3', '');
     expect(cli.split('\n')[1]).to.match(/^ {4}<configuration junos:commit-seconds="\d+" junos:commit-localtime="[^"]+" junos:commit-user="[^"]+">$/);
+  });
+
+  it("the CLI's | display xml puts a configuration's statements at 12 spaces, 4 more per level (16.1I0, 21.4R0, 25.4R1 captures)", async () => {
+    const reply = body(await (await client('mx960-18.4')).rpc('<get-configuration database="committed"><configuration><system><login/></system></configuration></get-configuration>'));
+    const lines = displayXml(reply, [], '18.4R3', '').split('\n');
+    expect(lines.slice(2, 6)).to.deep.equal(['            <system>', '                <login>', '                    <user>', '                        <name>lab</name>']);
+    expect(lines.slice(-7)).to.deep.equal(['            </system>', '    </configuration>', '    <cli>', '        <banner></banner>', '    </cli>', '</rpc-reply>', '']);
+    // With the schema an empty container opens and closes on two lines, an empty leaf stays <x/> (21.4R0 and 16.1I0 captures).
+    const conf = '<configuration>\n<interfaces>\n<interface>\n<name>ge-0/0/18</name>\n<unit>\n<name>0</name>\n<family>\n<inet/>\n</family>\n</unit>\n</interface>\n</interfaces>\n<system>\n<syslog>\n<file>\n<name>messages</name>\n<contents>\n<name>any</name>\n<error/>\n</contents>\n</file>\n</syslog>\n</system>\n</configuration>\n';
+    const shown = displayXml(conf, [], '21.4R0', '', schemaFor('mx', '21.4R1'));
+    expect(shown).to.include('                        <family>\n                            <inet>\n                            </inet>\n                        </family>\n');
+    expect(shown).to.include('                            <name>any</name>\n                            <error/>\n');
   });
 
   it('a subtree filter leaves version out unless it asks for it', async () => {

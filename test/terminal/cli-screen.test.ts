@@ -286,6 +286,20 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(fromLast(s, `${PROMPT}configure`)).to.include('Entering configuration mode\nThe configuration has been changed but not committed\n');
     expect(await run(term, 'rollback 0', CONFIG)).to.include('\nload complete\n');
     expect(await run(term, 'exit', CONFIG, PROMPT)).to.equal(`${CONFIG}exit\nExiting configuration mode\n\n${PROMPT.trimEnd()}`);
+    // A private candidate is refused while the shared one holds uncommitted changes (a live Junos capture).
+    await term.line('configure');
+    await term.waitForEnd(CONFIG);
+    await run(term, 'set system location building shared', CONFIG);
+    await term.line('exit');
+    await term.waitFor((x) => x.endsWith('Exit with uncommitted changes? [yes,no] (yes)'), 'the question');
+    await term.line('yes');
+    await term.waitForEnd(PROMPT);
+    s = await run(term, 'configure private');
+    expect(s).to.include(`${PROMPT}configure private\nerror: shared configuration database modified\n`).and.not.include('Entering configuration mode');
+    await term.line('configure');
+    await term.waitForEnd(CONFIG);
+    expect(await run(term, 'rollback 0', CONFIG)).to.include('\nload complete\n');
+    await run(term, 'exit', CONFIG, PROMPT);
     await term.line('configure private');
     s = await term.waitForEnd(CONFIG);
     expect(s).to.include('warning: uncommitted changes will be discarded on exit\nEntering configuration mode\n');
@@ -310,6 +324,12 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     await term.line('configure');
     await term.waitForEnd(CONFIG);
     expect(await run(term, 'delete system ntp', CONFIG)).to.include('\nwarning: statement not found\n');
+    // A missing mandatory statement: its parent under the grandparent's path, then Junos's reason (vQFX capture).
+    await run(term, 'set system login user bob uid 2001', CONFIG);
+    const missing = "[edit system login]\n  'user bob'\n    Missing mandatory statement: 'class'\n";
+    expect(await run(term, 'commit check', CONFIG)).to.include(`commit check\n${missing}error: configuration check-out failed: (missing mandatory statements)\n`);
+    expect(await run(term, 'commit', CONFIG)).to.include(`commit\n${missing}error: commit failed: (missing mandatory statements)\n`);
+    await run(term, 'delete system login user bob', CONFIG);
     await run(term, 'set system location building lab', CONFIG);
     await run(term, 'deactivate system location', CONFIG);
     expect(await run(term, 'show system location', CONFIG)).to.include('inactive: location {');
