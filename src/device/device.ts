@@ -135,6 +135,8 @@ export class EmulatedDevice implements DeviceRuntime {
     this.configuration.validateWork = function* (tree) {
       return [...own(tree), ...(yield* schemaProblemsWork(tree, schema()))];
     };
+    // Loads drop the other cases of a YANG choice a statement is set in (docs/config-schema.md).
+    this.configuration.schemaRoot = () => schema().root;
     const target = this.configurationTarget();
     this.configuration.onCommit((tree) => applyConfiguration(tree, target));
     applyConfiguration(this.configuration.committed(), target);

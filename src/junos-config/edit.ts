@@ -13,7 +13,11 @@
  * The rules are those of a Junos merge: leaves replace leaves of the same
  * name (one value per leaf), list entries match by key, containers merge
  * recursively; the first matching statement is the one an edit reaches.
+ * With the release's schema, a statement set in one case of a YANG choice
+ * removes the statements of the choice's other cases (syslog `any notice`
+ * then `any info` leaves `any info`), as Junos does.
  */
+import type { SchemaNode } from './schema/model.js';
 import { pace, runNow, type Work } from './slices.js';
 import type { ConfigNode, EditNode } from './tree.js';
 import { EditConflict, identity, keyOf, makeNode, toConfigNodeWork } from './tree.js';
@@ -61,6 +65,15 @@ class Draft {
     while (this.head < this.entries.length && this.entries[this.head] === HOLE) this.head++;
     const first = this.entries[this.head];
     return first && first.name === 'name' ? first.value : undefined;
+  }
+
+  /** Removes every live child called one of `names` (the other cases of a choice). */
+  removeNamed(names: readonly string[]): void {
+    if (names.length === 0) return;
+    for (let i = this.head; i < this.entries.length; i++) {
+      const e = this.entries[i];
+      if (e && names.includes(e.name)) this.remove(i);
+    }
   }
 
   /** Positions of the live children called `name` (with this value, unless undefined): a leaf-list's values. */
@@ -231,6 +244,8 @@ interface Frame {
   readonly had: number;
   readonly keyed: boolean;
   readonly deletesOnly: boolean;
+  /** The schema node of `target`, when the release's schema is known and has it. */
+  readonly schema: SchemaNode | undefined;
 }
 
 function done(f: Frame): void {
@@ -268,8 +283,8 @@ function mark(d: Draft, e: EditNode): void {
 }
 
 /** Applies `edits` under `root`, depth first in document order, with an explicit stack of statements being edited. */
-function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]): Work<void> {
-  const stack: Frame[] = [{ target: root, edits, path: '', next: 0, kind: 'root', parent: undefined, at: -1, had: 0, keyed: false, deletesOnly: false }];
+function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[], schema: SchemaNode | undefined): Work<void> {
+  const stack: Frame[] = [{ target: root, edits, path: '', next: 0, kind: 'root', parent: undefined, at: -1, had: 0, keyed: false, deletesOnly: false, schema }];
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
     if (f.next >= f.edits.length) {
@@ -282,6 +297,8 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
     const target = f.target;
     const key = keyOf(e);
     const here = `${f.path}/${e.name}${key !== undefined ? `[name='${key}']` : ''}`;
+    const childSchema = f.schema?.child(e.name);
+    if (f.schema && sets(e)) target.removeNamed(f.schema.exclusiveWith(e.name));
     if (e.leafList) {
       // A leaf-list value: deleting names one value (or all without one); anything else adds it once.
       const same = target.findValues(e.name, e.value);
@@ -324,7 +341,7 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
           const fresh = new Draft(e.name);
           fresh.value = e.value;
           fresh.inactive = e.activity === 'inactive';
-          stack.push({ target: fresh, edits: e.children, path: here, next: 0, kind: 'fresh', parent: target, at: -1, had: 0, keyed: false, deletesOnly: false });
+          stack.push({ target: fresh, edits: e.children, path: here, next: 0, kind: 'fresh', parent: target, at: -1, had: 0, keyed: false, deletesOnly: false, schema: childSchema });
         } else {
           const existing = target.draftAt(idx);
           yield* existing.indexWork();
@@ -344,6 +361,7 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
             had: existing.live,
             keyed: key !== undefined,
             deletesOnly,
+            schema: childSchema,
           });
         }
         break;
@@ -356,18 +374,30 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
  * The tree after `edits` (the children of an edit `<configuration>`) apply
  * under its root. `tree` itself is not changed.
  */
-export function* editTreeWork(tree: ConfigNode, edits: readonly EditNode[], warnings: EditWarning[] = []): Work<ConfigNode> {
+export function* editTreeWork(tree: ConfigNode, edits: readonly EditNode[], warnings: EditWarning[] = [], schema?: SchemaNode): Work<ConfigNode> {
   const root = new Draft(tree.name, tree);
   yield* root.indexWork();
-  yield* apply(root, edits, warnings);
+  yield* apply(root, edits, warnings, schema);
   return yield* finish(root);
 }
 
-export function editTree(tree: ConfigNode, edits: readonly EditNode[], warnings: EditWarning[] = []): ConfigNode {
-  return runNow(editTreeWork(tree, edits, warnings));
+export function editTree(tree: ConfigNode, edits: readonly EditNode[], warnings: EditWarning[] = [], schema?: SchemaNode): ConfigNode {
+  return runNow(editTreeWork(tree, edits, warnings, schema));
 }
 
-/** `load override`: the edits, without their deletions, are the whole configuration. */
+/**
+ * Whether an edit sets its statement (so the other cases of its choice go):
+ * not a delete, nor an edit that only marks or only deletes below it.
+ */
+function sets(e: EditNode): boolean {
+  if (e.op === 'delete') return false;
+  const key = keyOf(e);
+  const below = e.children.filter((c) => !(c.name === 'name' && c.value === key));
+  if (e.activity !== undefined && e.value === undefined && below.length === 0) return false;
+  return !(below.length > 0 && below.every((c) => c.op === 'delete'));
+}
+
+/** `load override`: the edits, without their deletions, are the whole configuration (as loaded: a choice's cases are not sorted out within it). */
 export function* overrideWork(tree: ConfigNode, edits: readonly EditNode[]): Work<ConfigNode> {
   const children: ConfigNode[] = [];
   for (const e of edits) if (e.op !== 'delete') children.push(yield* toConfigNodeWork(e));

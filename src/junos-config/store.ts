@@ -11,6 +11,7 @@
 import { ClockShutdownError, type VirtualClock } from '../engine/index.js';
 import type { ConfigurationProblem } from './effects.js';
 import { editTreeWork, overrideWork, type EditWarning } from './edit.js';
+import type { SchemaNode } from './schema/model.js';
 import { runNow, runSliced, type Work } from './slices.js';
 import type { ConfigNode, EditNode } from './tree.js';
 import { clone, emptyConfiguration, sameTree } from './tree.js';
@@ -82,6 +83,8 @@ export class ConfigurationStore {
   validateWork: (tree: ConfigNode) => Work<ConfigurationProblem[]> = function* (this: ConfigurationStore, tree: ConfigNode) {
     return this.validate(tree);
   };
+  /** The schema root of the device's release: a load that sets one case of a YANG choice removes the other cases (edit.ts). */
+  schemaRoot: () => SchemaNode | undefined = () => undefined;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -196,7 +199,7 @@ export class ConfigurationStore {
   /** Applies a load at once; returns its warnings (`statement not found`). */
   load(owner: object, edits: readonly EditNode[], action: LoadAction): EditWarning[] {
     const warnings: EditWarning[] = [];
-    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action, warnings)));
+    this.replaceCandidate(owner, runNow(loadWork(this.candidate(owner), edits, action, warnings, this.schemaRoot())));
     return warnings;
   }
 
@@ -217,7 +220,7 @@ export class ConfigurationStore {
     for (let attempt = 1; ; attempt++) {
       const base = this.candidate(owner);
       const warnings: EditWarning[] = [];
-      const work = loadWork(base, edits, action, warnings);
+      const work = loadWork(base, edits, action, warnings, this.schemaRoot());
       const sliced = attempt < SLICED_LOAD_TRIES;
       const tree = sliced ? await runSliced(work) : runNow(work);
       if (this.candidate(owner) !== base) continue;
@@ -399,9 +402,9 @@ export class ConfigurationStore {
   }
 }
 
-function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction, warnings: EditWarning[]): Work<ConfigNode> {
+function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction, warnings: EditWarning[], schema: SchemaNode | undefined): Work<ConfigNode> {
   // `replace` only changes how marked statements apply; that is in the edits.
-  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits, warnings);
+  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits, warnings, schema);
 }
 
 export { emptyConfiguration };

@@ -11,7 +11,7 @@ import { runSliced } from '../slices.js';
 import { parseJsonWork } from './json-slices.js';
 import { compareMajorMinor } from '../../engine/releases/version.js';
 import type { HardwareLine } from '../../engine/releases/types.js';
-import { Schema, type RawSchema } from './model.js';
+import { Schema, SCHEMA_FORMAT, type RawSchema } from './model.js';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -129,6 +129,7 @@ export function loadSchema(id: string): Schema {
   let s = loaded.get(id);
   if (!s) {
     const raw = JSON.parse(gunzipSync(readFileSync(new URL(`schemas/config/${id}.json.gz`, rootUrl()))).toString('utf8')) as RawSchema;
+    if (raw.format !== SCHEMA_FORMAT) throw new Error(`schemas/config/${id}.json.gz: format ${String(raw.format)}, this build reads ${SCHEMA_FORMAT} (run scripts/gen-config-schema.py)`);
     s = new Schema(raw);
     loaded.set(id, s);
   }

@@ -7,10 +7,14 @@
  * serves every device of its release family.
  */
 
+/** A kept `junos:posix-pattern`: JavaScript source (flags `su`), 1 when the value must not match, Junos's `junos:pattern-message`. */
+export type RawPattern = readonly [string, 0 | 1, string];
+
 /** A value type, as the generator writes it. */
 export type RawType =
   | readonly ['s']
   | readonly ['s', readonly (readonly [string, string])[]]
+  | readonly ['s', readonly (readonly [string, string])[], RawPattern]
   | readonly ['w']
   | readonly ['e']
   | readonly ['b']
@@ -19,16 +23,34 @@ export type RawType =
   | readonly ['E', readonly string[]]
   | readonly ['U', readonly number[]];
 
-/** [0 container, name, children, presence] [1 list, name, keys, children] [2 leaf, name, type, mandatory] [3 leaf-list, name, type] [4 uses, grouping] */
+/** Indexes into the schema's `musts`, when a node has any. */
+type MustIds = readonly number[];
+
+/**
+ * [0 container, name, children, presence, musts?] [1 list, name, keys, children, musts?]
+ * [2 leaf, name, type, mandatory, musts?] [3 leaf-list, name, type, musts?] [4 uses, grouping]
+ * [5 choice, cases (each a list of nodes)]
+ */
 export type RawNode =
-  | readonly [0, string, readonly RawNode[], 0 | 1]
-  | readonly [1, string, string, readonly RawNode[]]
-  | readonly [2, string, number, 0 | 1]
-  | readonly [3, string, number]
-  | readonly [4, number];
+  | readonly [0, string, readonly RawNode[], 0 | 1, MustIds?]
+  | readonly [1, string, string, readonly RawNode[], MustIds?]
+  | readonly [2, string, number, 0 | 1, MustIds?]
+  | readonly [3, string, number, MustIds?]
+  | readonly [4, number]
+  | readonly [5, readonly (readonly RawNode[])[]];
+
+/** A compiled `junos:must` (scripts/schema_constraints.py): a path's words, not, and, or. */
+export type MustExpr = readonly ['p', readonly string[]] | readonly ['!', MustExpr] | readonly ['&', MustExpr, MustExpr] | readonly ['|', MustExpr, MustExpr];
+
+/** A `junos:must` and its `junos:must-message`. */
+export type RawMust = readonly [MustExpr, string];
+
+/** The generator's format this code reads (docs/config-schema.md). */
+export const SCHEMA_FORMAT = 2;
 
 export interface RawSchema {
-  readonly format: 1;
+  readonly format: 2;
+  readonly musts: readonly RawMust[];
   readonly id: string;
   readonly source: string;
   readonly types: readonly RawType[];
@@ -39,6 +61,8 @@ export interface RawSchema {
 export type NodeKind = 'container' | 'list' | 'leaf' | 'leaf-list';
 const KINDS: readonly NodeKind[] = ['container', 'list', 'leaf', 'leaf-list'];
 
+const NO_CASES: ReadonlyMap<string, readonly (readonly [number, number])[]> = new Map();
+
 export class SchemaNode {
   readonly kind: NodeKind;
   readonly name: string;
@@ -47,13 +71,16 @@ export class SchemaNode {
   /** A leaf Junos refuses to commit without. */
   readonly mandatory: boolean;
   private kids: Map<string, SchemaNode> | undefined;
+  /** Per child in a choice: the (choice, case) pairs it belongs to, outermost first. */
+  private cases: ReadonlyMap<string, readonly (readonly [number, number])[]> | undefined;
+  private excluded: Map<string, readonly string[]> | undefined;
 
   constructor(
     readonly owner: Schema,
     private readonly raw: RawNode,
   ) {
     this.kind = KINDS[raw[0]]!;
-    this.name = raw[1] as string;
+    this.name = (raw[0] === 5 ? '' : raw[1]) as string;
     this.keys = raw[0] === 1 ? raw[2].split(' ') : [];
     this.mandatory = raw[0] === 2 && raw[3] === 1;
   }
@@ -73,20 +100,61 @@ export class SchemaNode {
     return this.kind === 'leaf' && this.type?.[0] === 'e';
   }
 
+  /** The `junos:must` constraints of this statement (those the generator kept). */
+  get musts(): readonly RawMust[] {
+    const r = this.raw;
+    const ids = r[0] === 0 || r[0] === 1 || r[0] === 2 ? r[4] : r[0] === 3 ? r[3] : undefined;
+    return ids ? ids.map((i) => this.owner.must(i)) : [];
+  }
+
   children(): ReadonlyMap<string, SchemaNode> {
     if (!this.kids) {
       const kids = new Map<string, SchemaNode>();
+      const cases = new Map<string, readonly (readonly [number, number])[]>();
       const raw = this.raw[0] === 0 ? this.raw[2] : this.raw[0] === 1 ? this.raw[3] : [];
-      const add = (nodes: readonly RawNode[]): void => {
+      let choices = 0;
+      const add = (nodes: readonly RawNode[], within: readonly (readonly [number, number])[]): void => {
         for (const n of nodes) {
-          if (n[0] === 4) add(this.owner.grouping(n[1]));
-          else if (!kids.has(n[1])) kids.set(n[1], this.owner.wrap(n));
+          if (n[0] === 4) add(this.owner.grouping(n[1]), within);
+          else if (n[0] === 5) {
+            const choice = choices++;
+            n[1].forEach((c, i) => add(c, [...within, [choice, i] as const]));
+          } else if (!kids.has(n[1])) {
+            kids.set(n[1], this.owner.wrap(n));
+            if (within.length > 0) cases.set(n[1], within);
+          }
         }
       };
-      add(raw);
+      add(raw, []);
       this.kids = kids;
+      // Most statements have no choice: they share one empty map.
+      this.cases = cases.size > 0 ? cases : NO_CASES;
     }
     return this.kids;
+  }
+
+  /**
+   * The children a statement of `name` here removes, as Junos does when one
+   * case of a YANG choice is set: the statements of the other cases of every
+   * choice it is in.
+   */
+  exclusiveWith(name: string): readonly string[] {
+    this.children();
+    const mine = this.cases!.get(name);
+    if (!mine) return [];
+    this.excluded ??= new Map();
+    let out = this.excluded.get(name);
+    if (!out) {
+      const found: string[] = [];
+      for (const [other, theirs] of this.cases!) {
+        if (other === name) continue;
+        // Same choice, another case: excluded. Same case of every shared choice: compatible.
+        if (theirs.some(([ch, cs]) => mine.some(([mch, mcs]) => mch === ch && mcs !== cs))) found.push(other);
+      }
+      out = found;
+      this.excluded.set(name, out);
+    }
+    return out;
   }
 
   child(name: string): SchemaNode | undefined {
@@ -125,5 +193,9 @@ export class Schema {
 
   grouping(i: number): readonly RawNode[] {
     return this.raw.groupings[i]!;
+  }
+
+  must(i: number): RawMust {
+    return this.raw.musts[i]!;
   }
 }

@@ -2,7 +2,28 @@
  * Whether a leaf's value is one its YANG type allows. The messages are the
  * emulator's choice where no capture shows Junos's (docs/config-schema.md).
  */
-import type { RawType, Schema } from './model.js';
+import type { RawPattern, RawType, Schema } from './model.js';
+
+/** Compiled once per kept pattern (the schema's types are shared by every device of a release). */
+const compiled = new WeakMap<RawPattern, RegExp>();
+
+/**
+ * A group's wildcard name (`<ge-*>`, `<*>`) or a dynamic profile's variable
+ * (`$junos-interface-name`): Junos matches or substitutes these, so a pattern
+ * says nothing certain about them.
+ */
+const TEMPLATE = /^<.*>$|^\$/s;
+
+/** undefined when the value passes Junos's `junos:posix-pattern`; else its `junos:pattern-message`. */
+function patternProblem(p: RawPattern, value: string): ValueProblem | undefined {
+  if (TEMPLATE.test(value)) return undefined;
+  let re = compiled.get(p);
+  if (!re) {
+    re = new RegExp(p[0], 'su');
+    compiled.set(p, re);
+  }
+  return re.test(value) === (p[1] === 0) ? undefined : { message: p[2] };
+}
 
 const INT_BOUNDS: Readonly<Record<string, readonly [bigint, bigint]>> = {
   int8: [-128n, 127n],
@@ -26,6 +47,14 @@ function bound(s: string, base: string, which: 0 | 1): bigint {
   return BigInt(s);
 }
 
+function checkLength(len: readonly (readonly [string, string])[], value: string): ValueProblem | undefined {
+  if (len.length === 0) return undefined;
+  const n = [...value].length;
+  if (len.some(([lo, hi]) => n >= (lo === 'min' ? 0 : Number(lo)) && (hi === 'max' || n <= Number(hi)))) return undefined;
+  const max = len[len.length - 1]![1];
+  return max !== 'max' && n > Number(max) ? { message: `Must be a string of ${max} characters or less` } : { message: `Must be a string of at least ${len[0]![0]} characters` };
+}
+
 /** undefined when `value` fits `t`; else why not. */
 export function checkValue(schema: Schema, t: RawType, value: string): ValueProblem | undefined {
   switch (t[0]) {
@@ -40,12 +69,9 @@ export function checkValue(schema: Schema, t: RawType, value: string): ValueProb
     case 'E':
       return t[1].includes(value) ? undefined : { message: 'syntax error' };
     case 's': {
-      const len = t[1];
-      if (!len) return undefined;
-      const n = [...value].length;
-      if (len.some(([lo, hi]) => n >= (lo === 'min' ? 0 : Number(lo)) && (hi === 'max' || n <= Number(hi)))) return undefined;
-      const max = len[len.length - 1]![1];
-      return max !== 'max' && n > Number(max) ? { message: `Must be a string of ${max} characters or less` } : { message: `Must be a string of at least ${len[0]![0]} characters` };
+      if (t.length === 1) return undefined;
+      // The length first: its message is the emulator's, the pattern's is Junos's own (junos:pattern-message).
+      return checkLength(t[1], value) ?? (t.length === 3 ? patternProblem(t[2], value) : undefined);
     }
     case 'i': {
       if (!/^-?\d+$/.test(value)) return { message: `invalid numeric value: '${value}'` };

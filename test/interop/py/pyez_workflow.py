@@ -5,6 +5,7 @@ argv[1] is JSON: {host, port, user, password, steps: [...]}; a step is one of
   {"cli": "show version", "format": "text"} -> {"text"|"xml": ...}
   {"rpc": "request_snapshot", "args": [...], "kwargs": {...}} -> {"tag", "xml"}
   {"config": "set system ...", "format": "set", "commit": true, "comment": "..."} -> {"committed": bool}
+  {"config": "...", "check": true} -> {"checked": bool} (Config.commit_check(), then rollback)
   {"sw_install": "/var/tmp/pkg.tgz"} -> {"installed": bool}
   {"sw_reboot": true} -> {"status": "..."}
 Errors become {"error": {"class", "message"}}. Prints {"results": [...]}.
@@ -37,6 +38,12 @@ for step in p["steps"]:
             with Config(dev, mode="exclusive") as cu:
                 cu.load(step["config"], format=step.get("format", "set"))
                 diff = cu.diff()
+                if step.get("check"):
+                    try:
+                        results.append({"checked": cu.commit_check(), "diff": diff})
+                    finally:
+                        cu.rollback()
+                    continue
                 ok = cu.commit(comment=step.get("comment")) if step.get("commit", True) else cu.rollback()
             results.append({"committed": ok, "diff": diff})
         elif "sw_install" in step:
