@@ -5,6 +5,7 @@ import { hostKeyBytes, type HostKey } from './device-keys.js';
 import { ConnectionAuthenticator, type AuthPolicy, type RetryOptions } from './authenticator.js';
 import type { UserAccount } from './credentials.js';
 import type { SshWorkerPool } from '../workers/pool.js';
+import { handshakeUnpooled, unpooled } from './ssh-memory.js';
 
 const { Server } = ssh2;
 
@@ -207,7 +208,10 @@ export class SshListener {
         ident: 'OpenSSH_7.5',
         algorithms: { kex: [...SERVER_KEX] },
       },
-      (client, info) => this.onConnection(client, info.ip, info.port),
+      (client, info) => {
+        handshakeUnpooled(client);
+        this.onConnection(client, info.ip, info.port);
+      },
     );
     return this.ssh;
   }
@@ -312,7 +316,7 @@ export class SshListener {
     }
     // ssh2 resumes the socket itself once its 'data' handler is in place
     // (after an async crypto set-up); resuming it here would lose the first bytes.
-    ssh.injectSocket(socket);
+    unpooled(() => ssh.injectSocket(socket));
   }
 
   private authPolicy(): AuthPolicy {

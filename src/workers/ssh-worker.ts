@@ -11,6 +11,7 @@ import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel, Session, KeyboardAuthContext, PublicKeyAuthContext, PasswordAuthContext } from 'ssh2';
 import type { HandOver, ListenerSetup, OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
 import { coalesceWrites, flushAndDestroy } from '../transport/ssh-listener.js';
+import { handshakeUnpooled, unpooled } from '../transport/ssh-memory.js';
 import { controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';
 
 const { Server } = ssh2;
@@ -98,6 +99,7 @@ function serverFor(l: number, setup: ListenerSetup | undefined): InstanceType<ty
         const c = byPeer.get(`${info.ip}|${info.port}`);
         const state = c === undefined ? undefined : conns.get(c);
         if (c === undefined || !state) return void client.end();
+        handshakeUnpooled(client);
         state.client = client;
         wireClient(c, client, state);
       },
@@ -121,7 +123,7 @@ function adopt(c: number, socket: Socket, server: InstanceType<typeof Server>): 
   const peer = `${socket.remoteAddress}|${socket.remotePort}`;
   byPeer.set(peer, c);
   socket.once('close', () => byPeer.delete(peer));
-  server.injectSocket(socket);
+  unpooled(() => server.injectSocket(socket));
   for (const cmd of early.get(c) ?? []) command(cmd);
   early.delete(c);
 }
