@@ -9,6 +9,7 @@ import ssh2 from 'ssh2';
 import type { Connection } from 'ssh2';
 import { handshakeUnpooled, unpooled } from '../../src/transport/ssh-memory.js';
 import { newEd25519KeyPair } from '../../src/transport/device-keys.js';
+import { coalesceWrites } from '../../src/transport/ssh-listener.js';
 
 const { Server, Client } = ssh2;
 
@@ -77,6 +78,48 @@ describe('SSH memory: handshake Buffers outside the shared pool', function () {
       expect(Object.prototype.hasOwnProperty.call(proto, 'parse'), 'parse back to the prototype').to.equal(false);
     } finally {
       c.end();
+      await new Promise<void>((r) => tcp.close(() => r()));
+    }
+  });
+});
+
+describe('coalesceWrites: one function for every socket', function () {
+  this.timeout(20_000);
+
+  it('corks each socket until the end of the turn, keeps the bytes in order and calls a write callback', async () => {
+    const received: Buffer[] = [];
+    let done: () => void = () => undefined;
+    const all = new Promise<void>((r) => (done = r));
+    const tcp = net.createServer((s) => {
+      s.on('data', (d: Buffer) => {
+        received.push(d);
+        if (Buffer.concat(received).length === 6) done();
+      });
+    });
+    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', () => r()));
+    const port = (tcp.address() as AddressInfo).port;
+    const a = net.connect(port, '127.0.0.1');
+    const b = net.connect(port, '127.0.0.1');
+    try {
+      await Promise.all([a, b].map((s) => new Promise<void>((r) => s.once('connect', () => r()))));
+      coalesceWrites(a);
+      coalesceWrites(a);
+      coalesceWrites(b);
+      expect(a.write).to.equal(b.write);
+      let called = false;
+      a.write(Buffer.from('ab'));
+      a.write(Buffer.from('cd'), () => (called = true));
+      expect(a.writableCorked).to.equal(1);
+      expect(b.writableCorked).to.equal(0);
+      await new Promise((r) => process.nextTick(r));
+      expect(a.writableCorked).to.equal(0);
+      a.write(Buffer.from('ef'));
+      await all;
+      expect(Buffer.concat(received).toString()).to.equal('abcdef');
+      expect(called).to.equal(true);
+    } finally {
+      a.destroy();
+      b.destroy();
       await new Promise<void>((r) => tcp.close(() => r()));
     }
   });
