@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import type { OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
 import { sftpOverChannel, sftpOverChannelProblem } from './sftp-over-channel.js';
-import { FrameKind } from './wire.js';
+import { ACK_HIGH_WATER, FrameKind } from './wire.js';
 
 /** What a remote object needs of its worker. */
 export interface WorkerLink {
@@ -16,8 +16,7 @@ export interface WorkerLink {
   bytes(kind: FrameKind, ch: number, data: Buffer): void;
 }
 
-/** Owner-side bytes not yet taken by ssh2 in the worker at which write() says "wait" (ssh2's channel stream says so at 32 KiB too). */
-const HIGH_WATER = 32 * 1024;
+const HIGH_WATER = ACK_HIGH_WATER;
 
 export class RemoteChannel extends EventEmitter {
   private unacked = 0;

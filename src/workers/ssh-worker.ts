@@ -12,7 +12,7 @@ import type { AuthContext, Connection, ServerChannel, Session, KeyboardAuthConte
 import type { HandOver, ListenerSetup, OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
 import { coalesceWrites, flushAndDestroy } from '../transport/ssh-listener.js';
 import { handshakeUnpooled, unpooled } from '../transport/ssh-memory.js';
-import { controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';
+import { ACK_EVERY, controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';
 
 const { Server } = ssh2;
 
@@ -25,6 +25,8 @@ interface ChannelState {
   channel: ServerChannel | undefined;
   accept?: () => Session;
   reject?: () => void;
+  /** Bytes ssh2 took that the owner has not been told of yet. */
+  untold: number;
 }
 
 /**
@@ -178,7 +180,7 @@ function onClientError(this: Tagged<Connection>, err: Error): void {
 
 function onSession(this: Tagged<Connection>, accept: () => Session, reject: () => void): void {
   const ch = nextChannel++;
-  channels.set(ch, { c: this[ID], session: undefined as unknown as Session, channel: undefined, accept, reject });
+  channels.set(ch, { c: this[ID], session: undefined as unknown as Session, channel: undefined, accept, reject, untold: 0 });
   send({ t: 'session', c: this[ID], ch });
 }
 
@@ -359,9 +361,19 @@ function channelBytes(kind: FrameKind, ch: number, payload: Buffer): void {
   const channel = channels.get(ch)?.channel;
   if (!channel) return;
   const ok = kind === FrameKind.stderr ? channel.stderr.write(payload) : channel.write(payload);
-  // Bytes ssh2 took without back-pressure are acknowledged at once; the rest when it drains.
-  if (ok) out.ack(ch, payload.length);
-  else channel.once('drain', () => out.ack(ch, payload.length));
+  // Bytes ssh2 took without back-pressure count at once; the rest when it drains.
+  if (ok) took(ch, payload.length);
+  else channel.once('drain', () => took(ch, payload.length));
+}
+
+/** ssh2 took `n` more bytes of channel `ch`: acknowledged in steps of ACK_EVERY (see wire.ts). */
+function took(ch: number, n: number): void {
+  const st = channels.get(ch);
+  if (!st) return;
+  st.untold += n;
+  if (st.untold < ACK_EVERY) return;
+  out.ack(ch, st.untold);
+  st.untold = 0;
 }
 
 const reader = new FrameReader((kind, id, payload) => {

@@ -12,6 +12,22 @@
  */
 import type { Socket } from 'node:net';
 
+/**
+ * Owner-side bytes of a channel not yet acknowledged at which its write()
+ * says "wait" (ssh2's channel stream says so at 32 KiB too).
+ */
+export const ACK_HIGH_WATER = 32 * 1024;
+/**
+ * The worker acknowledges a channel's bytes once ssh2 has taken this many
+ * (or more), not after every frame: a small reply then costs no frame back
+ * and no wake-up of the owner. Below ACK_HIGH_WATER, so the owner never
+ * waits on bytes the worker has taken but not yet acknowledged: while the
+ * owner waits it has more than ACK_HIGH_WATER unacknowledged, the worker
+ * holds back less than ACK_EVERY, so the rest is in flight or in ssh2, and
+ * its acknowledgement follows.
+ */
+export const ACK_EVERY = 8 * 1024;
+
 export const FrameKind = { control: 0, data: 1, ack: 2, stderr: 3 } as const;
 export type FrameKind = (typeof FrameKind)[keyof typeof FrameKind];
 

@@ -108,6 +108,28 @@ describe('SSH workers: sessions in different worker processes share one device',
     c.close();
   });
 
+  it('replies are acknowledged by the worker in steps of 8 KiB, not one frame each; a large one arrives whole', async () => {
+    const c = await t.client();
+    const pool = t.emulator.workers;
+    const before = pool.framesReceived().ack;
+    let bytes = 0;
+    for (let i = 0; i < 20; i++) {
+      const reply = await c.rpc('<get-software-information/>');
+      expect(reply).to.include('<software-information>');
+      bytes += Buffer.byteLength(reply);
+    }
+    // One acknowledgement per 8 KiB the worker's ssh2 took (framing and the hello make it a little more).
+    expect(pool.framesReceived().ack - before).to.be.at.most(Math.ceil(bytes / 8192) + 1);
+    const set = `<load-configuration action="set" format="text"><configuration-set>${Array.from({ length: 400 }, (_, i) => `set interfaces ge-0/0/${i} description "a long enough description for line ${i}"`).join('\n')}</configuration-set></load-configuration>`;
+    expect(await c.rpc(set)).to.not.include('<rpc-error>');
+    const big = await c.rpc('<get-configuration database="candidate"/>');
+    expect(big.length).to.be.above(40_000);
+    expect(big).to.include('ge-0/0/399');
+    expect(pool.framesReceived().ack - before).to.be.above(0);
+    await c.rpc('<discard-changes/>');
+    c.close();
+  });
+
   it('a worker that dies closes its own connections only; the device, its other sessions and its locks live on, and a new worker serves', async () => {
     const a = await t.client();
     const b = await t.client();
