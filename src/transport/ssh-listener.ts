@@ -2,7 +2,7 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel, SFTPWrapper } from 'ssh2';
 import { hostKeyBytes, type HostKey } from './device-keys.js';
-import { ConnectionAuthenticator, type AuthPolicy, type RetryOptions } from './authenticator.js';
+import { ConnectionAuthenticator, OFFERED_METHODS, type AuthPolicy, type RetryOptions } from './authenticator.js';
 import type { UserAccount } from './credentials.js';
 import type { RemoteHandle, SshWorkerPool } from '../workers/pool.js';
 import { handshakeUnpooled, unpooled } from './ssh-memory.js';
@@ -209,6 +209,7 @@ export class SshListener {
         hostKeys: this.hostKeyList().map((k) => hostKeyBytes(k).toString('base64')),
         ident: 'OpenSSH_7.5',
         kex: [...SERVER_KEX],
+        methods: [...OFFERED_METHODS],
       });
     }
     return this.workerListener;

@@ -72,6 +72,8 @@ function holdReplies(client: Connection): ProtocolReplies {
 }
 
 interface ConnState {
+  /** The listener it came to. */
+  l: number;
   socket: Socket;
   client: Connection | undefined;
   /** The socket's peer, until ssh2 reports the connection (byPeer). */
@@ -87,6 +89,8 @@ const out = new FrameWriter(pipe);
 const send = (e: WorkerEvent): void => out.control(e);
 
 const servers = new Map<number, InstanceType<typeof Server>>();
+/** Per listener: the methods offered, the answer to any other (see OFFERED_METHODS). */
+const offered = new Map<number, string[]>();
 const conns = new Map<number, ConnState>();
 const channels = new Map<number, ChannelState>();
 /** Authentication attempts waiting for the owner, by attempt id (unique in this worker). */
@@ -123,6 +127,7 @@ function serverFor(l: number, setup: ListenerSetup | undefined): InstanceType<ty
       },
     );
     servers.set(l, s);
+    if (setup.methods) offered.set(l, setup.methods);
   }
   return s;
 }
@@ -139,9 +144,9 @@ function onSocketClose(this: Tagged<Socket>): void {
   send({ t: 'closed', c });
 }
 
-function adopt(c: number, socket: Socket, server: InstanceType<typeof Server>): void {
+function adopt(c: number, l: number, socket: Socket, server: InstanceType<typeof Server>): void {
   const peer = `${socket.remoteAddress}|${socket.remotePort}`;
-  conns.set(c, { socket, client: undefined, peer });
+  conns.set(c, { l, socket, client: undefined, peer });
   (socket as Tagged<Socket>)[ID] = c;
   socket.setNoDelay(true);
   socket.on('error', ignore);
@@ -155,6 +160,9 @@ function adopt(c: number, socket: Socket, server: InstanceType<typeof Server>): 
 
 function onAuthentication(this: Tagged<Connection>, ctx: AuthContext): void {
   const c = this[ID];
+  const methods = offered.get(conns.get(c)?.l ?? 0);
+  // `none` (or any method not offered) gets the list, as the owner would answer: no round trip.
+  if (methods && !methods.includes(ctx.method)) return ctx.reject(methods as ssh2.AuthenticationType[]);
   const a = nextAuth++;
   auths.set(a, { c, ctx });
   const e: WorkerEvent = { t: 'auth', c, a, user: ctx.username, method: ctx.method };
@@ -391,6 +399,7 @@ process.setMaxListeners(0);
 process.on('message', (m: HandOver, socket?: Socket) => {
   if (m.t === 'unlisten') {
     servers.delete(m.l);
+    offered.delete(m.l);
     return;
   }
   const server = serverFor(m.l, m.setup);
@@ -399,7 +408,7 @@ process.on('message', (m: HandOver, socket?: Socket) => {
     socket.destroy();
     return;
   }
-  adopt(m.c, socket, server);
+  adopt(m.c, m.l, socket, server);
 });
 
 send({ t: 'hello' });
