@@ -6,8 +6,8 @@
  *
  * A frame is: u32 length of what follows, u8 kind, u32 id, payload.
  * `control` frames carry a JSON message (id unused); `data` and `stderr`
- * frames carry one channel's bytes; `ack` frames say how many of a channel's
- * bytes the worker has handed to ssh2 without back-pressure.
+ * frames carry one channel's bytes; `ack` frames say how many more of a
+ * channel's bytes ssh2 in the worker has taken (in steps, see ACK_EVERY).
  * Everything written in one turn of the event loop leaves in one writev.
  */
 import type { Socket } from 'node:net';
