@@ -12,6 +12,7 @@ import type { AuthContext, Connection, ServerChannel, Session, KeyboardAuthConte
 import type { HandOver, ListenerSetup, OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
 import { coalesceWrites, flushAndDestroy } from '../transport/ssh-listener.js';
 import { handshakeUnpooled, unpooled } from '../transport/ssh-memory.js';
+import { acceptHeld, sendReply } from './held-replies.js';
 import { ACK_EVERY, controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';
 
 const { Server } = ssh2;
@@ -40,35 +41,6 @@ interface PendingRequest {
   wantReply: boolean;
   /** The started channel, for subsystem / exec / shell. */
   channel: ServerChannel | undefined;
-}
-
-/** The parts of ssh2's server-side objects the held replies need (not in its types). */
-interface ProtocolReplies {
-  channelSuccess(this: ProtocolReplies, chan: number): void;
-  channelFailure(this: ProtocolReplies, chan: number): void;
-}
-const protocolOf = (client: Connection): ProtocolReplies => (client as unknown as { _protocol: ProtocolReplies })._protocol;
-const remoteChannelId = (session: Session): number => (session as unknown as { _chanInfo: { outgoing: { id: number } } })._chanInfo.outgoing.id;
-
-/**
- * ssh2's own reply functions, from its Protocol prototype, which holding
- * wraps once for the process: the success reply of the channel being started
- * right now (`holding`) is not sent. One wrapper for every connection, so a
- * connection carries no functions of its own for it.
- */
-let replies: ProtocolReplies | undefined;
-let holding: { proto: ProtocolReplies; chan: number } | undefined;
-
-function holdReplies(client: Connection): ProtocolReplies {
-  if (replies) return replies;
-  const proto = Object.getPrototypeOf(protocolOf(client)) as ProtocolReplies;
-  const own: ProtocolReplies = { channelSuccess: proto.channelSuccess, channelFailure: proto.channelFailure };
-  replies = own;
-  proto.channelSuccess = function (this: ProtocolReplies, chan: number): void {
-    if (holding?.proto === this && holding.chan === chan) return;
-    own.channelSuccess.call(this, chan);
-  };
-  return own;
 }
 
 interface ConnState {
@@ -210,13 +182,7 @@ function relay(session: Tagged<Session>, kind: SessionRequestKind, accept: Accep
   const r = nextRequest++;
   let channel: ServerChannel | undefined;
   if (kind === 'subsystem' || kind === 'exec' || kind === 'shell') {
-    holdReplies(client);
-    holding = { proto: protocolOf(client), chan: remoteChannelId(session) };
-    try {
-      channel = accept?.() ?? undefined;
-    } finally {
-      holding = undefined;
-    }
+    channel = acceptHeld(client, session, accept);
     channel?.on('error', ignore);
   }
   requests.set(r, { ch, wantReply: reject !== undefined, channel });
@@ -325,16 +291,13 @@ function command(cmd: OwnerCommand): void {
       requests.delete(cmd.r);
       const conn = conns.get(st.c)?.client;
       if (!conn) return;
-      const own = holdReplies(conn);
-      const proto = protocolOf(conn);
-      const id = remoteChannelId(st.session);
       // Answered here rather than through ssh2's accept/reject: those refuse to once a channel exists.
       if (cmd.t === 'request-reject') {
-        if (req.wantReply) own.channelFailure.call(proto, id);
+        if (req.wantReply) sendReply(conn, st.session, false);
         // A refused start leaves its held channel unread; the client closes it.
         return;
       }
-      if (req.wantReply) own.channelSuccess.call(proto, id);
+      if (req.wantReply) sendReply(conn, st.session, true);
       if (req.channel) {
         st.channel = req.channel;
         wireChannel(cmd.ch, req.channel);
