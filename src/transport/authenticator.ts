@@ -39,6 +39,14 @@ export interface AuthenticatorOptions {
 
 const METHODS: AuthenticationType[] = ['publickey', 'password', 'keyboard-interactive'];
 
+/**
+ * The methods offered, which is also the whole answer to any other method
+ * (`none` above all: clients send it first to learn the list). That answer
+ * has no side effects and depends on nothing, so an SSH worker gives it
+ * without asking the owner (one round trip less per set-up).
+ */
+export const OFFERED_METHODS: readonly AuthenticationType[] = METHODS;
+
 /** The delay before answering the `failures`-th password failure. */
 export function backoffDelayMs(o: RetryOptions, failures: number): number {
   return failures < o.backoffThreshold ? 0 : o.backoffFactorMs * (failures - o.backoffThreshold + 1);

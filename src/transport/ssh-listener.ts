@@ -2,11 +2,35 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel, SFTPWrapper } from 'ssh2';
 import { hostKeyBytes, type HostKey } from './device-keys.js';
-import { ConnectionAuthenticator, type AuthPolicy, type RetryOptions } from './authenticator.js';
+import { ConnectionAuthenticator, OFFERED_METHODS, type AuthPolicy, type RetryOptions } from './authenticator.js';
 import type { UserAccount } from './credentials.js';
-import type { SshWorkerPool } from '../workers/pool.js';
+import type { RemoteHandle, SshWorkerPool } from '../workers/pool.js';
+import { handshakeUnpooled, unpooled } from './ssh-memory.js';
 
 const { Server } = ssh2;
+
+/** Set while a socket is corked until the end of this turn (coalesceWrites). */
+const CORKED = Symbol('corked');
+/** A write() someone else had put on the socket before, if any. */
+const INNER = Symbol('innerWrite');
+type Coalesced = Socket & { [CORKED]?: boolean; [INNER]?: Socket['write'] };
+
+const streamWrite = net.Socket.prototype.write;
+
+function uncorkTurn(socket: Coalesced): void {
+  socket[CORKED] = false;
+  socket.uncork();
+}
+
+/** The same function for every socket: a connection holds no closures of its own for this. */
+function coalescedWrite(this: Coalesced, ...args: Parameters<Socket['write']>): boolean {
+  if (!this[CORKED]) {
+    this[CORKED] = true;
+    this.cork();
+    process.nextTick(uncorkTurn, this);
+  }
+  return (this[INNER] ?? streamWrite).apply(this, args);
+}
 
 /**
  * ssh2 writes each packet (and its AES-CTR/HMAC cipher each part of one) with
@@ -14,20 +38,11 @@ const { Server } = ssh2;
  * one writev: a pipelined client's replies, or a packet and its window adjust.
  */
 export function coalesceWrites(socket: Socket): void {
-  let corked = false;
-  const write = socket.write.bind(socket) as (chunk: Buffer) => boolean;
-  const uncork = (): void => {
-    corked = false;
-    socket.uncork();
-  };
-  socket.write = ((chunk: Buffer) => {
-    if (!corked) {
-      corked = true;
-      socket.cork();
-      process.nextTick(uncork);
-    }
-    return write(chunk);
-  }) as Socket['write'];
+  const s = socket as Coalesced;
+  if (s.write === coalescedWrite) return;
+  if (s.write !== streamWrite) s[INNER] = s.write;
+  s[CORKED] = false;
+  s.write = coalescedWrite as Socket['write'];
 }
 
 /**
@@ -133,7 +148,8 @@ interface ConnectionHandle {
 
 interface SocketState {
   authenticated: boolean;
-  grace: NodeJS.Timeout;
+  /** Until login; dropped then, with what it holds. */
+  grace: NodeJS.Timeout | undefined;
 }
 
 function peerKey(ip: string | undefined, port: number | undefined): string {
@@ -193,6 +209,7 @@ export class SshListener {
         hostKeys: this.hostKeyList().map((k) => hostKeyBytes(k).toString('base64')),
         ident: 'OpenSSH_7.5',
         kex: [...SERVER_KEX],
+        methods: [...OFFERED_METHODS],
       });
     }
     return this.workerListener;
@@ -207,7 +224,10 @@ export class SshListener {
         ident: 'OpenSSH_7.5',
         algorithms: { kex: [...SERVER_KEX] },
       },
-      (client, info) => this.onConnection(client, info.ip, info.port),
+      (client, info) => {
+        handshakeUnpooled(client);
+        this.onConnection(client, info.ip, info.port);
+      },
     );
     return this.ssh;
   }
@@ -275,22 +295,38 @@ export class SshListener {
       socket.destroy();
       return;
     }
-    const handle: ConnectionHandle = remote ?? socket;
-    const state: SocketState = { authenticated: false, grace: setTimeout(() => {
+    // Two methods, so that no closure of a connection handed to a worker holds
+    // its (by then closed) socket: a closure keeps every variable its function
+    // shares with other closures.
+    if (remote) this.keepRemote(remote, ip, port);
+    else this.keepLocal(socket, ip, port);
+  }
+
+  /** The login grace timer of a connection (cleared at login or close). */
+  private admit(handle: ConnectionHandle, ip: string): SocketState {
+    const state: SocketState = { authenticated: false, grace: undefined };
+    const grace = setTimeout(() => {
       this.o.onEvent?.('login-grace-expired', { ip });
       handle.destroy();
-    }, limits.loginGraceMs) };
-    state.grace.unref();
+    }, this.o.limits.loginGraceMs);
+    grace.unref();
+    state.grace = grace;
     this.sockets.set(handle, state);
-    if (remote) {
-      remote.connection.once('close', () => {
-        clearTimeout(state.grace);
-        this.sockets.delete(handle);
-      });
-      // The worker does the SSH; the same connection handler decides everything else.
-      this.onConnection(remote.connection as unknown as Connection, ip, port, remote);
-      return;
-    }
+    return state;
+  }
+
+  private keepRemote(remote: RemoteHandle, ip: string, port: number): void {
+    const state = this.admit(remote, ip);
+    remote.connection.once('close', () => {
+      clearTimeout(state.grace);
+      this.sockets.delete(remote);
+    });
+    // The worker does the SSH; the same connection handler decides everything else.
+    this.onConnection(remote.connection as unknown as Connection, ip, port, remote);
+  }
+
+  private keepLocal(socket: Socket, ip: string, port: number): void {
+    const state = this.admit(socket, ip);
     // Small NETCONF replies must not wait for the peer's delayed ACK.
     socket.setNoDelay(true);
     coalesceWrites(socket);
@@ -312,7 +348,7 @@ export class SshListener {
     }
     // ssh2 resumes the socket itself once its 'data' handler is in place
     // (after an async crypto set-up); resuming it here would lose the first bytes.
-    ssh.injectSocket(socket);
+    unpooled(() => ssh.injectSocket(socket));
   }
 
   private authPolicy(): AuthPolicy {
@@ -352,6 +388,7 @@ export class SshListener {
       if (state) {
         state.authenticated = true;
         clearTimeout(state.grace);
+        state.grace = undefined;
       }
       this.o.onEvent?.('login', { ip, user: peer?.user.name });
       let sessions = 0;

@@ -11,6 +11,8 @@ export interface ListenerSetup {
   hostKeys: string[];
   ident: string;
   kex: string[];
+  /** The authentication methods offered: any other method (`none`) is refused with this list in the worker itself. */
+  methods?: string[];
 }
 
 export type SessionRequestKind = 'subsystem' | 'exec' | 'shell' | 'pty' | 'window-change' | 'env' | 'signal';

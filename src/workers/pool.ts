@@ -98,7 +98,11 @@ class SshWorker implements WorkerLink {
     this.out.data(kind, ch, data);
   }
 
+  /** Frames received from this worker, by kind (FrameKind's numbers). */
+  readonly framesIn = [0, 0, 0, 0];
+
   private frame(kind: FrameKind, id: number, payload: Buffer): void {
+    this.framesIn[kind] = (this.framesIn[kind] ?? 0) + 1;
     if (kind === FrameKind.data) return this.channelOf(id)?.received(payload);
     if (kind === FrameKind.ack) return this.channelOf(id)?.acked(payload.readUInt32BE(0));
     if (kind !== FrameKind.control) return;
@@ -186,6 +190,8 @@ export class SshWorkerPool {
   private local = 0;
   private closing = false;
   private restarts = 0;
+  /** Frames received from workers that have exited. */
+  private readonly retiredFrames = [0, 0, 0, 0];
   /**
    * How much a connection the owner keeps weighs against a worker's (see
    * WorkerPoolOptions). Infinity sends every connection to a worker (tests).
@@ -274,6 +280,7 @@ export class SshWorkerPool {
     const execArgv = this.o.execArgv ?? ['--max-semi-space-size=2', ...(process.execArgv.includes('--expose-gc') ? ['--expose-gc'] : [])];
     const w = new SshWorker(execArgv, (dead, code, signal) => {
       if (this.workers[i] === dead) this.workers[i] = undefined;
+      dead.framesIn.forEach((v, k) => (this.retiredFrames[k] = (this.retiredFrames[k] ?? 0) + v));
       if (!this.closing) {
         this.restarts++;
         this.o.onEvent?.('ssh-worker-exit', { pid: dead.child.pid, code, signal });
@@ -292,6 +299,17 @@ export class SshWorkerPool {
   /** Connections whose SSH the owner runs, and those each worker runs (by worker slot). */
   placement(): { owner: number; workers: number[] } {
     return { owner: this.local, workers: this.workers.map((w) => (w && !w.dead ? w.conns.size : 0)) };
+  }
+
+  /**
+   * Frames the owner received from its workers so far, by kind, over every
+   * worker this pool started (for measurements and tests: how many crossings
+   * a set-up or an RPC costs).
+   */
+  framesReceived(): { control: number; data: number; ack: number; stderr: number } {
+    const n = [...this.retiredFrames];
+    for (const w of this.workers) w?.framesIn.forEach((v, i) => (n[i] = (n[i] ?? 0) + v));
+    return { control: n[FrameKind.control]!, data: n[FrameKind.data]!, ack: n[FrameKind.ack]!, stderr: n[FrameKind.stderr]! };
   }
 
   /** Process ids of the running workers. */

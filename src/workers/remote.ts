@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import type { OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
 import { sftpOverChannel, sftpOverChannelProblem } from './sftp-over-channel.js';
-import { FrameKind } from './wire.js';
+import { ACK_HIGH_WATER, FrameKind } from './wire.js';
 
 /** What a remote object needs of its worker. */
 export interface WorkerLink {
@@ -16,24 +16,30 @@ export interface WorkerLink {
   bytes(kind: FrameKind, ch: number, data: Buffer): void;
 }
 
-/** Owner-side bytes not yet taken by ssh2 in the worker at which write() says "wait" (ssh2's channel stream says so at 32 KiB too). */
-const HIGH_WATER = 32 * 1024;
+const HIGH_WATER = ACK_HIGH_WATER;
 
 export class RemoteChannel extends EventEmitter {
   private unacked = 0;
   private blocked = false;
   private paused = false;
-  /** Input that arrived while paused; null is the client's EOF. */
-  private held: Array<Buffer | null> = [];
+  /** Input that arrived while paused (made when first needed); null is the client's EOF. */
+  private held: Array<Buffer | null> | undefined;
   private done = false;
-  readonly stderr: { write: (data: string | Buffer) => boolean };
+  private stderrStream: { write: (data: string | Buffer) => boolean } | undefined;
 
   constructor(
     private readonly link: WorkerLink,
     readonly ch: number,
+    /** The session the channel runs on: it hears the client's EOF, as ssh2's Session does. */
+    private readonly session?: EventEmitter,
   ) {
     super();
-    this.stderr = { write: (data) => this.send(FrameKind.stderr, data) };
+  }
+
+  /** As ssh2's channel.stderr; made on first use (most channels never write there). */
+  get stderr(): { write: (data: string | Buffer) => boolean } {
+    this.stderrStream ??= { write: (data) => this.send(FrameKind.stderr, data) };
+    return this.stderrStream;
   }
 
   write(data: string | Buffer): boolean {
@@ -60,7 +66,7 @@ export class RemoteChannel extends EventEmitter {
 
   /** Bytes that were on their way when the session paused are held until it resumes, as a paused stream holds them. */
   received(data: Buffer): void {
-    if (this.paused) this.held.push(data);
+    if (this.paused) (this.held ??= []).push(data);
     else this.emit('data', data);
   }
 
@@ -75,11 +81,12 @@ export class RemoteChannel extends EventEmitter {
   resume(): this {
     if (!this.paused) return this;
     this.paused = false;
-    while (!this.paused && this.held.length > 0) {
+    while (!this.paused && this.held && this.held.length > 0) {
       const d = this.held.shift()!;
-      if (d === null) this.emit('end');
+      if (d === null) this.ended();
       else this.emit('data', d);
     }
+    if (this.held?.length === 0) this.held = undefined;
     if (!this.paused) this.link.command({ t: 'resume', ch: this.ch });
     return this;
   }
@@ -99,14 +106,20 @@ export class RemoteChannel extends EventEmitter {
 
   /** The client sent EOF. */
   eof(): void {
-    if (this.paused) this.held.push(null);
-    else this.emit('end');
+    if (this.paused) (this.held ??= []).push(null);
+    else this.ended();
+  }
+
+  /** The client's EOF, after the data before it: the session says 'eof' first, as ssh2's Session does. */
+  private ended(): void {
+    this.session?.emit('eof');
+    this.emit('end');
   }
 
   closed(): void {
     if (this.done) return;
     this.done = true;
-    this.held = [];
+    this.held = undefined;
     this.emit('close');
   }
 }
@@ -124,6 +137,8 @@ export class RemoteSession extends EventEmitter {
     readonly ch: number,
     /** The client's SSH version line, for the SFTP protocol object. */
     private readonly clientIdent?: string,
+    /** Its connection's open sessions, which it leaves when it closes. */
+    private readonly openSessions?: Map<number, RemoteSession>,
   ) {
     super();
   }
@@ -138,10 +153,8 @@ export class RemoteSession extends EventEmitter {
             replied = true;
             this.link.command({ t: 'request-accept', c: this.c, ch: this.ch, r });
             if (!starts) return undefined;
-            const channel = new RemoteChannel(this.link, this.ch);
+            const channel = new RemoteChannel(this.link, this.ch, this);
             this.channel = channel;
-            // As ssh2's Session, which tells of the client's EOF (in order here, after the data before it).
-            channel.on('end', () => this.emit('eof'));
             return channel;
           }
         : undefined;
@@ -171,13 +184,14 @@ export class RemoteSession extends EventEmitter {
   closed(): void {
     if (this.gone) return;
     this.gone = true;
+    if (this.openSessions?.get(this.ch) === this) this.openSessions.delete(this.ch);
     this.channel?.closed();
     this.emit('close');
   }
 }
 
 /** A connection's authentication attempt, answered by the owner's ConnectionAuthenticator. */
-export function remoteAuthContext(link: WorkerLink, e: Extract<WorkerEvent, { t: 'auth' }>, prompts: Map<number, (answers: string[]) => void>): object {
+export function remoteAuthContext(link: WorkerLink, e: Extract<WorkerEvent, { t: 'auth' }>, prompts: () => Map<number, (answers: string[]) => void>): object {
   const answer = {
     accept: () => link.command({ t: 'auth-accept', c: e.c, a: e.a }),
     reject: (methods?: string[]) => link.command({ t: 'auth-reject', c: e.c, a: e.a, methods: methods ?? [] }),
@@ -198,7 +212,7 @@ export function remoteAuthContext(link: WorkerLink, e: Extract<WorkerEvent, { t:
       return {
         ...base,
         prompt: (list: Array<{ prompt: string; echo?: boolean }>, cb: (answers: string[]) => void) => {
-          prompts.set(e.a, cb);
+          prompts().set(e.a, cb);
           link.command({ t: 'auth-prompt', c: e.c, a: e.a, prompts: list.map((p) => ({ prompt: p.prompt, echo: p.echo === true })) });
         },
       };
@@ -210,7 +224,8 @@ export function remoteAuthContext(link: WorkerLink, e: Extract<WorkerEvent, { t:
 /** One connection a worker carries: ssh2's Connection as SshListener uses it. */
 export class RemoteConnection extends EventEmitter {
   readonly sessions = new Map<number, RemoteSession>();
-  readonly prompts = new Map<number, (answers: string[]) => void>();
+  /** Keyboard-interactive prompts waiting for answers (made when first needed). */
+  private promptsWaiting: Map<number, (answers: string[]) => void> | undefined;
   private gone = false;
   /** The client's SSH version line, from the worker's 'ready'. */
   private clientIdent: string | undefined;
@@ -230,11 +245,11 @@ export class RemoteConnection extends EventEmitter {
   event(e: WorkerEvent): void {
     switch (e.t) {
       case 'auth':
-        this.emit('authentication', remoteAuthContext(this.link, e, this.prompts));
+        this.emit('authentication', remoteAuthContext(this.link, e, () => (this.promptsWaiting ??= new Map())));
         return;
       case 'answers': {
-        const cb = this.prompts.get(e.a);
-        this.prompts.delete(e.a);
+        const cb = this.promptsWaiting?.get(e.a);
+        this.promptsWaiting?.delete(e.a);
         cb?.(e.answers);
         return;
       }
@@ -250,9 +265,8 @@ export class RemoteConnection extends EventEmitter {
         let replied = false;
         const accept = (): RemoteSession => {
           replied = true;
-          const s = new RemoteSession(this.link, this.c, e.ch, this.clientIdent);
+          const s = new RemoteSession(this.link, this.c, e.ch, this.clientIdent, this.sessions);
           this.sessions.set(e.ch, s);
-          s.once('close', () => this.sessions.delete(e.ch));
           this.link.command({ t: 'session-accept', c: this.c, ch: e.ch });
           return s;
         };

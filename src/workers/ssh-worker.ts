@@ -11,7 +11,9 @@ import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel, Session, KeyboardAuthContext, PublicKeyAuthContext, PasswordAuthContext } from 'ssh2';
 import type { HandOver, ListenerSetup, OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
 import { coalesceWrites, flushAndDestroy } from '../transport/ssh-listener.js';
-import { controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';
+import { handshakeUnpooled, unpooled } from '../transport/ssh-memory.js';
+import { acceptHeld, sendReply } from './held-replies.js';
+import { ACK_EVERY, controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';
 
 const { Server } = ssh2;
 
@@ -24,7 +26,8 @@ interface ChannelState {
   channel: ServerChannel | undefined;
   accept?: () => Session;
   reject?: () => void;
-  requests: Map<number, PendingRequest>;
+  /** Bytes ssh2 took that the owner has not been told of yet. */
+  untold: number;
 }
 
 /**
@@ -34,49 +37,38 @@ interface ChannelState {
  * right behind its request. The channel buffers until the owner says yes.
  */
 interface PendingRequest {
+  ch: number;
   wantReply: boolean;
   /** The started channel, for subsystem / exec / shell. */
   channel: ServerChannel | undefined;
 }
 
-/** The parts of ssh2's server-side objects the held replies need (not in its types). */
-interface ProtocolReplies {
-  channelSuccess(chan: number): void;
-  channelFailure(chan: number): void;
-}
-const protocolOf = (client: Connection): ProtocolReplies => (client as unknown as { _protocol: ProtocolReplies })._protocol;
-const remoteChannelId = (session: Session): number => (session as unknown as { _chanInfo: { outgoing: { id: number } } })._chanInfo.outgoing.id;
-
-/** Channel ids whose success reply is held, per protocol. */
-const held = new WeakMap<ProtocolReplies, Set<number>>();
-/** The protocol's own reply functions, before holding wraps them. */
-const replies = new WeakMap<ProtocolReplies, ProtocolReplies>();
-
-function holdReplies(client: Connection): void {
-  const proto = protocolOf(client);
-  if (replies.has(proto)) return;
-  const own = { channelSuccess: proto.channelSuccess.bind(proto), channelFailure: proto.channelFailure.bind(proto) };
-  replies.set(proto, own);
-  const set = new Set<number>();
-  held.set(proto, set);
-  proto.channelSuccess = (chan: number) => {
-    if (!set.has(chan)) own.channelSuccess(chan);
-  };
-}
-
 interface ConnState {
+  /** The listener it came to. */
+  l: number;
   socket: Socket;
   client: Connection | undefined;
-  auths: Map<number, AuthContext>;
+  /** The socket's peer, until ssh2 reports the connection (byPeer). */
+  peer: string | undefined;
 }
+
+/** This worker's number of a connection, channel or socket, on ssh2's objects and the socket (shared listeners read it from `this`). */
+const ID = Symbol('relayId');
+type Tagged<T> = T & { [ID]: number };
 
 const pipe = new net.Socket({ fd: 3, readable: true, writable: true });
 const out = new FrameWriter(pipe);
 const send = (e: WorkerEvent): void => out.control(e);
 
 const servers = new Map<number, InstanceType<typeof Server>>();
+/** Per listener: the methods offered, the answer to any other (see OFFERED_METHODS). */
+const offered = new Map<number, string[]>();
 const conns = new Map<number, ConnState>();
 const channels = new Map<number, ChannelState>();
+/** Authentication attempts waiting for the owner, by attempt id (unique in this worker). */
+const auths = new Map<number, { c: number; ctx: AuthContext }>();
+/** Requests waiting for the owner, by request id (unique in this worker). */
+const requests = new Map<number, PendingRequest>();
 /** Commands for a connection whose socket has not arrived yet (the IPC channel and the pipe are not ordered). */
 const early = new Map<number, OwnerCommand[]>();
 /** ssh2 reports a connection by its peer's address and port; this pairs it with its socket. */
@@ -95,114 +87,161 @@ function serverFor(l: number, setup: ListenerSetup | undefined): InstanceType<ty
     s = new Server(
       { hostKeys: setup.hostKeys.map((k) => Buffer.from(k, 'base64')), ident: setup.ident, algorithms: { kex: setup.kex as ssh2.KexAlgorithm[] } },
       (client, info) => {
-        const c = byPeer.get(`${info.ip}|${info.port}`);
+        const peer = `${info.ip}|${info.port}`;
+        const c = byPeer.get(peer);
         const state = c === undefined ? undefined : conns.get(c);
         if (c === undefined || !state) return void client.end();
+        byPeer.delete(peer);
+        state.peer = undefined;
+        handshakeUnpooled(client);
         state.client = client;
-        wireClient(c, client, state);
+        wireClient(c, client);
       },
     );
     servers.set(l, s);
+    if (setup.methods) offered.set(l, setup.methods);
   }
   return s;
 }
 
-function adopt(c: number, socket: Socket, server: InstanceType<typeof Server>): void {
-  const state: ConnState = { socket, client: undefined, auths: new Map() };
-  conns.set(c, state);
-  socket.setNoDelay(true);
-  socket.on('error', () => undefined);
-  socket.once('close', () => {
-    conns.delete(c);
-    for (const [id, ch] of channels) if (ch.c === c) channels.delete(id);
-    send({ t: 'closed', c });
-  });
-  coalesceWrites(socket);
+function ignore(): void {}
+
+function onSocketClose(this: Tagged<Socket>): void {
+  const c = this[ID];
+  const state = conns.get(c);
+  conns.delete(c);
+  if (state?.peer !== undefined) byPeer.delete(state.peer);
+  for (const [id, ch] of channels) if (ch.c === c) channels.delete(id);
+  for (const [a, at] of auths) if (at.c === c) auths.delete(a);
+  send({ t: 'closed', c });
+}
+
+function adopt(c: number, l: number, socket: Socket, server: InstanceType<typeof Server>): void {
   const peer = `${socket.remoteAddress}|${socket.remotePort}`;
+  conns.set(c, { l, socket, client: undefined, peer });
+  (socket as Tagged<Socket>)[ID] = c;
+  socket.setNoDelay(true);
+  socket.on('error', ignore);
+  socket.once('close', onSocketClose);
+  coalesceWrites(socket);
   byPeer.set(peer, c);
-  socket.once('close', () => byPeer.delete(peer));
-  server.injectSocket(socket);
+  unpooled(() => server.injectSocket(socket));
   for (const cmd of early.get(c) ?? []) command(cmd);
   early.delete(c);
 }
 
-function wireClient(c: number, client: Connection, state: ConnState): void {
-  client.on('authentication', (ctx: AuthContext) => {
-    const a = nextAuth++;
-    state.auths.set(a, ctx);
-    const e: WorkerEvent = { t: 'auth', c, a, user: ctx.username, method: ctx.method };
-    if (ctx.method === 'password') e.password = (ctx as PasswordAuthContext).password;
-    if (ctx.method === 'publickey') {
-      const k = ctx as PublicKeyAuthContext;
-      e.key = { algo: k.key.algo, data: k.key.data.toString('base64') };
-      e.signature = b64(k.signature);
-      e.blob = b64(k.blob);
-      e.hashAlgo = k.hashAlgo;
-    }
-    send(e);
-  });
-  client.on('ready', () => {
-    const ident = (client as unknown as { _protocol: { _remoteIdentRaw?: Buffer } })._protocol._remoteIdentRaw;
-    send({ t: 'ready', c, ...(ident ? { ident: ident.toString('latin1') } : {}) });
-  });
-  client.on('error', (err: Error) => send({ t: 'error', c, message: err.message }));
-  client.on('session', (accept, reject) => {
-    const ch = nextChannel++;
-    channels.set(ch, { c, session: undefined as unknown as Session, channel: undefined, accept, reject, requests: new Map() });
-    send({ t: 'session', c, ch });
-  });
+function onAuthentication(this: Tagged<Connection>, ctx: AuthContext): void {
+  const c = this[ID];
+  const methods = offered.get(conns.get(c)?.l ?? 0);
+  // `none` (or any method not offered) gets the list, as the owner would answer: no round trip.
+  if (methods && !methods.includes(ctx.method)) return ctx.reject(methods as ssh2.AuthenticationType[]);
+  const a = nextAuth++;
+  auths.set(a, { c, ctx });
+  const e: WorkerEvent = { t: 'auth', c, a, user: ctx.username, method: ctx.method };
+  if (ctx.method === 'password') e.password = (ctx as PasswordAuthContext).password;
+  if (ctx.method === 'publickey') {
+    const k = ctx as PublicKeyAuthContext;
+    e.key = { algo: k.key.algo, data: k.key.data.toString('base64') };
+    e.signature = b64(k.signature);
+    e.blob = b64(k.blob);
+    e.hashAlgo = k.hashAlgo;
+  }
+  send(e);
+}
+
+function onReady(this: Tagged<Connection>): void {
+  const ident = (this as unknown as { _protocol: { _remoteIdentRaw?: Buffer } })._protocol._remoteIdentRaw;
+  send({ t: 'ready', c: this[ID], ...(ident ? { ident: ident.toString('latin1') } : {}) });
+}
+
+function onClientError(this: Tagged<Connection>, err: Error): void {
+  send({ t: 'error', c: this[ID], message: err.message });
+}
+
+function onSession(this: Tagged<Connection>, accept: () => Session, reject: () => void): void {
+  const ch = nextChannel++;
+  channels.set(ch, { c: this[ID], session: undefined as unknown as Session, channel: undefined, accept, reject, untold: 0 });
+  send({ t: 'session', c: this[ID], ch });
+}
+
+function wireClient(c: number, client: Connection): void {
+  (client as Tagged<Connection>)[ID] = c;
+  client.on('authentication', onAuthentication);
+  client.on('ready', onReady);
+  client.on('error', onClientError);
+  client.on('session', onSession);
+}
+
+const REQUEST_KINDS: readonly SessionRequestKind[] = ['subsystem', 'exec', 'shell', 'pty', 'window-change', 'env', 'signal'];
+
+function relay(session: Tagged<Session>, kind: SessionRequestKind, accept: Accept, reject: Reject, info: unknown): void {
+  const ch = session[ID];
+  const st = channels.get(ch);
+  const client = st ? conns.get(st.c)?.client : undefined;
+  if (!st || !client) return;
+  const r = nextRequest++;
+  let channel: ServerChannel | undefined;
+  if (kind === 'subsystem' || kind === 'exec' || kind === 'shell') {
+    channel = acceptHeld(client, session, accept);
+    channel?.on('error', ignore);
+  }
+  requests.set(r, { ch, wantReply: reject !== undefined, channel });
+  const plain = info && typeof info === 'object' ? { ...(info as Record<string, unknown>) } : {};
+  send({ t: 'request', c: st.c, ch, r, kind, info: plain, wantReply: reject !== undefined });
+}
+
+/** One listener per request kind for every session (ssh2 calls it with the session as `this`). */
+const RELAYS = REQUEST_KINDS.map((kind) => [kind, function (this: Tagged<Session>, accept: Accept, reject: Reject, info?: unknown) {
+  relay(this, kind, accept, reject, info);
+}] as const);
+
+function onSessionClose(this: Tagged<Session>): void {
+  closed(this[ID]);
 }
 
 function wireSession(ch: number, st: ChannelState): void {
   const { session } = st;
-  const client = conns.get(st.c)?.client;
-  if (!client) return;
-  holdReplies(client);
-  const proto = protocolOf(client);
-  const relay = (kind: SessionRequestKind) => (accept: Accept, reject: Reject, info?: unknown) => {
-    const r = nextRequest++;
-    let channel: ServerChannel | undefined;
-    if (kind === 'subsystem' || kind === 'exec' || kind === 'shell') {
-      const id = remoteChannelId(session);
-      held.get(proto)!.add(id);
-      channel = accept?.() ?? undefined;
-      held.get(proto)!.delete(id);
-      channel?.on('error', () => undefined);
-    }
-    st.requests.set(r, { wantReply: reject !== undefined, channel });
-    const plain = info && typeof info === 'object' ? { ...(info as Record<string, unknown>) } : {};
-    send({ t: 'request', c: st.c, ch, r, kind, info: plain, wantReply: reject !== undefined });
-  };
-  session.on('subsystem', relay('subsystem'));
-  session.on('exec', relay('exec'));
-  session.on('shell', relay('shell'));
-  session.on('pty', relay('pty'));
-  session.on('window-change', relay('window-change'));
-  session.on('env', relay('env'));
-  session.on('signal', relay('signal'));
-  session.once('close', () => closed(ch));
+  if (!conns.get(st.c)?.client) return;
+  (session as Tagged<Session>)[ID] = ch;
+  for (const [kind, fn] of RELAYS) session.on(kind as 'subsystem', fn as never);
+  session.once('close', onSessionClose);
+}
+
+function onChannelData(this: Tagged<ServerChannel>, d: Buffer): void {
+  out.data(FrameKind.data, this[ID], d);
+}
+
+function onChannelEnd(this: Tagged<ServerChannel>): void {
+  send({ t: 'eof', ch: this[ID] });
+}
+
+function onChannelClose(this: Tagged<ServerChannel>): void {
+  closed(this[ID]);
 }
 
 function wireChannel(ch: number, channel: ServerChannel): void {
-  channel.on('data', (d: Buffer) => out.data(FrameKind.data, ch, d));
-  channel.on('end', () => send({ t: 'eof', ch }));
-  channel.on('error', () => undefined);
-  channel.once('close', () => closed(ch));
+  (channel as Tagged<ServerChannel>)[ID] = ch;
+  channel.on('data', onChannelData);
+  channel.on('end', onChannelEnd);
+  channel.on('error', ignore);
+  channel.once('close', onChannelClose);
 }
 
 function closed(ch: number): void {
-  if (channels.delete(ch)) send({ t: 'chclosed', ch });
+  if (!channels.delete(ch)) return;
+  for (const [r, req] of requests) if (req.ch === ch) requests.delete(r);
+  send({ t: 'chclosed', ch });
 }
 
 function authCommand(cmd: Extract<OwnerCommand, { t: 'auth-accept' | 'auth-reject' | 'auth-prompt' }>): void {
-  const state = conns.get(cmd.c);
-  const ctx = state?.auths.get(cmd.a);
-  if (!state || !ctx) return;
+  const at = auths.get(cmd.a);
+  if (!at || at.c !== cmd.c || !conns.has(cmd.c)) return;
+  const { ctx } = at;
   if (cmd.t === 'auth-prompt') {
     (ctx as KeyboardAuthContext).prompt(cmd.prompts, (answers) => send({ t: 'answers', c: cmd.c, a: cmd.a, answers }));
     return;
   }
-  state.auths.delete(cmd.a);
+  auths.delete(cmd.a);
   if (cmd.t === 'auth-accept') ctx.accept();
   else ctx.reject(cmd.methods as ssh2.AuthenticationType[]);
 }
@@ -247,20 +286,18 @@ function command(cmd: OwnerCommand): void {
     case 'request-accept':
     case 'request-reject': {
       const st = channels.get(cmd.ch);
-      const req = st?.requests.get(cmd.r);
-      if (!st || !req) return;
-      st.requests.delete(cmd.r);
+      const req = requests.get(cmd.r);
+      if (!st || !req || req.ch !== cmd.ch) return;
+      requests.delete(cmd.r);
       const conn = conns.get(st.c)?.client;
-      const own = conn ? replies.get(protocolOf(conn)) : undefined;
-      if (!own) return;
-      const id = remoteChannelId(st.session);
+      if (!conn) return;
       // Answered here rather than through ssh2's accept/reject: those refuse to once a channel exists.
       if (cmd.t === 'request-reject') {
-        if (req.wantReply) own.channelFailure(id);
+        if (req.wantReply) sendReply(conn, st.session, false);
         // A refused start leaves its held channel unread; the client closes it.
         return;
       }
-      if (req.wantReply) own.channelSuccess(id);
+      if (req.wantReply) sendReply(conn, st.session, true);
       if (req.channel) {
         st.channel = req.channel;
         wireChannel(cmd.ch, req.channel);
@@ -295,9 +332,19 @@ function channelBytes(kind: FrameKind, ch: number, payload: Buffer): void {
   const channel = channels.get(ch)?.channel;
   if (!channel) return;
   const ok = kind === FrameKind.stderr ? channel.stderr.write(payload) : channel.write(payload);
-  // Bytes ssh2 took without back-pressure are acknowledged at once; the rest when it drains.
-  if (ok) out.ack(ch, payload.length);
-  else channel.once('drain', () => out.ack(ch, payload.length));
+  // Bytes ssh2 took without back-pressure count at once; the rest when it drains.
+  if (ok) took(ch, payload.length);
+  else channel.once('drain', () => took(ch, payload.length));
+}
+
+/** ssh2 took `n` more bytes of channel `ch`: acknowledged in steps of ACK_EVERY (see wire.ts). */
+function took(ch: number, n: number): void {
+  const st = channels.get(ch);
+  if (!st) return;
+  st.untold += n;
+  if (st.untold < ACK_EVERY) return;
+  out.ack(ch, st.untold);
+  st.untold = 0;
 }
 
 const reader = new FrameReader((kind, id, payload) => {
@@ -315,6 +362,7 @@ process.setMaxListeners(0);
 process.on('message', (m: HandOver, socket?: Socket) => {
   if (m.t === 'unlisten') {
     servers.delete(m.l);
+    offered.delete(m.l);
     return;
   }
   const server = serverFor(m.l, m.setup);
@@ -323,7 +371,7 @@ process.on('message', (m: HandOver, socket?: Socket) => {
     socket.destroy();
     return;
   }
-  adopt(m.c, socket, server);
+  adopt(m.c, m.l, socket, server);
 });
 
 send({ t: 'hello' });

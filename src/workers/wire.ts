@@ -6,11 +6,27 @@
  *
  * A frame is: u32 length of what follows, u8 kind, u32 id, payload.
  * `control` frames carry a JSON message (id unused); `data` and `stderr`
- * frames carry one channel's bytes; `ack` frames say how many of a channel's
- * bytes the worker has handed to ssh2 without back-pressure.
+ * frames carry one channel's bytes; `ack` frames say how many more of a
+ * channel's bytes ssh2 in the worker has taken (in steps, see ACK_EVERY).
  * Everything written in one turn of the event loop leaves in one writev.
  */
 import type { Socket } from 'node:net';
+
+/**
+ * Owner-side bytes of a channel not yet acknowledged at which its write()
+ * says "wait" (ssh2's channel stream says so at 32 KiB too).
+ */
+export const ACK_HIGH_WATER = 32 * 1024;
+/**
+ * The worker acknowledges a channel's bytes once ssh2 has taken this many
+ * (or more), not after every frame: a small reply then costs no frame back
+ * and no wake-up of the owner. Below ACK_HIGH_WATER, so the owner never
+ * waits on bytes the worker has taken but not yet acknowledged: while the
+ * owner waits it has more than ACK_HIGH_WATER unacknowledged, the worker
+ * holds back less than ACK_EVERY, so the rest is in flight or in ssh2, and
+ * its acknowledgement follows.
+ */
+export const ACK_EVERY = 8 * 1024;
 
 export const FrameKind = { control: 0, data: 1, ack: 2, stderr: 3 } as const;
 export type FrameKind = (typeof FrameKind)[keyof typeof FrameKind];

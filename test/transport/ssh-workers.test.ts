@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
+import ssh2 from 'ssh2';
 import { frameMessage } from '../../src/framing/encoder.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 
@@ -106,6 +107,62 @@ describe('SSH workers: sessions in different worker processes share one device',
       if (!m.includes(`message-id="${i}"`)) throw new Error(`reply ${i} out of order: ${m.slice(0, 120)}`);
     }
     c.close();
+  });
+
+  it('replies are acknowledged by the worker in steps of 8 KiB, not one frame each; a large one arrives whole', async () => {
+    const c = await t.client();
+    const pool = t.emulator.workers;
+    const before = pool.framesReceived().ack;
+    let bytes = 0;
+    for (let i = 0; i < 20; i++) {
+      const reply = await c.rpc('<get-software-information/>');
+      expect(reply).to.include('<software-information>');
+      bytes += Buffer.byteLength(reply);
+    }
+    // One acknowledgement per 8 KiB the worker's ssh2 took (framing and the hello make it a little more).
+    expect(pool.framesReceived().ack - before).to.be.at.most(Math.ceil(bytes / 8192) + 1);
+    const set = `<load-configuration action="set" format="text"><configuration-set>${Array.from({ length: 400 }, (_, i) => `set interfaces ge-0/0/${i} description "a long enough description for line ${i}"`).join('\n')}</configuration-set></load-configuration>`;
+    expect(await c.rpc(set)).to.not.include('<rpc-error>');
+    const big = await c.rpc('<get-configuration database="candidate"/>');
+    expect(big.length).to.be.above(40_000);
+    expect(big).to.include('ge-0/0/399');
+    expect(pool.framesReceived().ack - before).to.be.above(0);
+    await c.rpc('<discard-changes/>');
+    c.close();
+  });
+
+  it('the worker answers `none` itself with the methods offered (no round trip to the owner); the password after it logs in', async () => {
+    const pool = t.emulator.workers;
+    const login = async (nones: number): Promise<{ frames: number; methods: string[] }> => {
+      const before = pool.framesReceived().control;
+      const c = new ssh2.Client();
+      const methods: string[] = [];
+      let left = nones;
+      await new Promise<void>((resolve, reject) => {
+        c.once('ready', () => resolve());
+        c.once('error', reject);
+        c.connect({
+          host: '127.0.0.1',
+          port: t.port,
+          username: TEST_USER.name,
+          authHandler: (offered: string[] | null, _partial: boolean | null, next: (m: unknown) => void) => {
+            if (offered) methods.splice(0, methods.length, ...offered);
+            if (left-- > 0) return next('none');
+            next({ type: 'password', username: TEST_USER.name, password: TEST_USER.password });
+          },
+        } as ssh2.ConnectConfig);
+      });
+      await new Promise<void>((resolve) => {
+        c.once('close', () => resolve());
+        c.end();
+      });
+      await until(() => t.emulator.devices[0]!.sessions.size === 0 && pool.placement().workers.every((n) => n === 0), 'connection gone');
+      return { frames: pool.framesReceived().control - before, methods };
+    };
+    const one = await login(1);
+    const three = await login(3);
+    expect(three.methods).to.deep.equal(['publickey', 'password', 'keyboard-interactive']);
+    expect(three.frames).to.equal(one.frames);
   });
 
   it('a worker that dies closes its own connections only; the device, its other sessions and its locks live on, and a new worker serves', async () => {
