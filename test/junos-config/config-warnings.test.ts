@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
-import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { startProfiles, type TestEmulator } from '../support/emulator.js';
 import { noContentsWarning, statementNotFoundWarning } from '../../src/errors/catalogue.js';
 import { errorText } from '../../src/terminal/cli-errors.js';
 
@@ -29,16 +29,7 @@ describe('configuration warnings: absent deletes in edit-config, empty container
   let old: NetconfClient;
   let now: NetconfClient;
   before(async () => {
-    t = await startTestEmulator({
-      yaml: {
-        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
-        speed: 'instant',
-        devices: [
-          { name: 'old', profile: 'mx960', port: 0 },
-          { name: 'new', profile: 'mx960-23.4', port: 0 },
-        ],
-      },
-    });
+    t = await startProfiles({ old: 'mx960', new: 'mx960-23.4' });
     const portOf = (name: string): number => t.emulator.device(name)!.ports()[0]!.port;
     old = await t.client({ port: portOf('old') });
     now = await t.client({ port: portOf('new') });

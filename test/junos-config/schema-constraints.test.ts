@@ -11,7 +11,7 @@ import { loadSchema } from '../../src/junos-config/schema/catalog.js';
 import { parseSetLines } from '../../src/junos-config/set-format.js';
 import { renderSet } from '../../src/junos-config/text-render.js';
 import { emptyConfiguration } from '../../src/junos-config/tree.js';
-import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { startProfiles, type TestEmulator } from '../support/emulator.js';
 
 const set = (lines: string): string => `<load-configuration action="set" format="text"><configuration-set>${lines}</configuration-set></load-configuration>`;
 const CHECK = '<commit-configuration><check/></commit-configuration>';
@@ -45,16 +45,7 @@ describe('schema constraints: choice/case in the merge', () => {
 describe('schema constraints: over NETCONF (mx960 on the 17.4 schema, srx300 on junos-es 17.4)', function () {
   let t: TestEmulator;
   before(async () => {
-    t = await startTestEmulator({
-      yaml: {
-        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
-        speed: 'instant',
-        devices: [
-          { name: 'r1', profile: 'mx960', port: 0 },
-          { name: 'fw', profile: 'srx300', port: 0 },
-        ],
-      },
-    });
+    t = await startProfiles({ r1: 'mx960', fw: 'srx300' });
   });
   after(async () => t?.stop());
   afterEach(async () => {

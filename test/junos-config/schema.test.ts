@@ -13,7 +13,7 @@ import { parseText } from '../../src/junos-config/text-format.js';
 import { renderSet, renderText } from '../../src/junos-config/text-render.js';
 import { emptyConfiguration } from '../../src/junos-config/tree.js';
 import { RpcError } from '../../src/errors/rpc-error.js';
-import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { startTestEmulator, TEST_USER, type TestEmulator, startProfiles } from '../support/emulator.js';
 
 type Refusal = { message: string; bad: string | undefined; path: string | undefined };
 function refusals(f: () => unknown): Refusal[] {
@@ -254,16 +254,7 @@ describe('configuration schema: over NETCONF (mx960, 9.3 on the 17.4 schema)', f
 describe('configuration schema: per release', function () {
   let t: TestEmulator;
   before(async () => {
-    t = await startTestEmulator({
-      yaml: {
-        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
-        speed: 'instant',
-        devices: [
-          { name: 'old', profile: 'mx960', port: 0 },
-          { name: 'new', profile: 'mx960-23.4', port: 0 },
-        ],
-      },
-    });
+    t = await startProfiles({ old: 'mx960', new: 'mx960-23.4' });
   });
   after(async () => t?.stop());
 

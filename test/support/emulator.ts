@@ -58,3 +58,17 @@ export async function startTestEmulator(o: { yaml?: Record<string, unknown>; cli
     },
   };
 }
+
+/**
+ * An emulator with the test user and the named devices, each a profile on a
+ * free port (`{ r1: 'mx960', fw: 'srx300' }`), on the instant clock.
+ */
+export function startProfiles(devices: Readonly<Record<string, string>>): Promise<TestEmulator> {
+  return startTestEmulator({
+    yaml: {
+      users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+      speed: 'instant',
+      devices: Object.entries(devices).map(([name, profile]) => ({ name, profile, port: 0 })),
+    },
+  });
+}
