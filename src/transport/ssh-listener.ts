@@ -175,6 +175,8 @@ export class SshListener {
   private ssh: InstanceType<typeof Server> | undefined;
   private tcp: net.Server | undefined;
   private readonly sockets = new Map<ConnectionHandle, SocketState>();
+  /** How many of `sockets` have not logged in yet: counted, so an accept costs the same with 5,000 sessions open. */
+  private unauthenticated = 0;
   /** This listener's number in the worker pool. */
   private workerListener = 0;
   /** Socket by remote address and port, to pair ssh2's connection with its socket. */
@@ -274,9 +276,8 @@ export class SshListener {
   private onSocket(socket: Socket): void {
     const { limits } = this.o;
     socket.on('error', () => undefined);
-    const unauthenticated = [...this.sockets.values()].filter((s) => !s.authenticated).length;
     const forced = this.o.refuseConnection?.(socket.remoteAddress ?? '') === true;
-    if (forced || this.sockets.size >= limits.connectionLimit || unauthenticated >= limits.maxUnauthenticated) {
+    if (forced || this.sockets.size >= limits.connectionLimit || this.unauthenticated >= limits.maxUnauthenticated) {
       this.o.onEvent?.('connection-refused', {
         ip: socket.remoteAddress,
         reason: forced || this.sockets.size >= limits.connectionLimit ? 'connection-limit' : 'max-unauthenticated',
@@ -312,15 +313,19 @@ export class SshListener {
     grace.unref();
     state.grace = grace;
     this.sockets.set(handle, state);
+    this.unauthenticated++;
     return state;
+  }
+
+  /** A connection closed: its grace timer and its place in the counts go. */
+  private forget(handle: ConnectionHandle, state: SocketState): void {
+    clearTimeout(state.grace);
+    if (this.sockets.delete(handle) && !state.authenticated) this.unauthenticated--;
   }
 
   private keepRemote(remote: RemoteHandle, ip: string, port: number): void {
     const state = this.admit(remote, ip);
-    remote.connection.once('close', () => {
-      clearTimeout(state.grace);
-      this.sockets.delete(remote);
-    });
+    remote.connection.once('close', () => this.forget(remote, state));
     // The worker does the SSH; the same connection handler decides everything else.
     this.onConnection(remote.connection as unknown as Connection, ip, port, remote);
   }
@@ -333,8 +338,7 @@ export class SshListener {
     this.o.workers?.noteLocal(1);
     this.byPeer.set(peerKey(ip, port), socket);
     socket.once('close', () => {
-      clearTimeout(state.grace);
-      this.sockets.delete(socket);
+      this.forget(socket, state);
       this.byPeer.delete(peerKey(ip, port));
       this.o.workers?.noteLocal(-1);
     });
@@ -385,8 +389,9 @@ export class SshListener {
     client.on('close', () => auth.dispose());
 
     client.on('ready', () => {
-      if (state) {
+      if (state && !state.authenticated) {
         state.authenticated = true;
+        if (socket !== undefined && this.sockets.get(socket) === state) this.unauthenticated--;
         clearTimeout(state.grace);
         state.grace = undefined;
       }

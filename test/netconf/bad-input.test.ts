@@ -160,3 +160,46 @@ describe('connection limit', function () {
   });
 
 });
+
+/** A TCP connection that never logs in: admitted (the server's ident arrives) or refused (closed first). */
+function rawConnect(port: number): Promise<{ sock: net.Socket; admitted: boolean }> {
+  return new Promise((resolve) => {
+    const sock = net.connect(port, '127.0.0.1');
+    sock.on('error', () => undefined);
+    sock.once('data', (d: Buffer) => resolve({ sock, admitted: d.toString().startsWith('SSH-') }));
+    sock.once('close', () => resolve({ sock, admitted: false }));
+  });
+}
+
+describe('max-unauthenticated counts connections that have not logged in, and only those', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator({
+      yaml: {
+        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+        limits: { 'login-grace-seconds': 120, 'max-unauthenticated': 3, 'connection-limit': 50 },
+        devices: [{ name: 'r1', port: 0, profile: 'mx960' }],
+      },
+    });
+  });
+  after(async () => t.stop());
+
+  it('refuses the connection past the limit; a close and a login each free a place', async () => {
+    const idle = [await rawConnect(t.port), await rawConnect(t.port), await rawConnect(t.port)];
+    expect(idle.map((c) => c.admitted)).to.deep.equal([true, true, true]);
+    expect((await rawConnect(t.port)).admitted, 'the 4th unauthenticated connection').to.equal(false);
+    idle.pop()!.sock.destroy();
+    // The server sees the close a moment later: retry until a login gets in (bounded by mocha's timeout).
+    let logged: NetconfClient | undefined;
+    while (!logged) {
+      logged = await NetconfClient.connect({ host: '127.0.0.1', port: t.port, username: TEST_USER.name, password: TEST_USER.password, readyTimeoutMs: 5000 }).catch(() => undefined);
+    }
+    expect(await logged.rpc('<get/>')).to.include('<data>');
+    // Logged in, it no longer counts: one more idle connection fits, the next does not.
+    const third = await rawConnect(t.port);
+    expect(third.admitted).to.equal(true);
+    expect((await rawConnect(t.port)).admitted).to.equal(false);
+    for (const c of [...idle, third]) c.sock.destroy();
+    logged.close();
+  });
+});
