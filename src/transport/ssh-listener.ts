@@ -1,3 +1,4 @@
+import { Admissions, type Admission } from './admissions.js';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel, SFTPWrapper } from 'ssh2';
@@ -146,12 +147,6 @@ interface ConnectionHandle {
   destroy(): void;
 }
 
-interface SocketState {
-  authenticated: boolean;
-  /** Until login; dropped then, with what it holds. */
-  grace: NodeJS.Timeout | undefined;
-}
-
 function peerKey(ip: string | undefined, port: number | undefined): string {
   return `${ip}|${port}`;
 }
@@ -174,9 +169,7 @@ export class SshListener {
   private readonly o: SshListenerOptions;
   private ssh: InstanceType<typeof Server> | undefined;
   private tcp: net.Server | undefined;
-  private readonly sockets = new Map<ConnectionHandle, SocketState>();
-  /** How many of `sockets` have not logged in yet: counted, so an accept costs the same with 5,000 sessions open. */
-  private unauthenticated = 0;
+  private readonly sockets = new Admissions<ConnectionHandle>();
   /** This listener's number in the worker pool. */
   private workerListener = 0;
   /** Socket by remote address and port, to pair ssh2's connection with its socket. */
@@ -256,7 +249,7 @@ export class SshListener {
   async stop(): Promise<void> {
     const tcp = this.tcp;
     this.tcp = undefined;
-    for (const s of this.sockets.keys()) flushAndDestroy(s);
+    for (const s of this.sockets.handles()) flushAndDestroy(s);
     this.sockets.clear();
     if (this.workerListener) this.o.workers?.unregister(this.workerListener);
     this.workerListener = 0;
@@ -277,7 +270,7 @@ export class SshListener {
     const { limits } = this.o;
     socket.on('error', () => undefined);
     const forced = this.o.refuseConnection?.(socket.remoteAddress ?? '') === true;
-    if (forced || this.sockets.size >= limits.connectionLimit || this.unauthenticated >= limits.maxUnauthenticated) {
+    if (forced || this.sockets.size >= limits.connectionLimit || this.sockets.unauthenticated >= limits.maxUnauthenticated) {
       this.o.onEvent?.('connection-refused', {
         ip: socket.remoteAddress,
         reason: forced || this.sockets.size >= limits.connectionLimit ? 'connection-limit' : 'max-unauthenticated',
@@ -303,29 +296,17 @@ export class SshListener {
     else this.keepLocal(socket, ip, port);
   }
 
-  /** The login grace timer of a connection (cleared at login or close). */
-  private admit(handle: ConnectionHandle, ip: string): SocketState {
-    const state: SocketState = { authenticated: false, grace: undefined };
-    const grace = setTimeout(() => {
+  /** Holds a connection, with its login grace timer (cleared at login or close). */
+  private admit(handle: ConnectionHandle, ip: string): Admission {
+    return this.sockets.admit(handle, this.o.limits.loginGraceMs, () => {
       this.o.onEvent?.('login-grace-expired', { ip });
       handle.destroy();
-    }, this.o.limits.loginGraceMs);
-    grace.unref();
-    state.grace = grace;
-    this.sockets.set(handle, state);
-    this.unauthenticated++;
-    return state;
-  }
-
-  /** A connection closed: its grace timer and its place in the counts go. */
-  private forget(handle: ConnectionHandle, state: SocketState): void {
-    clearTimeout(state.grace);
-    if (this.sockets.delete(handle) && !state.authenticated) this.unauthenticated--;
+    });
   }
 
   private keepRemote(remote: RemoteHandle, ip: string, port: number): void {
     const state = this.admit(remote, ip);
-    remote.connection.once('close', () => this.forget(remote, state));
+    remote.connection.once('close', () => this.sockets.forget(remote, state));
     // The worker does the SSH; the same connection handler decides everything else.
     this.onConnection(remote.connection as unknown as Connection, ip, port, remote);
   }
@@ -338,7 +319,7 @@ export class SshListener {
     this.o.workers?.noteLocal(1);
     this.byPeer.set(peerKey(ip, port), socket);
     socket.once('close', () => {
-      this.forget(socket, state);
+      this.sockets.forget(socket, state);
       this.byPeer.delete(peerKey(ip, port));
       this.o.workers?.noteLocal(-1);
     });
@@ -369,7 +350,7 @@ export class SshListener {
 
   private onConnection(client: Connection, ip: string, port: number, remote?: ConnectionHandle): void {
     const socket = remote ?? this.byPeer.get(peerKey(ip, port));
-    const state = socket ? this.sockets.get(socket) : undefined;
+    const state = socket ? this.sockets.of(socket) : undefined;
     let peer: AuthenticatedPeer | undefined;
 
     const auth = new ConnectionAuthenticator(
@@ -389,12 +370,7 @@ export class SshListener {
     client.on('close', () => auth.dispose());
 
     client.on('ready', () => {
-      if (state && !state.authenticated) {
-        state.authenticated = true;
-        if (socket !== undefined && this.sockets.get(socket) === state) this.unauthenticated--;
-        clearTimeout(state.grace);
-        state.grace = undefined;
-      }
+      if (socket !== undefined && state) this.sockets.loggedIn(socket, state);
       this.o.onEvent?.('login', { ip, user: peer?.user.name });
       let sessions = 0;
       client.on('session', (acceptSession, rejectSession) => {
