@@ -347,10 +347,10 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
         break;
       }
       case 'merge': {
-        const kc = key !== undefined ? keyCount(e) : 0;
-        const deletesOnly = e.children.some((c) => c.op === 'delete') && e.children.every((c, j) => c.op === 'delete' || j < kc);
+        const isKey = keyChild(e, key);
+        const deletesOnly = e.children.some((c) => c.op === 'delete') && e.children.every((c, j) => c.op === 'delete' || isKey(c, j));
         // `<domain-name active="active"/>`, `deactivate system ntp`: only marks what is there.
-        const marksOnly = e.activity !== undefined && e.value === undefined && e.children.length <= kc;
+        const marksOnly = e.activity !== undefined && e.value === undefined && e.children.every(isKey);
         if (idx < 0) {
           // A container reached only to delete (or mark) something under it is not created.
           if (deletesOnly || marksOnly) {
@@ -372,7 +372,7 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
           }
           stack.push({
             target: existing,
-            edits: e.children.slice(kc),
+            edits: e.children.filter((c, j) => !isKey(c, j)),
             path: here,
             next: 0,
             kind: 'existing',
@@ -406,12 +406,23 @@ export function editTree(tree: ConfigNode, edits: readonly EditNode[], warnings:
 }
 
 /**
+ * Which children of edit `e` (with key `key`) are its key: a `name` with the
+ * key's value, wherever it is (as the merge always read it), or the first
+ * key children of a multi-key entry (tree.ts keyCount).
+ */
+function keyChild(e: EditNode, key: string | undefined): (c: EditNode, j: number) => boolean {
+  const multi = key !== undefined && e.children[0]?.name !== 'name' ? keyCount(e) : 0;
+  return multi > 0 ? (_c, j) => j < multi : (c) => c.name === 'name' && c.value === key;
+}
+
+/**
  * Whether an edit sets its statement (so the other cases of its choice go):
  * not a delete, nor an edit that only marks or only deletes below it.
  */
 function sets(e: EditNode): boolean {
   if (e.op === 'delete') return false;
-  const below = keyOf(e) !== undefined ? e.children.slice(keyCount(e)) : e.children;
+  const isKey = keyChild(e, keyOf(e));
+  const below = e.children.filter((c, j) => !isKey(c, j));
   if (e.activity !== undefined && e.value === undefined && below.length === 0) return false;
   return !(below.length > 0 && below.every((c) => c.op === 'delete'));
 }
