@@ -10,6 +10,7 @@
 import { RpcError } from '../xml/rpc-error.js';
 import { defaultSchema } from './schema/catalog.js';
 import { isEmulatorExtension } from './schema/cli-names.js';
+import { choiceCliWord, choiceKeyOf, isValuedChoice } from './schema/list-keys.js';
 import type { Schema, SchemaNode } from './schema/model.js';
 import { checkValue } from './schema/values.js';
 import { pace, runNow, type Work } from './slices.js';
@@ -80,6 +81,13 @@ export function* checkEditsWork(edits: readonly EditNode[], schema: Schema = def
     const marksOnly = n.activity !== undefined && n.children.length === 0;
     if (!s) {
       if (isEmulatorExtension(f.schema.name, n.name) && n.value === undefined && n.children.length === 0) continue;
+      if (f.schema.kind === 'list' && n.children.length === 0 && choiceKeyOf(f.schema, choiceCliWord(n.name)) === n.name) {
+        // A multi-key entry's match word (`<orlonger/>`, `<upto>/24</upto>`): the YANG's choice-ident and choice-value.
+        if (isValuedChoice(n.name) ? n.value === undefined && n.op !== 'delete' : n.value !== undefined) {
+          errors.push(configurationError(n.value === undefined ? 'missing argument' : 'syntax error', n.value ?? n.name, where));
+        }
+        continue;
+      }
       unknown();
       continue;
     }

@@ -25,9 +25,9 @@ import { pace, runNow, TextBuffer, type Work } from './slices.js';
 import { defaultSchema } from './schema/catalog.js';
 import type { Schema, SchemaNode } from './schema/model.js';
 import { keywordlessOnLine, oneLineChildren } from './one-line.js';
-import { WRAPPED_LISTS, bracketed, isFamilyLine, keywordlessValue, leafListGroups, oneLineText, quote, secretNote, shownValue, textPieces, type Sink } from './text-render.js';
+import { WRAPPED_LISTS, bracketed, entryHead, isFamilyLine, keywordlessValue, leafListGroups, oneLineText, quote, secretNote, shownValue, textPieces, type Sink } from './text-render.js';
 import type { ConfigNode } from './tree.js';
-import { identity, keyOf } from './tree.js';
+import { identity, keyCount, keyOf } from './tree.js';
 
 /** Collects rendered lines (a block's text may hold a quoted newline: kept as Junos would print it). */
 class LineSink implements Sink {
@@ -57,9 +57,7 @@ const PRESENCE_CONTAINERS: ReadonlySet<string> = new Set(['ftp', 'telnet', 'fing
 
 /** The statement's own line head, as text format writes it (`unit 0`, `ge-0/0/0`, `host-name r1`). */
 function head(n: ConfigNode, parent: ConfigNode): string {
-  const key = keyOf(n);
-  if (key === undefined) return n.name;
-  return isImplicitEntry(parent.name, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
+  return keyOf(n) === undefined ? n.name : entryHead(parent.name, n, n.name, isImplicitEntry(parent.name, n.name));
 }
 
 /** How a child is matched between the two trees: name and key, and for repeated leaves also the value. */
@@ -149,7 +147,7 @@ class DiffWriter {
     const obj = isObject(n, parent);
     const indent = spaces(depth + (obj ? 2 : 1));
     const value = n.value !== undefined ? ` ${quote(n.value)}` : '';
-    const rest = n.children.length > (keyOf(n) !== undefined ? 1 : 0) ? ' { ... }' : ';';
+    const rest = n.children.length > (keyOf(n) !== undefined ? keyCount(n) : 0) ? ' { ... }' : ';';
     this.out.push(`!${indent}${n.inactive ? 'inactive' : 'active'}: ${prefix}${head(n, parent)}${value}${rest}\n`);
   }
 }
@@ -235,9 +233,9 @@ function wholeLists(a: ConfigNode, b: ConfigNode): [readonly ConfigNode[], reado
 function collapse(n: ConfigNode, names: ReadonlySet<string>): readonly ConfigNode[] {
   const out: ConfigNode[] = [];
   const values = new Map<string, ConfigNode[]>();
-  const key = keyOf(n) !== undefined ? n.children[0] : undefined;
-  for (const c of n.children) {
-    if (c === key || !names.has(c.name) || c.value === undefined || c.children.length > 0 || c.inactive) {
+  const keys = keyOf(n) !== undefined ? keyCount(n) : 0;
+  for (const [j, c] of n.children.entries()) {
+    if (j < keys || !names.has(c.name) || c.value === undefined || c.children.length > 0 || c.inactive) {
       out.push(c);
       continue;
     }
@@ -372,9 +370,7 @@ function nextKept(at: Int32Array, end: number): Int32Array {
 
 /** The words a statement adds to the banner: `unit 0`, or a bare `ge-0/0/0` under `interfaces`. */
 function bannerWords(n: ConfigNode, parent: ConfigNode): string {
-  const key = keyOf(n);
-  if (key === undefined) return n.name;
-  return isImplicitEntry(parent.name, n.name) ? quote(key) : `${n.name} ${quote(key)}`;
+  return head(n, parent);
 }
 
 /**

@@ -20,7 +20,8 @@
 import type { SchemaNode } from './schema/model.js';
 import { pace, runNow, type Work } from './slices.js';
 import type { ConfigNode, EditNode } from './tree.js';
-import { EditConflict, identity, keyOf, makeNode, toConfigNodeWork } from './tree.js';
+import { multiKeysOf } from './schema/list-keys.js';
+import { EditConflict, identity, keyCount, keyOf, makeNode, toConfigNodeWork, type Keyed } from './tree.js';
 
 const HOLE = null;
 type Entry = ConfigNode | Draft | typeof HOLE;
@@ -60,11 +61,28 @@ class Draft {
     return this.liveCount;
   }
 
-  /** The entry name of a list entry: the value of a first child called `name`. */
+  /** The key of a list entry (tree.ts keyOf): the value of a first child called `name`, or a multi-key entry's key children. */
   key(): string | undefined {
     while (this.head < this.entries.length && this.entries[this.head] === HOLE) this.head++;
     const first = this.entries[this.head];
-    return first && first.name === 'name' ? first.value : undefined;
+    if (!first) return undefined;
+    if (first.name === 'name') return first.value;
+    return multiKeysOf(this.name) === undefined ? undefined : keyOf(this.keyed());
+  }
+
+  /** How many of the live children are the key (tree.ts keyCount). */
+  keyCount(): number {
+    return keyCount(this.keyed());
+  }
+
+  /** The first live children, as keyOf and keyCount read them. */
+  private keyed(): Keyed {
+    const kids: (ConfigNode | Draft)[] = [];
+    for (let i = this.head; i < this.entries.length && kids.length < 4; i++) {
+      const e = this.entries[i];
+      if (e) kids.push(e);
+    }
+    return { name: this.name, children: kids };
   }
 
   /** Removes every live child called one of `names` (the other cases of a choice). */
@@ -242,7 +260,8 @@ interface Frame {
   /** For `existing`: its position in the parent, live children before, keyed, reached only to delete. */
   readonly at: number;
   readonly had: number;
-  readonly keyed: boolean;
+  /** How many of its children are its key (0: not a list entry). */
+  readonly keys: number;
   readonly deletesOnly: boolean;
   /** The schema node of `target`, when the release's schema is known and has it. */
   readonly schema: SchemaNode | undefined;
@@ -253,7 +272,7 @@ function done(f: Frame): void {
   else if (f.kind === 'existing') {
     // Junos drops a container whose last statement was deleted.
     const existing = f.target;
-    const left = f.keyed ? existing.live - 1 : existing.live;
+    const left = existing.live - f.keys;
     if (f.had > 0 && left === 0 && existing.value === undefined && f.deletesOnly) f.parent!.remove(f.at);
     else f.parent!.refile(f.at);
   }
@@ -284,7 +303,7 @@ function mark(d: Draft, e: EditNode): void {
 
 /** Applies `edits` under `root`, depth first in document order, with an explicit stack of statements being edited. */
 function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[], schema: SchemaNode | undefined): Work<void> {
-  const stack: Frame[] = [{ target: root, edits, path: '', next: 0, kind: 'root', parent: undefined, at: -1, had: 0, keyed: false, deletesOnly: false, schema }];
+  const stack: Frame[] = [{ target: root, edits, path: '', next: 0, kind: 'root', parent: undefined, at: -1, had: 0, keys: 0, deletesOnly: false, schema }];
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
     if (f.next >= f.edits.length) {
@@ -328,9 +347,10 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
         break;
       }
       case 'merge': {
-        const deletesOnly = e.children.some((c) => c.op === 'delete') && e.children.every((c) => c.op === 'delete' || (c.name === 'name' && c.value === key));
+        const isKey = keyChild(e, key);
+        const deletesOnly = e.children.some((c) => c.op === 'delete') && e.children.every((c, j) => c.op === 'delete' || isKey(c, j));
         // `<domain-name active="active"/>`, `deactivate system ntp`: only marks what is there.
-        const marksOnly = e.activity !== undefined && e.value === undefined && e.children.every((c) => c.name === 'name' && c.value === key);
+        const marksOnly = e.activity !== undefined && e.value === undefined && e.children.every(isKey);
         if (idx < 0) {
           // A container reached only to delete (or mark) something under it is not created.
           if (deletesOnly || marksOnly) {
@@ -341,7 +361,7 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
           const fresh = new Draft(e.name);
           fresh.value = e.value;
           fresh.inactive = e.activity === 'inactive';
-          stack.push({ target: fresh, edits: e.children, path: here, next: 0, kind: 'fresh', parent: target, at: -1, had: 0, keyed: false, deletesOnly: false, schema: childSchema });
+          stack.push({ target: fresh, edits: e.children, path: here, next: 0, kind: 'fresh', parent: target, at: -1, had: 0, keys: 0, deletesOnly: false, schema: childSchema });
         } else {
           const existing = target.draftAt(idx);
           yield* existing.indexWork();
@@ -352,14 +372,14 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
           }
           stack.push({
             target: existing,
-            edits: e.children.filter((c) => !(c.name === 'name' && c.value === key)),
+            edits: e.children.filter((c, j) => !isKey(c, j)),
             path: here,
             next: 0,
             kind: 'existing',
             parent: target,
             at: idx,
             had: existing.live,
-            keyed: key !== undefined,
+            keys: key !== undefined ? existing.keyCount() : 0,
             deletesOnly,
             schema: childSchema,
           });
@@ -386,13 +406,23 @@ export function editTree(tree: ConfigNode, edits: readonly EditNode[], warnings:
 }
 
 /**
+ * Which children of edit `e` (with key `key`) are its key: a `name` with the
+ * key's value, wherever it is (as the merge always read it), or the first
+ * key children of a multi-key entry (tree.ts keyCount).
+ */
+function keyChild(e: EditNode, key: string | undefined): (c: EditNode, j: number) => boolean {
+  const multi = key !== undefined && e.children[0]?.name !== 'name' ? keyCount(e) : 0;
+  return multi > 0 ? (_c, j) => j < multi : (c) => c.name === 'name' && c.value === key;
+}
+
+/**
  * Whether an edit sets its statement (so the other cases of its choice go):
  * not a delete, nor an edit that only marks or only deletes below it.
  */
 function sets(e: EditNode): boolean {
   if (e.op === 'delete') return false;
-  const key = keyOf(e);
-  const below = e.children.filter((c) => !(c.name === 'name' && c.value === key));
+  const isKey = keyChild(e, keyOf(e));
+  const below = e.children.filter((c, j) => !isKey(c, j));
   if (e.activity !== undefined && e.value === undefined && below.length === 0) return false;
   return !(below.length > 0 && below.every((c) => c.op === 'delete'));
 }

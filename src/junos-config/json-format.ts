@@ -9,6 +9,7 @@
  */
 import { configurationError } from '../errors/catalogue.js';
 import type { RpcError } from '../xml/rpc-error.js';
+import { isChoiceWord, multiKeysOf } from './schema/list-keys.js';
 import type { EditNode, EditOp } from './tree.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -63,7 +64,21 @@ function entry(name: string, obj: { [k: string]: Json }, inherited: EditOp): Edi
   // A list entry's key comes first, as in Junos XML.
   const k = children.findIndex((c) => c.name === 'name');
   if (k > 0) children.unshift(...children.splice(k, 1));
+  else if (k < 0) keysFirst(name, children);
   return { name, op, children, ...quiet(obj['@']) };
+}
+
+/** A multi-key entry's keys first, in the YANG's order (schema/list-keys.ts), where a JSON object may have put them anywhere. */
+function keysFirst(name: string, children: EditNode[]): void {
+  const keys = multiKeysOf(name);
+  if (keys === undefined) return;
+  const front: EditNode[] = [];
+  for (const key of keys) {
+    if (key === 'choice-value') continue;
+    const i = children.findIndex((c) => (key === 'choice-ident' ? isChoiceWord(c.name) : c.name === key));
+    if (i >= 0) front.push(...children.splice(i, 1));
+  }
+  children.unshift(...front);
 }
 
 /** The edits a JSON configuration document describes. */

@@ -14,7 +14,7 @@
  * `ssh { root-login allow; }` and SRX security policies' `then { permit; }` as blocks.
  */
 import type { ConfigNode } from './tree.js';
-import { keyOf } from './tree.js';
+import { keyCount, keyOf } from './tree.js';
 
 /** Statement name -> the parents it is written on one line under (`*`: any parent). */
 const ONE_LINE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -35,6 +35,13 @@ const ONE_LINE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['source-address', new Set(['from'])],
   ['address', new Set(['from'])],
   ['archive-sites', new Set(['configuration'])],
+  // multi-key entries with one action: `route-filter 10.0.0.0/8 exact accept;` (schema/list-keys.ts).
+  ['route-filter', new Set(['from'])],
+  ['source-address-filter', new Set(['from'])],
+  ['prefix-list-filter', new Set(['from'])],
+  ['rf_list', new Set(['route-filter-list'])],
+  ['saf_list', new Set(['source-address-filter-list'])],
+  ['martians', new Set(['routing-options', 'rib'])],
 ]);
 
 /**
@@ -49,6 +56,8 @@ const WRAPPED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['source-address', new Set(['from'])],
   ['address', new Set(['from'])],
   ['archive-sites', new Set(['configuration'])],
+  // `martians {` / `    192.0.2.0/24 orlonger allow;` (Juniper's syntax of the statement).
+  ['martians', new Set(['routing-options', 'rib'])],
 ]);
 
 /** True when `n`, a list entry under a parent named `parentName`, is written inside its list's block. */
@@ -88,7 +97,7 @@ export function oneLineChildren(parentName: string, n: ConfigNode): readonly Con
   }
   const parents = ONE_LINE.get(n.name);
   if (parents === undefined || !(parents.has(parentName) || parents.has('*'))) return undefined;
-  const first = keyOf(n) !== undefined ? 1 : 0;
+  const first = keyOf(n) !== undefined ? keyCount(n) : 0;
   if (n.children.length <= first) return undefined;
   const name = n.children[first]!.name;
   for (let i = first; i < n.children.length; i++) {

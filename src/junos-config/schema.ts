@@ -15,6 +15,9 @@ const IMPLICIT: ReadonlyMap<string, string> = new Map([
   ['vlans', 'vlan'],
   ['bridge-domains', 'domain'],
   ['prefix-list', 'prefix-list-item'],
+  // `route-filter-list RFL { 15.0.0.0/8 orlonger; }` (multi-key entries, schema/list-keys.ts).
+  ['route-filter-list', 'rf_list'],
+  ['source-address-filter-list', 'saf_list'],
 ]);
 
 /** `parent/list`: the word after `list` is the entry's name. `*` matches any parent. */

@@ -9,6 +9,7 @@
 import type { RpcError } from '../xml/rpc-error.js';
 import { configurationError } from '../errors/catalogue.js';
 import { bareListUnder, isEmulatorExtension, positionalLeaf, xmlNameOf } from './schema/cli-names.js';
+import { choiceKeyOf, isValuedChoice, keyFormOf, listOfKeyWord } from './schema/list-keys.js';
 import type { SchemaNode } from './schema/model.js';
 import type { Schema } from './schema/model.js';
 import { checkValue } from './schema/values.js';
@@ -71,21 +72,41 @@ export function walkStatement(level: Level, words: readonly string[], mode: 'set
     (curEdit ? curEdit.children : top).push(n);
     last = n;
   };
+  /** Reads the key words of an entry of `list` from `at` (schema/list-keys.ts for several keys) and enters it. */
   const entry = (list: SchemaNode, at: number): number => {
-    const keys = list.keys;
-    if (at + keys.length > words.length) fail('missing argument', list.name, path);
-    const e: EditNode = { name: list.name, op: 'merge', children: keys.map((k, j) => leafOf(k, words[at + j]!)) };
-    for (const [j, k] of keys.entries()) {
+    const form = keyFormOf(cur.name, list.name);
+    const children: EditNode[] = [];
+    let j = at;
+    const next = (what: string): string => {
+      if (j >= words.length) fail('missing argument', what, path);
+      return words[j++]!;
+    };
+    for (const k of list.keys) {
+      if (k === 'choice-value') continue;
+      if (k === 'choice-ident') {
+        // The match word is the element (`orlonger`, `upto /24`); the YANG's `choice-value` is its value.
+        const w = next(list.name);
+        const xml = choiceKeyOf(list, w);
+        if (xml === undefined) fail('syntax error', w, path);
+        children.push(leafOf(xml!, isValuedChoice(xml!) ? next(w) : undefined));
+        continue;
+      }
+      const keyword = form?.words[k];
+      if (keyword !== undefined && next(list.name) !== keyword) fail('syntax error', words[j - 1]!, path);
+      const v = next(keyword ?? list.name);
       const t = list.child(k)?.type;
-      const p = t && checkValue(schemaOf(list), t, words[at + j]!);
-      if (p) failValue(p.message, words[at + j]!, list.name, path);
+      const p = t && checkValue(schemaOf(list), t, v);
+      if (p) failValue(p.message, v, list.name, path);
+      children.push(leafOf(k, v));
     }
+    const e: EditNode = { name: list.name, op: 'merge', children };
     add(e);
-    path = [...path, ...(keys.length === 1 && keys[0] === 'name' && list === bareOf(cur) ? [] : [list.name]), ...words.slice(at, at + keys.length)];
+    const byKeyAlone = list === bareOf(cur) || form?.listWord === false;
+    path = [...path, ...(byKeyAlone ? [] : [list.name]), ...words.slice(at, j)];
     cur = list;
     curEdit = e;
     open = { schema: list, edit: e, path };
-    return at + keys.length;
+    return j;
   };
   let i = 0;
   if (level.entriesOf) i = entry(level.entriesOf, 0);
@@ -95,7 +116,7 @@ export function walkStatement(level: Level, words: readonly string[], mode: 'set
     const w = words[i]!;
     const s = statement(cur, w);
     if (!s) {
-      const bare = bareOf(cur);
+      const bare = bareOf(cur) ?? keyWordList(cur, w);
       const pos = justEntered ? positionalOf(cur) : undefined;
       if (bare) {
         i = entry(bare, i);
@@ -209,6 +230,12 @@ export function positionalOf(n: SchemaNode): string | undefined {
     return c.kind === 'leaf' && !c.isEmptyLeaf ? c.name : undefined;
   }
   return undefined;
+}
+
+/** The list under `n` whose entries begin with their first key's keyword (`from-zone` under SRX `policies`). */
+function keyWordList(n: SchemaNode, word: string): SchemaNode | undefined {
+  const name = listOfKeyWord(n.name, word, (list) => (n.child(list)?.kind === 'list' ? n.child(list)!.keys : undefined));
+  return name !== undefined ? n.child(name) : undefined;
 }
 
 function bareOf(n: SchemaNode): SchemaNode | undefined {

@@ -17,7 +17,8 @@ export interface Sink {
   push(s: string): void;
 }
 import type { ConfigNode } from './tree.js';
-import { keyOf } from './tree.js';
+import { keyCount, keyOf } from './tree.js';
+import { choiceCliWord, isChoiceWord, keyFormOf } from './schema/list-keys.js';
 import { depthFirst } from './walk.js';
 
 /** Junos quotes values with blanks or syntax characters, and password hashes (`$`). */
@@ -76,7 +77,7 @@ export function pad(depth: number): string {
 export function leafListGroups(parent: ConfigNode): ReadonlyMap<string, readonly ConfigNode[]> | undefined {
   let seen: Map<string, ConfigNode[]> | undefined;
   let repeated: Map<string, readonly ConfigNode[]> | undefined;
-  const from = keyOf(parent) !== undefined ? 1 : 0;
+  const from = keyOf(parent) !== undefined ? keyCount(parent) : 0;
   for (let i = from; i < parent.children.length; i++) {
     const c = parent.children[i]!;
     if (c.value === undefined || c.children.length > 0) continue;
@@ -132,6 +133,27 @@ export function keywordlessValue(n: ConfigNode, s: SchemaNode | undefined): stri
 }
 
 const NO_GROUPS: ReadonlyMap<string, readonly ConfigNode[]> = new Map();
+
+/**
+ * The words that name list entry `n` (under a parent called `parentName`)
+ * after `word`, its statement's own (`unit 0`): by key alone when `bare`.
+ * A multi-key entry writes its keys as schema/list-keys.ts says:
+ * `route-filter 10.0.0.0/8 upto /24`, `community add c1`,
+ * `from-zone trust to-zone untrust` (without the list's word `policy`).
+ */
+export function entryHead(parentName: string, n: ConfigNode, word: string, bare: boolean): string {
+  const k = n.children[0]!;
+  if (k.name === 'name') return bare ? quote(k.value ?? '') : `${word} ${quote(k.value ?? '')}`;
+  const form = keyFormOf(parentName, n.name);
+  const parts: string[] = bare || form?.listWord === false ? [] : [word];
+  const count = keyCount(n);
+  for (let j = 0; j < count; j++) {
+    const c = n.children[j]!;
+    if (isChoiceWord(c.name)) parts.push(choiceCliWord(c.name), ...(c.value !== undefined ? [quote(c.value)] : []));
+    else parts.push(...(form?.words[c.name] !== undefined ? [form.words[c.name]!] : []), quote(c.value ?? ''));
+  }
+  return parts.join(' ');
+}
 
 /** Renders a configuration (its children) as Junos text, four-space indent, into `out`. */
 /**
@@ -208,9 +230,9 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
       if ((run & RUN_START) !== 0) out.push(`${outer}${cliWordOf(n.name)} {\n`);
       const extra = run !== 0 ? 1 : 0;
       const indent = pad(depth - saved[depth]! + extra);
-      const first = key !== undefined ? 1 : 0;
+      const first = key !== undefined ? keyCount(n) : 0;
       let head = prefix[depth]! + cliWordOf(n.name);
-      if (key !== undefined) head = isBare(parent, n) || (wrapper !== undefined && depth === 0) ? quote(key) : `${head} ${quote(key)}`;
+      if (key !== undefined) head = entryHead(parent.name, n, head, isBare(parent, n) || (wrapper !== undefined && depth === 0));
       if (n.inactive) head = `inactive: ${head}`;
       if (n.children.length <= first) {
         if (n.value !== undefined && key === undefined) {
@@ -280,10 +302,10 @@ export function setLines(root: ConfigNode, out: Sink): Work<void> {
     enter(n, parent, depth) {
       const prefix = prefixes[depth]!;
       const key = keyOf(n);
-      const first = key !== undefined ? 1 : 0;
+      const first = key !== undefined ? keyCount(n) : 0;
       const word = cliWordOf(n.name);
       let here = `${prefix} ${word}`;
-      if (key !== undefined) here = isImplicitEntry(parent.name, n.name) ? `${prefix} ${quote(key)}` : `${prefix} ${word} ${quote(key)}`;
+      if (key !== undefined) here = `${prefix} ${entryHead(parent.name, n, word, isImplicitEntry(parent.name, n.name))}`;
       if (n.children.length <= first) {
         out.push(`set${here}${n.value !== undefined ? ` ${quote(n.value)}` : ''}\n`);
         if (n.inactive) out.push(`deactivate${here}\n`);

@@ -9,6 +9,7 @@
  * (a compare or a render that yields to other sessions) sees it unchanged.
  */
 import type { XmlElement } from '../xml/element.js';
+import { isChoiceWord, multiKeysOf } from './schema/list-keys.js';
 import { pace, runNow, type Work } from './slices.js';
 
 export interface ConfigNode {
@@ -52,9 +53,53 @@ export function makeNode(name: string, value: string | undefined, children: read
   return inactive ? { ...n, inactive: true } : n;
 }
 
-export function keyOf(n: { readonly children: ReadonlyArray<{ readonly name: string; readonly value?: string }> }): string | undefined {
+/** What keyOf and keyCount read of a statement: its name and first children. */
+export interface Keyed {
+  readonly name: string;
+  readonly children: ArrayLike<{ readonly name: string; readonly value?: string }>;
+}
+
+/**
+ * How many of a statement's first children are its key: 1 for a `name`, the
+ * key leaves of a multi-key list when they come first (schema/list-keys.ts:
+ * `address` and the match word of a route-filter), else 0.
+ */
+export function keyCount(n: Keyed): number {
+  const kids = n.children;
+  const k = kids[0];
+  if (!k) return 0;
+  if (k.name === 'name') return 1;
+  const keys = multiKeysOf(n.name);
+  if (keys === undefined) return 0;
+  let j = 0;
+  for (const leaf of keys) {
+    // `choice-ident choice-value` are one element, the match word (`<orlonger/>`, `<upto>/24</upto>`).
+    if (leaf === 'choice-value') continue;
+    const c = kids[j];
+    if (!c || (leaf === 'choice-ident' ? !isChoiceWord(c.name) : c.name !== leaf)) return 0;
+    j++;
+  }
+  return j;
+}
+
+/**
+ * A list entry's key (undefined: not a list entry): the `name`'s value, or
+ * for a multi-key entry its key values and match word, space-separated
+ * (`10.0.0.0/8 upto /24`, `trust untrust`).
+ */
+export function keyOf(n: Keyed): string | undefined {
   const k = n.children[0];
-  return k && k.name === 'name' ? k.value : undefined;
+  if (!k) return undefined;
+  if (k.name === 'name') return k.value;
+  const count = keyCount(n);
+  if (count === 0) return undefined;
+  const parts: string[] = [];
+  for (let j = 0; j < count; j++) {
+    const c = n.children[j]!;
+    if (isChoiceWord(c.name)) parts.push(c.value === undefined ? c.name : `${c.name} ${c.value}`);
+    else parts.push(c.value ?? '');
+  }
+  return parts.join(' ');
 }
 
 /**
@@ -251,7 +296,15 @@ export function filterTree(tree: ConfigNode, filter: XmlElement): ConfigNode {
   return runNow(filterTreeWork(tree, filter));
 }
 
-const wantedKey = (w: XmlElement): string | undefined => (w.children[0]?.name === 'name' ? w.children[0].text.trim() : undefined);
+/** A filter element read as a statement, for its key (`<route-filter><address>...</address><exact/>`). */
+const asKeyed = (w: XmlElement): Keyed => ({ name: w.name, children: w.children.slice(0, 4).map((c) => (c.children.length === 0 && c.text.trim() !== '' ? { name: c.name, value: c.text.trim() } : { name: c.name })) });
+const wantedKey = (w: XmlElement): string | undefined => {
+  const k = w.children[0];
+  if (k === undefined) return undefined;
+  if (k.name === 'name') return k.text.trim();
+  return multiKeysOf(w.name) !== undefined ? keyOf(asKeyed(w)) : undefined;
+};
+const wantedKeyCount = (w: XmlElement): number => (w.children[0]?.name === 'name' ? 1 : multiKeysOf(w.name) !== undefined ? keyCount(asKeyed(w)) : 0);
 
 function* filterChildren(nodes: readonly ConfigNode[], wanted: readonly XmlElement[]): Work<ConfigNode[]> {
   if (wanted.length === 0) return nodes.slice();
@@ -275,11 +328,11 @@ function* filterChildren(nodes: readonly ConfigNode[], wanted: readonly XmlEleme
     if (at === Infinity) continue;
     const w = wanted[at]!;
     const wKey = wantedKey(w);
-    const rest = wKey !== undefined ? w.children.slice(1) : w.children;
+    const rest = wKey !== undefined ? w.children.slice(wantedKeyCount(w)) : w.children;
     if (rest.length === 0) out.push(n);
     else {
       const kids = yield* filterChildren(n.children, rest);
-      if (kids.length > 0) out.push({ ...n, children: wKey !== undefined ? [n.children[0]!, ...kids] : kids });
+      if (kids.length > 0) out.push({ ...n, children: wKey !== undefined ? [...n.children.slice(0, keyCount(n)), ...kids] : kids });
     }
   }
   return out;

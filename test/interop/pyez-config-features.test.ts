@@ -140,5 +140,18 @@ for (const stack of CLIENT_STACKS) {
           '[edit policy-options policy-statement p]\n     term a { ... }\n+    term b {\n+        then reject;\n+    }\n',
       );
     });
+
+    it('Config.load(format="set") of route-filters (a three-key list) and Config.diff() with one line per entry', async () => {
+      const r = await run([
+        { load: 'set policy-options policy-statement P term T from route-filter 10.0.0.0/8 orlonger\nset policy-options policy-statement P term T from route-filter 10.0.0.0/8 upto /24\nset policy-options policy-statement P term T then accept' },
+        { commit: true },
+        { load: 'set policy-options policy-statement P term T from route-filter 192.0.2.0/24 exact\ndelete policy-options policy-statement P term T from route-filter 10.0.0.0/8 orlonger' },
+        { diff: 0 },
+        { rollback: 0 },
+      ]);
+      for (const x of r) expect(x.error, JSON.stringify(x.error)).to.equal(undefined);
+      // Entries that differ only in the match type are two entries: the delete takes one, the other stays.
+      expect(r[3]!['diff']).to.equal('\n[edit policy-options policy-statement P term T from]\n-      route-filter 10.0.0.0/8 orlonger;\n+      route-filter 192.0.2.0/24 exact;\n');
+    });
   });
 }

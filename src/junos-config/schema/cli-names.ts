@@ -12,6 +12,9 @@ const BARE: ReadonlyMap<string, string> = new Map([
   ['vlans', 'vlan'],
   ['bridge-domains', 'domain'],
   ['prefix-list', 'prefix-list-item'],
+  // `route-filter-list RFL 15.0.0.0/8 orlonger` (list-keys.ts reads the keys).
+  ['route-filter-list', 'rf_list'],
+  ['source-address-filter-list', 'saf_list'],
   // syslog `file messages { any notice; }`, `host h { any any; }`, `user * { any emergency; }`
   ['*', 'contents'],
 ]);
