@@ -16,7 +16,7 @@ import { parseSetLines } from '../../src/junos-config/set-format.js';
 import { parseText } from '../../src/junos-config/text-format.js';
 import { renderSet, renderText } from '../../src/junos-config/text-render.js';
 import { emptyConfiguration, type ConfigNode } from '../../src/junos-config/tree.js';
-import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { startProfiles, type TestEmulator } from '../support/emulator.js';
 
 const P = 'set policy-options policy-statement P term T from';
 const FILTERS = ['route-filter 10.0.0.0/8 orlonger', 'route-filter 10.0.0.0/8 exact', 'route-filter 172.16.0.0/12 upto /24', 'route-filter 192.168.0.0/16 longer', 'route-filter 10.0.0.0/8 through 10.0.0.0/16', 'route-filter 10.0.0.0/8 prefix-length-range /16-/24', 'prefix-list-filter PL orlonger'];
@@ -108,16 +108,7 @@ describe('multi-key lists: the table and the forms', () => {
 describe('multi-key lists over NETCONF (mx960, srx300)', function () {
   let t: TestEmulator;
   before(async () => {
-    t = await startTestEmulator({
-      yaml: {
-        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
-        speed: 'instant',
-        devices: [
-          { name: 'r1', profile: 'mx960', port: 0 },
-          { name: 'fw', profile: 'srx300', port: 0 },
-        ],
-      },
-    });
+    t = await startProfiles({ r1: 'mx960', fw: 'srx300' });
   });
   after(async () => t?.stop());
   afterEach(async () => {
