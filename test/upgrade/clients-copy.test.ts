@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatedDevice } from '../../src/device/device.js';
 import { makePackage } from '../../src/packages/index.js';
-import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
-import { CLIENT_STACKS, requirePython, runPython, type ClientStack } from '../support/python.js';
-import { hostFor, rebooted, sliceVersions, type Step } from './support.js';
+import { startProfiles, type TestEmulator } from '../support/emulator.js';
+import { CLIENT_STACKS, requirePython, type ClientStack } from '../support/python.js';
+import { rebooted, sliceVersions, runUpgradeSteps, type Step } from './support.js';
 
 /**
  * PyEZ 2.1.7's SCP inspects a progress callback with inspect.getargspec,
@@ -28,21 +28,11 @@ for (const stack of CLIENT_STACKS) {
     const local = mkdtempSync(join(tmpdir(), 'junos-emulator-pkgs-'));
     before(async function () {
       requirePython(this, 'jnpr.junos', stack);
-      t = await startTestEmulator({
-        yaml: {
-          users: [{ name: TEST_USER.name, password: TEST_USER.password }],
-          speed: 'instant',
-          devices: [
-            { name: 'modern', profile: 'mx960-21.4', port: 0 },
-            { name: 'classic', profile: 'mx960', port: 0 },
-          ],
-        },
-      });
+      t = await startProfiles({ modern: 'mx960-21.4', classic: 'mx960' });
     });
     after(async () => t?.stop());
     const dev = (name: string): EmulatedDevice => t.emulator.device(name)!;
-    const run = async (name: string, steps: unknown[]): Promise<Step[]> =>
-      (await runPython<{ results: Step[] }>('pyez_upgrade.py', { host: hostFor(stack), port: dev(name).ports()[0]!.port, user: TEST_USER.name, password: TEST_USER.password, steps }, 180_000, stack)).results;
+    const run = (name: string, steps: unknown[]): Promise<Step[]> => runUpgradeSteps(t, stack, name, steps);
     const localPackage = (o: Parameters<typeof makePackage>[0], mangle?: (b: Buffer) => Buffer): string => {
       const made = makePackage(o);
       const file = join(local, made.fileName);

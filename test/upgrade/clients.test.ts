@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatedDevice } from '../../src/device/device.js';
 import { makePackage } from '../../src/packages/index.js';
-import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
-import { CLIENT_STACKS, requirePython, runPython } from '../support/python.js';
-import { hostFor, placeFile, placePackage, rebooted, sliceVersions, type Step } from './support.js';
+import { startProfiles, type TestEmulator } from '../support/emulator.js';
+import { CLIENT_STACKS, requirePython } from '../support/python.js';
+import { placeFile, placePackage, rebooted, sliceVersions, runUpgradeSteps, type Step } from './support.js';
 
 for (const stack of CLIENT_STACKS) {
   describe(`upgrade through PyEZ SW (${stack.label})`, function () {
@@ -20,22 +20,11 @@ for (const stack of CLIENT_STACKS) {
     const local = mkdtempSync(join(tmpdir(), 'junos-emulator-pkgs-'));
     before(async function () {
       requirePython(this, 'jnpr.junos', stack);
-      t = await startTestEmulator({
-        yaml: {
-          users: [{ name: TEST_USER.name, password: TEST_USER.password }],
-          speed: 'instant',
-          devices: [
-            { name: 'modern', profile: 'mx960-21.4', port: 0 },
-            { name: 'srx', profile: 'srx300', port: 0 },
-            { name: 'classic', profile: 'mx960', port: 0 },
-          ],
-        },
-      });
+      t = await startProfiles({ modern: 'mx960-21.4', srx: 'srx300', classic: 'mx960' });
     });
     after(async () => t?.stop());
     const dev = (name: string): EmulatedDevice => t.emulator.device(name)!;
-    const run = async (name: string, steps: unknown[]): Promise<Step[]> =>
-      (await runPython<{ results: Step[] }>('pyez_upgrade.py', { host: hostFor(stack), port: dev(name).ports()[0]!.port, user: TEST_USER.name, password: TEST_USER.password, steps }, 180_000, stack)).results;
+    const run = (name: string, steps: unknown[]): Promise<Step[]> => runUpgradeSteps(t, stack, name, steps);
 
     it('SW.validate and SW.install(no_copy, validate) of a package on the box, reboot: facts report the release; SW.rollback returns', async () => {
       const pkg = await placePackage(dev('modern'), { release: '22.3R1.11', platforms: ['mx'] });

@@ -3,7 +3,8 @@ import { expect } from 'chai';
 import { dirname } from 'node:path';
 import type { EmulatedDevice } from '../../src/device/device.js';
 import { makePackage, type MakePackageOptions } from '../../src/packages/index.js';
-import type { ClientStack } from '../support/python.js';
+import { runPython, type ClientStack } from '../support/python.js';
+import { TEST_USER, type TestEmulator } from '../support/emulator.js';
 
 /** The RE a login lands on: the first (master) one. */
 const firstRe = (device: EmulatedDevice): string => device.model.routingEngines()[0]!.name;
@@ -48,4 +49,10 @@ export type Step = Record<string, unknown> & { ok?: boolean; msg?: string | null
 export async function rebooted(dev: EmulatedDevice, release: string): Promise<void> {
   for (let i = 0; i < 400 && !(dev.running && dev.model.settings.softwareVersion === release); i++) await new Promise((r) => setTimeout(r, 25));
   expect(dev.model.settings.softwareVersion).to.equal(release);
+}
+
+/** Runs pyez_upgrade.py's steps against device `name` of `t`, as `stack`'s PyEZ (one interpreter per suite). */
+export async function runUpgradeSteps(t: TestEmulator, stack: ClientStack, name: string, steps: unknown[]): Promise<Step[]> {
+  const port = t.emulator.device(name)!.ports()[0]!.port;
+  return (await runPython<{ results: Step[] }>('pyez_upgrade.py', { host: hostFor(stack), port, user: TEST_USER.name, password: TEST_USER.password, steps }, 180_000, stack)).results;
 }
