@@ -9,9 +9,9 @@
  * BENCH_OWNER_WEIGHT applies to the first server only.
  */
 import { loadavg } from 'node:os';
-import { BenchClient, type BenchClientOptions } from './client.js';
+import type { BenchClientOptions } from './client.js';
 import { BENCH_USER, DEFAULT_LAYOUT, Fixtures } from './fixtures.js';
-import { now } from './scenarios/common.js';
+import { setupLoops } from './scenarios/common.js';
 import { spawnServer, type ServerHandle } from './servers.js';
 import { cpuMicros } from './stats.js';
 import { loadSettings } from './settings.js';
@@ -32,24 +32,8 @@ function median(v: number[]): number {
 }
 
 async function loops(opts: BenchClientOptions, concurrency: number, ms: number): Promise<{ setups: number; errors: number; ms: number }> {
-  let setups = 0;
-  let errors = 0;
-  const t0 = now();
-  const end = t0 + ms;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (now() < end) {
-        try {
-          const c = await BenchClient.connect(opts);
-          await c.closeSession();
-          setups++;
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return { setups, errors, ms: now() - t0 };
+  const r = await setupLoops(opts, concurrency, ms);
+  return { setups: r.setups, errors: r.errors, ms: r.elapsedMs };
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { BenchClient } from '../client.js';
+import { BenchClient, type BenchClientOptions } from '../client.js';
+import type { Samples } from '../stats.js';
 import type { ServerKind } from '../server-protocol.js';
 
 export const now = (): number => performance.now();
@@ -55,4 +56,47 @@ export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: 
 
 export function errText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** What `setupLoops` did: set-ups done and failed, the first failure, and the time up to the last one's end. */
+export interface SetupLoops {
+  setups: number;
+  errors: number;
+  firstError: string | undefined;
+  elapsedMs: number;
+}
+
+/**
+ * `loops` loops of connect + auth + subsystem + hellos (+ `<close-session/>`
+ * unless `closeSession` is false; then the client just ends), for `ms`.
+ * Bounded: each pass completes or fails within the client's ready timeout.
+ * Each set-up's time goes to `samples` when given.
+ */
+export async function setupLoops(opts: BenchClientOptions, loops: number, ms: number, o: { closeSession?: boolean; samples?: Samples } = {}): Promise<SetupLoops> {
+  let setups = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const t0 = now();
+  const end = t0 + ms;
+  let last = t0;
+  const loop = async (): Promise<void> => {
+    while (now() < end) {
+      const t = now();
+      try {
+        const c = await BenchClient.connect(opts);
+        if (o.closeSession === false) await c.end();
+        else await c.closeSession();
+        const t1 = now();
+        o.samples?.add(t1 - t);
+        setups++;
+        last = Math.max(last, t1);
+      } catch (err) {
+        errors++;
+        firstError ??= errText(err);
+        last = Math.max(last, now());
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: loops }, loop));
+  return { setups, errors, firstError, elapsedMs: last - t0 };
 }

@@ -10,7 +10,7 @@ import { BenchClient, type BenchClientOptions } from '../client.js';
 import { netconfdMissing, startCpuLoad, startNetconfd, type NetconfdServer } from '../netconfd-server.js';
 import type { ServerHandle } from '../servers.js';
 import { rate } from '../stats.js';
-import { errText, now, pool, TRIVIAL_RPC, watchdog } from './common.js';
+import { errText, now, pool, setupLoops, TRIVIAL_RPC, watchdog } from './common.js';
 import { lockstepPhase } from './lockstep.js';
 import { pipelinePhase } from './pipelined.js';
 import type { Row, Scenario, ScenarioContext, TargetResult } from './types.js';
@@ -73,28 +73,11 @@ async function measure(ctx: ScenarioContext, peers: readonly Peer[], sessions: n
   }
 }
 
-/** Set-ups per second: `concurrency` loops of connect, auth, subsystem, hellos, close-session. */
+/** Set-ups per second: `concurrency` loops of connect, auth, subsystem, hellos (, close-session), after a short warm-up. */
 async function setups(opts: BenchClientOptions, concurrency: number, ms: number, closeSession = true, warmMs = 300): Promise<{ perSec: number; errors: number }> {
-  if (warmMs > 0) await setups(opts, concurrency, warmMs, closeSession, 0);
-  let n = 0;
-  let errors = 0;
-  const t0 = now();
-  const end = t0 + ms;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (now() < end) {
-        try {
-          const c = await BenchClient.connect(opts);
-          if (closeSession) await c.closeSession();
-          else await c.end();
-          n++;
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return { perSec: rate(n, now() - t0), errors };
+  if (warmMs > 0) await setupLoops(opts, concurrency, warmMs, { closeSession });
+  const r = await setupLoops(opts, concurrency, ms, { closeSession });
+  return { perSec: rate(r.setups, r.elapsedMs), errors: r.errors };
 }
 
 function verdict(r: number, min: number): 'PASS' | 'MISS' {

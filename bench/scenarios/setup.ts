@@ -1,6 +1,5 @@
-import { BenchClient } from '../client.js';
 import { cpuMicros, rate, Samples, summarize, type LatencySummary } from '../stats.js';
-import { errText, now } from './common.js';
+import { setupLoops, type SetupLoops } from './common.js';
 import { KINDS, type Scenario, type ScenarioContext, type ServerKind } from './types.js';
 
 /** The issue's target: at least 50 session set-ups per second with key auth. */
@@ -17,42 +16,9 @@ interface SetupMeasure {
 }
 
 /** `workers` loops of connect + key auth + subsystem + hellos + close-session + socket close, for `ms`. */
-interface SetupPhase {
-  setups: number;
-  errors: number;
-  firstError: string | undefined;
-  elapsedMs: number;
-}
-
-async function phase(ctx: ScenarioContext, kind: ServerKind, workers: number, ms: number, samples: Samples | undefined): Promise<SetupPhase> {
+async function phase(ctx: ScenarioContext, kind: ServerKind, workers: number, ms: number, samples: Samples | undefined): Promise<SetupLoops> {
   const server = await ctx.server(kind);
-  const opts = ctx.clientOptions(server, 'key');
-  let setups = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const t0 = now();
-  const end = t0 + ms;
-  let last = t0;
-  const worker = async (): Promise<void> => {
-    // Bounded: each pass either completes or fails within the client's ready timeout.
-    while (now() < end) {
-      const t = now();
-      try {
-        const c = await BenchClient.connect(opts);
-        await c.closeSession();
-        const t1 = now();
-        samples?.add(t1 - t);
-        setups++;
-        last = Math.max(last, t1);
-      } catch (err) {
-        errors++;
-        firstError ??= errText(err);
-        last = Math.max(last, now());
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, worker));
-  return { setups, errors, firstError, elapsedMs: last - t0 };
+  return setupLoops(ctx.clientOptions(server, 'key'), workers, ms, samples ? { samples } : {});
 }
 
 /** Warm-up per kind, then BENCH_ROUNDS alternating rounds (ceiling, emulator, ceiling, ...), as the RPC scenarios do. */
