@@ -45,12 +45,15 @@ describe('a fleet of 10,000 devices in one process', function () {
     await emu?.stop();
   });
 
-  it('every device listens on its own port, the free ports consecutive in device order', () => {
+  it('every device listens on its own port, the free ports mostly consecutive in device order', () => {
     const ports = emu.devices.map((d) => d.ports()[0]!.port);
     expect(new Set(ports).size).to.equal(N);
-    // Each port above the one before; a port another process holds is skipped, so the run may have gaps.
-    for (let i = 1; i < N; i++) expect(ports[i], `junos${i + 1}`).to.be.above(ports[i - 1]!);
-    expect(ports[N - 1]! - ports[0]!).to.be.below(N + 1000);
+    // Each device tries the port after the one before. A port another process holds is skipped, and after 16 taken
+    // in a row the kernel picks anew (anywhere), so how wide the run is depends on what else uses ports meanwhile
+    // (a CI run's other suites hold thousands); kernel picks per device would make almost no step a +1.
+    let steps = 0;
+    for (let i = 1; i < N; i++) if (ports[i] === ports[i - 1]! + 1) steps++;
+    expect(steps, 'ports one after the other').to.be.above(0.5 * (N - 1));
   });
 
   it('the control API lists all of them, running, with their ports', async () => {
