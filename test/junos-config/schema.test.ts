@@ -227,7 +227,8 @@ describe('configuration schema: over NETCONF (mx960, 9.3 on the 17.4 schema)', f
       'set routing-options static route 0.0.0.0/0 next-hop 192.0.2.254\n' +
       'set snmp community public authorization read-only\n';
     const shown = async (): Promise<Record<'text' | 'set' | 'xml', string>> => ({
-      text: /<configuration-text>([\s\S]*)<\/configuration-text>/.exec(await c.rpc('<get-configuration database="candidate" format="text"/>'))![1]!,
+      // Without its `## Last changed` line: each load changes the candidate, and a load may fall in the next second.
+      text: /<configuration-text>([\s\S]*)<\/configuration-text>/.exec(await c.rpc('<get-configuration database="candidate" format="text"/>'))![1]!.replace(/^## Last changed: .*\n/m, ''),
       set: /<configuration-set>([\s\S]*)<\/configuration-set>/.exec(await c.rpc('<get-configuration database="candidate" format="set"/>'))![1]!,
       xml: /<configuration[^>]*>([\s\S]*)<\/configuration>/.exec(await c.rpc('<get-configuration database="candidate"/>'))![1]!,
     });
