@@ -404,7 +404,7 @@ export class ConfigurationStore {
 
 function loadWork(base: ConfigNode, edits: readonly EditNode[], action: LoadAction, warnings: EditWarning[], schema: SchemaNode | undefined): Work<ConfigNode> {
   // `replace` only changes how marked statements apply; that is in the edits.
-  return action === 'override' ? overrideWork(base, edits) : editTreeWork(base, edits, warnings, schema);
+  return action === 'override' ? overrideWork(base, edits, schema) : editTreeWork(base, edits, warnings, schema);
 }
 
 export { emptyConfiguration };

@@ -6,6 +6,7 @@
  * for the parts of the hierarchy devices actually use. One Schema object
  * serves every device of its release family.
  */
+import { displayRanks } from './display-order.js';
 
 /** A kept `junos:posix-pattern`: JavaScript source (flags `su`), 1 when the value must not match, Junos's `junos:pattern-message`. */
 export type RawPattern = readonly [string, 0 | 1, string];
@@ -74,6 +75,7 @@ export class SchemaNode {
   /** Per child in a choice: the (choice, case) pairs it belongs to, outermost first. */
   private cases: ReadonlyMap<string, readonly (readonly [number, number])[]> | undefined;
   private excluded: Map<string, readonly string[]> | undefined;
+  private ranks: ReadonlyMap<string, number> | undefined;
 
   constructor(
     readonly owner: Schema,
@@ -159,6 +161,16 @@ export class SchemaNode {
 
   child(name: string): SchemaNode | undefined {
     return this.children().get(name);
+  }
+
+  /**
+   * Where Junos shows a child statement among its siblings (lower first):
+   * the schema's order with the captured corrections (display-order.ts).
+   * Undefined for a name the schema does not have here.
+   */
+  rank(name: string): number | undefined {
+    this.ranks ??= displayRanks(this.name, [...this.children().keys()]);
+    return this.ranks.get(name);
   }
 }
 

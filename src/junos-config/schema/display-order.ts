@@ -1,0 +1,45 @@
+/**
+ * The order Junos shows the statements of one hierarchy level in. Junos
+ * keeps a configuration in its own fixed order (the order of its DDL), not
+ * in the order statements were loaded; Juniper's YANG lists them in that
+ * order almost everywhere, and display-moves.ts holds the captured places
+ * where it does not (the YANG's `system` starts with `login` and `services`,
+ * every device shows `host-name` first). docs/statement-order.md has the
+ * evidence.
+ */
+import { DISPLAY_MOVES, type DisplayMove } from './display-moves.js';
+
+/** Moves per parent statement name, in table order. */
+const MOVES_BY_PARENT: ReadonlyMap<string, readonly DisplayMove[]> = (() => {
+  const m = new Map<string, DisplayMove[]>();
+  for (const move of DISPLAY_MOVES) {
+    const list = m.get(move.parent);
+    if (list) list.push(move);
+    else m.set(move.parent, [move]);
+  }
+  return m;
+})();
+
+/**
+ * Rank of each child of a statement called `parent`, whose schema lists
+ * `names` in this order: the position after the moves for that parent.
+ * A move whose names are not both here is skipped (a release without them).
+ */
+export function displayRanks(parent: string, names: readonly string[]): ReadonlyMap<string, number> {
+  // A group holds configuration as the top level does (`groups g { system { ... } }`): the top level's moves apply in it.
+  const moves = parent === 'groups' ? [...(MOVES_BY_PARENT.get('configuration') ?? []), ...(MOVES_BY_PARENT.get('groups') ?? [])] : MOVES_BY_PARENT.get(parent);
+  let order = names;
+  if (moves && moves.length > 0) {
+    const moved = names.slice();
+    for (const { name, after } of moves) {
+      const from = moved.indexOf(name);
+      if (from < 0 || (after !== null && !moved.includes(after))) continue;
+      moved.splice(from, 1);
+      moved.splice(after === null ? 0 : moved.indexOf(after) + 1, 0, name);
+    }
+    order = moved;
+  }
+  const ranks = new Map<string, number>();
+  order.forEach((n, i) => ranks.set(n, i));
+  return ranks;
+}

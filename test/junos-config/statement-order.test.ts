@@ -1,0 +1,103 @@
+/**
+ * Statements in Junos's order, whatever order a client loads them in: each
+ * level in its fixed order (the schema's, with the captured corrections of
+ * src/junos-config/schema/display-moves.ts), the entries of one list
+ * together and in the order they were added, a list entry's key first. The
+ * text, set and XML forms and compare all show it (docs/statement-order.md).
+ */
+import { expect } from 'chai';
+import type { NetconfClient } from '../../src/client/netconf-client.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+
+const loadSet = (lines: readonly string[]): string => `<load-configuration action="set"><configuration-set>${lines.join('\n')}</configuration-set></load-configuration>`;
+const loadText = (text: string, action = 'merge'): string => `<load-configuration action="${action}" format="text"><configuration-text>${text}</configuration-text></load-configuration>`;
+const inner = (reply: string, tag: string): string => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(reply)?.[1] ?? '';
+
+describe('configuration: statements in Junos order', function () {
+  let t: TestEmulator;
+  let c: NetconfClient;
+  const candidate = async (format: 'text' | 'set'): Promise<string> =>
+    inner(await c.rpc(`<get-configuration database="candidate" format="${format}"/>`), `configuration-${format}`).replace(/^## Last changed: .*\n/m, '');
+  const setLines = async (prefix: string): Promise<string[]> => (await candidate('set')).split('\n').filter((l) => l.startsWith(prefix));
+
+  before(async () => {
+    t = await startTestEmulator({ yaml: { speed: 'instant', devices: [{ name: 'r1', port: 0 }] } });
+    c = await t.client();
+  });
+  afterEach(async () => {
+    await c.rpc('<discard-changes/>');
+  });
+  after(async () => t?.stop());
+
+  it('a description set after the units is shown before them, as every device shows it', async () => {
+    expect(await c.rpc(loadSet(['set interfaces ge-0/0/3 unit 0 family inet address 192.0.2.1/24', 'set interfaces ge-0/0/3 description uplink']))).to.include('<ok/>');
+    expect(await setLines('set interfaces ge-0/0/3')).to.deep.equal(['set interfaces ge-0/0/3 description uplink', 'set interfaces ge-0/0/3 unit 0 family inet address 192.0.2.1/24']);
+    // A second load in another request: the order does not depend on the requests either.
+    await c.rpc(loadSet(['set interfaces ge-0/0/3 unit 0 description "first unit"']));
+    expect(await candidate('text')).to.include(
+      ['    ge-0/0/3 {', '        description uplink;', '        unit 0 {', '            description "first unit";', '            family inet {', '                address 192.0.2.1/24;'].join('\n'),
+    );
+    const xml = await c.rpc('<get-configuration database="candidate"><configuration><interfaces/></configuration></get-configuration>');
+    expect(xml).to.match(/<name>ge-0\/0\/3<\/name>\s*<description>uplink<\/description>\s*<unit>\s*<name>0<\/name>\s*<description>first unit<\/description>\s*<family>/);
+  });
+
+  it('entries of one list stay together, in the order they were added, after statements loaded in between', async () => {
+    await c.rpc(loadSet(['set policy-options prefix-list zeta 192.0.2.0/24', 'set policy-options policy-statement p1 term b then accept']));
+    await c.rpc(loadSet(['set policy-options prefix-list alpha 198.51.100.0/24', 'set policy-options policy-statement p1 term a then reject']));
+    const lines = await setLines('set policy-options');
+    expect(lines).to.deep.equal([
+      'set policy-options prefix-list zeta 192.0.2.0/24',
+      'set policy-options prefix-list alpha 198.51.100.0/24',
+      // Terms are ordered by the user: b was added first and stays first.
+      'set policy-options policy-statement p1 term b then accept',
+      'set policy-options policy-statement p1 term a then reject',
+    ]);
+  });
+
+  it('a whole statement loaded in one piece and an override are ordered inside too; keys stay first', async () => {
+    const text = [
+      'interfaces {',
+      '    ge-0/0/4 {',
+      '        unit 0 {',
+      '            family inet {',
+      '                address 203.0.113.1/24;',
+      '            }',
+      '            description inside;',
+      '        }',
+      '        description outside;',
+      '    }',
+      '}',
+      'policy-options {',
+      '    policy-statement rf {',
+      '        term t {',
+      '            then accept;',
+      '            from {',
+      '                route-filter 10.0.0.0/8 orlonger;',
+      '            }',
+      '        }',
+      '    }',
+      '}',
+    ].join('\n');
+    const current = inner(await c.rpc('<get-configuration database="committed" format="text"/>'), 'configuration-text').replace(/^## Last commit: .*\n/m, '');
+    expect(await c.rpc(loadText(`${current}\n${text}`, 'override'))).to.include('<ok/>');
+    expect(await setLines('set interfaces ge-0/0/4')).to.deep.equal([
+      'set interfaces ge-0/0/4 description outside',
+      'set interfaces ge-0/0/4 unit 0 description inside',
+      'set interfaces ge-0/0/4 unit 0 family inet address 203.0.113.1/24',
+    ]);
+    expect(await setLines('set policy-options')).to.deep.equal([
+      'set policy-options policy-statement rf term t from route-filter 10.0.0.0/8 orlonger',
+      'set policy-options policy-statement rf term t then accept',
+    ]);
+    const xml = await c.rpc('<get-configuration database="candidate"><configuration><policy-options/></configuration></get-configuration>');
+    expect(xml).to.match(/<term>\s*<name>t<\/name>\s*<from>\s*<route-filter>\s*<address>10\.0\.0\.0\/8<\/address>\s*<orlonger\/>\s*<\/route-filter>\s*<\/from>\s*<then>/);
+  });
+
+  it('compare lists the changes in Junos order', async () => {
+    await c.rpc(loadSet(['set interfaces ge-0/0/5 unit 0 family inet address 192.0.2.9/24', 'set interfaces ge-0/0/5 description later']));
+    const d = inner(await c.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>'), 'configuration-output');
+    expect(d).to.equal(
+      ['', '[edit]', '+  interfaces {', '+      ge-0/0/5 {', '+          description later;', '+          unit 0 {', '+              family inet {', '+                  address 192.0.2.9/24;', '+              }', '+          }', '+      }', '+  }', ''].join('\n'),
+    );
+  });
+});
