@@ -7,7 +7,7 @@
  */
 import { diffTextWork, renderConfigurationWork, type ConfigFormat } from '../src/junos-config/render.js';
 import { runSliced } from '../src/junos-config/slices.js';
-import { filterTreeWork } from '../src/junos-config/tree.js';
+import { filterTreeWork, type ConfigNode } from '../src/junos-config/tree.js';
 import { child } from '../src/xml/element.js';
 import { syntaxError } from '../src/xml/rpc-error.js';
 import type { RpcHandler } from './types.js';
@@ -41,7 +41,13 @@ export const handler: RpcHandler = {
       const diff = await runSliced(diffTextWork(shownTo(ctx, committedWithVersion(base, release)), shownTo(ctx, compared), await deviceSchemaReady(ctx)));
       return { kind: 'body', body: configurationOutputXml(diff) };
     }
-    const tree = shownTo(ctx, storedView(ctx, db === 'committed' ? 'running' : 'candidate'));
+    const stored = shownTo(ctx, storedView(ctx, db === 'committed' ? 'running' : 'candidate'));
+    // inherit="inherit" (PyEZ's domain fact, its SW checks and config tables): the groups applied, groups="groups" says whose.
+    // `defaults` adds junos-defaults on Junos; the emulator has no such group (docs/config-groups.md).
+    const inherit = op.attrs['inherit'] === 'inherit' || op.attrs['inherit'] === 'defaults';
+    const inherited = inherit ? await runSliced(store.inherited(stored)) : undefined;
+    const tree = inherited?.tree ?? stored;
+    const groupOf = inherited && op.attrs['groups'] === 'groups' ? (n: ConfigNode) => inherited.groupOf.get(n) : undefined;
     const filter = child(op, 'configuration');
     const shown = filter ? await runSliced(filterTreeWork(tree, filter)) : tree;
     // Junos heads the whole configuration with `## Last commit` (committed) or
@@ -50,6 +56,6 @@ export const handler: RpcHandler = {
     // (The XML form keeps its junos:commit-*/changed-* attributes either way.)
     const stamped = !filter || format !== 'text';
     const info = stamped ? (db === 'committed' ? store.lastCommit() : candidateStamp(ctx)) : undefined;
-    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, info, format === 'text' ? await deviceSchemaReady(ctx) : undefined)) };
+    return { kind: 'body', body: await runSliced(renderConfigurationWork(shown, format, info, format === 'text' ? await deviceSchemaReady(ctx) : undefined, groupOf)) };
   },
 };

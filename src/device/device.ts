@@ -4,6 +4,8 @@ import type { Schema } from '../junos-config/schema/model.js';
 import type { ConfigNode } from '../junos-config/tree.js';
 import type { ConfigurationProblem } from '../junos-config/effects.js';
 import { schemaFor } from '../junos-config/schema/catalog.js';
+import { hasGroups, inheritGroupsWork, inheritanceContext } from '../junos-config/groups.js';
+import { runNow, type Work } from '../junos-config/slices.js';
 import type { DeviceSpec, Limits } from '../options/types.js';
 import { DeviceModel, type ProfileName, type VirtualClock } from '../engine/index.js';
 import { DatastoreLocks } from '../session/locks.js';
@@ -127,19 +129,24 @@ export class EmulatedDevice implements DeviceRuntime {
     this.system = deps.system ?? new SystemState(deps.clock.now());
     this.files =
       deps.files ?? new DeviceFiles(deps.model, new MemoryBlobStore(), () => ({ maxFileBytes: this.spec.limits.maxFileBytes }), () => deps.clock.now(), () => this.persist());
+    const groups = inheritanceContext(deps.model);
     const own = (tree: ConfigNode): ConfigurationProblem[] =>
-      validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) });
-    // What the release's YANG marks mandatory, and values its types refuse (docs/config-schema.md).
+      validateConfiguration(tree, (c) => deps.classes.has(c), { hashProblem: (h) => hashRoundsProblem(h, this.spec.limits.maxPasswordHashRounds) }, groups);
+    // What the release's YANG marks mandatory, and values its types refuse (docs/config-schema.md), checked with the groups applied.
     const schema = (): Schema => schemaFor(deps.model.spec.line, deps.model.settings.softwareVersion);
-    this.configuration.validate = (tree) => [...own(tree), ...schemaProblems(tree, schema())];
-    this.configuration.validateWork = function* (tree) {
-      return [...own(tree), ...(yield* schemaProblemsWork(tree, schema()))];
+    const applied = function* (tree: ConfigNode): Work<ConfigNode> {
+      return hasGroups(tree) ? (yield* inheritGroupsWork(tree, groups, schema().root)).tree : tree;
     };
+    this.configuration.validate = (tree) => [...own(tree), ...schemaProblems(runNow(applied(tree)), schema())];
+    this.configuration.validateWork = function* (tree) {
+      return [...own(tree), ...(yield* schemaProblemsWork(yield* applied(tree), schema()))];
+    };
+    this.configuration.inheritance = groups;
     // Loads drop the other cases of a YANG choice a statement is set in (docs/config-schema.md).
     this.configuration.schemaRoot = () => schema().root;
     const target = this.configurationTarget();
-    this.configuration.onCommit((tree) => applyConfiguration(tree, target));
-    applyConfiguration(this.configuration.committed(), target);
+    this.configuration.onCommit((tree) => applyConfiguration(tree, target, groups));
+    applyConfiguration(this.configuration.committed(), target, groups);
   }
 
   /** How committed statements reach the device (src/junos-config/effects.ts). */

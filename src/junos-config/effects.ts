@@ -4,6 +4,11 @@
  */
 import type { ConfigNode } from './tree.js';
 import { childNamed, keyOf, makeNode } from './tree.js';
+import { hasGroups, inheritGroupsWork, type InheritanceContext } from './groups.js';
+import { runNow } from './slices.js';
+
+/** What groups may bring to the statements that act: the groups, the top level's apply-groups, and `system`. */
+const ACTING = new Set(['groups', 'apply-groups', 'apply-groups-except', 'system']);
 
 /** One commit-check failure: where, which statement, why. */
 export interface ConfigurationProblem {
@@ -101,9 +106,14 @@ export function activeOnly(tree: ConfigNode): ConfigNode {
   return changed ? makeNode(tree.name, tree.value, kids) : tree;
 }
 
-export function interpret(whole: ConfigNode): InterpretedConfiguration {
-  // Only `system` acts; the rest (16,000 interfaces) is not walked per commit.
-  const system = childNamed(whole, 'system');
+/** The Routing Engine a device acts as: its `re0` group applies, `re1` does not. */
+export const MASTER_RE: InheritanceContext = { routingEngine: 're0' };
+
+export function interpret(whole: ConfigNode, context: InheritanceContext = MASTER_RE): InterpretedConfiguration {
+  // Only `system` acts; the rest (16,000 interfaces) is not walked per commit. Its groups apply first, as on Junos.
+  const acting = makeNode(whole.name, undefined, whole.children.filter((c) => ACTING.has(c.name)));
+  const applied = hasGroups(acting) ? runNow(inheritGroupsWork(acting, context, undefined)).tree : acting;
+  const system = childNamed(applied, 'system');
   const tree = activeOnly(makeNode(whole.name, undefined, system ? [system] : []));
   const netconf = at(tree, 'system', 'services', 'netconf');
   const logins = at(tree, 'system', 'login');
@@ -155,10 +165,15 @@ export interface ValidationLimits {
 }
 
 /** What a commit check reports (Junos wording where known). */
-export function validateConfiguration(tree: ConfigNode, classExists: (name: string) => boolean, limits: ValidationLimits = {}): ConfigurationProblem[] {
+export function validateConfiguration(
+  tree: ConfigNode,
+  classExists: (name: string) => boolean,
+  limits: ValidationLimits = {},
+  context: InheritanceContext = MASTER_RE,
+): ConfigurationProblem[] {
   const errors: ConfigurationProblem[] = [];
   // interpret() leaves inactive statements out: Junos does not check them either.
-  const c = interpret(tree);
+  const c = interpret(tree, context);
   // Junos's schema makes it mandatory (its YANG cannot say so of a container): a vQFX, a cJunosEvolved and
   // Juniper/go-netconf's 15.1F4 reply all name it under [edit] 'system'.
   if (!c.rootAuthentication) errors.push(missingMandatory('[edit]', 'system', 'root-authentication'));
@@ -196,8 +211,8 @@ export interface ConfigurationTarget {
   defaultHostname(): string;
 }
 
-export function applyConfiguration(tree: ConfigNode, target: ConfigurationTarget): void {
-  const c = interpret(tree);
+export function applyConfiguration(tree: ConfigNode, target: ConfigurationTarget, context: InheritanceContext = MASTER_RE): void {
+  const c = interpret(tree, context);
   target.setHostname(c.hostName ?? target.defaultHostname());
   target.setMirrorFlashOnDisk(c.mirrorFlashOnDisk);
   target.setNetconfOptions({ rfcCompliant: c.rfcCompliant, version11: c.version11 });

@@ -31,6 +31,11 @@ export interface InheritanceContext {
   readonly node?: 'node0' | 'node1';
 }
 
+/** A device's context: a cluster's sessions reach node0, every other device acts as re0. */
+export function inheritanceContext(model: { readonly spec: { readonly topology: string } }): InheritanceContext {
+  return model.spec.topology === 'cluster' ? { routingEngine: 're0', node: 'node0' } : { routingEngine: 're0' };
+}
+
 export interface InheritedConfiguration {
   readonly tree: ConfigNode;
   /** The group each inherited statement came from. */

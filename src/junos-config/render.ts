@@ -49,12 +49,16 @@ export function commitAttributes(info: ConfigurationStamp): string {
 
 const INACTIVE: Attrs = [['inactive', 'inactive']];
 
-/** Junos XML, one element per line, indented by four spaces as Junos does; the root's children at depth 1. */
-function xmlPieces(root: ConfigNode, out: Sink): Work<void> {
+/**
+ * Junos XML, one element per line, indented by four spaces as Junos does; the root's children at depth 1.
+ * With `groupOf`, an inherited statement says its group (`junos:group`, `inherit="inherit" groups="groups"`).
+ */
+function xmlPieces(root: ConfigNode, out: Sink, groupOf?: (n: ConfigNode) => string | undefined): Work<void> {
   return depthFirst(root, {
     enter(n, _parent, depth) {
       const p = pad(depth + 1);
-      const attrs = n.inactive ? INACTIVE : undefined;
+      const group = groupOf?.(n);
+      const attrs: Attrs | undefined = group !== undefined ? [...(n.inactive ? INACTIVE : []), ['junos:group', group]] : n.inactive ? INACTIVE : undefined;
       if (n.children.length === 0) {
         out.push(`${p}${n.value === undefined ? emptyTag(n.name, attrs) : leafXml(n.name, n.value, attrs)}\n`);
         return -1;
@@ -156,7 +160,13 @@ function* jsonPieces(v: Json, depth: number, out: Sink): Work<void> {
  * the one-line text forms: keyword-less leaves, `family inet {`); without
  * one, the MX 18.4 schema (unit tests of the formats).
  */
-export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat, info: ConfigurationStamp | undefined, schema?: Schema): Work<string> {
+export function* renderConfigurationWork(
+  tree: ConfigNode,
+  format: ConfigFormat,
+  info: ConfigurationStamp | undefined,
+  schema?: Schema,
+  groupOf?: (n: ConfigNode) => string | undefined,
+): Work<string> {
   switch (format) {
     case 'xml': {
       // A filter that matched nothing: no stamps, an open and a close tag (18.2R1 vMX capture).
@@ -164,7 +174,7 @@ export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat,
       const attrs = info ? commitAttributeList(info) : undefined;
       const out = new TextBuffer();
       out.push(`${startTag('configuration', attrs)}\n`);
-      yield* xmlPieces(tree, out);
+      yield* xmlPieces(tree, out, groupOf);
       out.push(`${endTag('configuration')}\n`);
       return out.text();
     }
@@ -172,7 +182,7 @@ export function* renderConfigurationWork(tree: ConfigNode, format: ConfigFormat,
       const out = new TextBuffer(escapeText);
       // A candidate says when it changed (go-junos GetConfig output, configuration-mode `show`).
       if (info) out.push('changedAt' in info ? `## Last changed: ${localtime(info.changedAt)}\n` : `## Last commit: ${localtime(info.at)} by ${info.user}\n`);
-      yield* textPieces(tree, out, schema ?? defaultSchema());
+      yield* textPieces(tree, out, schema ?? defaultSchema(), groupOf);
       return `${startTag('configuration-text')}\n${out.text()}${endTag('configuration-text')}\n`;
     }
     case 'set': {

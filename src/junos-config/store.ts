@@ -9,7 +9,8 @@
  * keeps seeing the tree it started with.
  */
 import { ClockShutdownError, type VirtualClock } from '../engine/index.js';
-import type { ConfigurationProblem } from './effects.js';
+import { MASTER_RE, type ConfigurationProblem } from './effects.js';
+import { inheritGroupsWork, type InheritanceContext, type InheritedConfiguration } from './groups.js';
 import { editTreeWork, overrideWork, type EditWarning } from './edit.js';
 import type { SchemaNode } from './schema/model.js';
 import { runNow, runSliced, type Work } from './slices.js';
@@ -85,6 +86,13 @@ export class ConfigurationStore {
   };
   /** The schema root of the device's release: a load that sets one case of a YANG choice removes the other cases (edit.ts). */
   schemaRoot: () => SchemaNode | undefined = () => undefined;
+  /** Which special groups (re0, node0) apply on the device (groups.ts). */
+  inheritance: InheritanceContext = MASTER_RE;
+
+  /** `tree` with its groups applied, as `inherit="inherit"` and `| display inheritance` show it. */
+  inherited(tree: ConfigNode): Work<InheritedConfiguration> {
+    return inheritGroupsWork(tree, this.inheritance, this.schemaRoot());
+  }
 
   constructor(
     private readonly clock: VirtualClock,

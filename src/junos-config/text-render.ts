@@ -192,7 +192,27 @@ function closeRun(out: Sink, run: number, outer: string): -1 {
   return -1;
 }
 
-export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | SchemaNode | null = defaultSchema()): Work<void> {
+/**
+ * `groupOf` names the group of each statement a configuration inherited
+ * (groups.ts): `| display inheritance` writes a comment before each, as
+ * Juniper's examples do (`## '1' was inherited from group 'some-isp'`).
+ */
+export function* textPieces(
+  root: ConfigNode,
+  out: Sink,
+  schema: Schema | SchemaNode | null = defaultSchema(),
+  groupOf?: (n: ConfigNode) => string | undefined,
+): Work<void> {
+  // The comment block before inherited statements: one line per inherited word (a leaf's value, an entry's key, a name).
+  const note = (indent: string, nodes: readonly ConfigNode[]): void => {
+    if (!groupOf) return;
+    const lines: string[] = [];
+    for (const c of nodes) {
+      const g = groupOf(c);
+      if (g !== undefined) lines.push(`${indent}## '${inheritedWord(c)}' was inherited from group '${g}'\n`);
+    }
+    if (lines.length > 0) out.push(`${indent}##\n${lines.join('')}${indent}##\n`);
+  };
   // The top-level list block (`groups {`) open around the entries being written, if any.
   let wrapper: string | undefined;
   const atTop = root.name === 'configuration';
@@ -240,21 +260,27 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
           if (groups === undefined) groupsOf.set(parent, (groups = leafListGroups(parent) ?? NO_GROUPS));
           const values = groups.get(n.name);
           if (values !== undefined) {
-            if (values[0] === n) out.push(`${indent}${head} ${bracketed(values)};\n`);
+            if (values[0] === n) {
+              note(indent, values);
+              out.push(`${indent}${head} ${bracketed(values)};\n`);
+            }
             return -1;
           }
         }
+        note(indent, [n]);
         out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n)}\n`);
         return closeRun(out, run, outer);
       }
       const line = oneLineChildren(parent.name, n);
       if (line !== undefined) {
+        note(indent, [n, ...line]);
         out.push(`${indent}${head} ${oneLineText(line, keywordlessOnLine(parent.name, n))};${line.length === 1 ? secretNote(line[0]!) : ''}\n`);
         return closeRun(out, run, outer);
       }
       const sn = where[depth]?.child(n.name);
       const kwl = keywordlessValue(n, sn);
       if (kwl !== undefined) {
+        note(indent, [n]);
         out.push(`${indent}${head} ${quote(kwl)};\n`);
         return -1;
       }
@@ -267,6 +293,7 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
       prefix[depth + 1] = '';
       saved[depth + 1] = saved[depth]! - extra;
       runAt[depth] = run;
+      note(indent, [n]);
       out.push(`${indent}${head} {\n`);
       return first;
     },
@@ -278,6 +305,13 @@ export function* textPieces(root: ConfigNode, out: Sink, schema: Schema | Schema
     },
   });
   if (wrapper !== undefined) out.push('}\n');
+}
+
+/** What an inheritance comment names: a leaf's value, a list entry's key, else the statement. */
+function inheritedWord(n: ConfigNode): string {
+  const key = keyOf(n);
+  if (key !== undefined) return key;
+  return n.value !== undefined && n.children.length === 0 ? n.value : cliWordOf(n.name);
 }
 
 export function* renderTextWork(root: ConfigNode): Work<string> {

@@ -15,7 +15,7 @@ import { CHECK_OUT_FAILED_MANDATORY } from '../errors/domain.js';
 import { configurationCommands, type TerminalCommand } from './command-tree.js';
 import type { CliContext } from './context.js';
 import { pipeContextOf, present, refuse, runOperational, confirmed } from './operational.js';
-import { displayOf, filterText, parsePipes, type Pipe } from './pipes.js';
+import { displayOf, filterText, inheritanceAttrs, inheritanceOf, parsePipes, type Pipe } from './pipes.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand } from './walker.js';
 import { joinWords, lex, type Word } from './words.js';
 
@@ -198,7 +198,7 @@ export class ConfigurationMode {
     const display = displayOf(pipes);
     // The same filter `show configuration PATH` builds, on the candidate.
     const base = parseCommand(joinWords(['show', 'configuration', ...words]), this.ctx.platform).rpc;
-    const attrs: Record<string, string> = { database: 'candidate', format: display === 'set' ? 'set' : display ?? 'text' };
+    const attrs: Record<string, string> = { database: 'candidate', format: display === 'set' ? 'set' : display ?? 'text', ...inheritanceAttrs(inheritanceOf(pipes)) };
     if (compare) Object.assign(attrs, { compare: 'rollback', rollback: String(comparePipe.rollback ?? 0), format: 'text' });
     const r = await this.ctx.run({ ...base, attrs }, `show ${joinWords(path)}`.trim(), false);
     let text = present(this.ctx, r, compare ? undefined : display);

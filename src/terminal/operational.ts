@@ -12,7 +12,7 @@ import { caretText, errorText, hasError, isPermissionDenied } from './cli-errors
 import type { TerminalCommand } from './command-tree.js';
 import type { CliContext, LineAction, RunResult } from './context.js';
 import { filterDepth, relativeTo } from './subtree-text.js';
-import { displayOf, filters, filterText, parsePipes, type Pipe, type PipeContext } from './pipes.js';
+import { displayOf, filters, filterText, inheritanceAttrs, inheritanceOf, parsePipes, type Pipe, type PipeContext } from './pipes.js';
 import { bodyText, displayRpc, displayXml } from './reply-text.js';
 import { schemaFor } from '../junos-config/schema/catalog.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand, walkOptions } from './walker.js';
@@ -121,6 +121,8 @@ export async function runSpec(ctx: CliContext, cmd: TerminalCommand, rest: reado
   const compare = pipes.find((p): p is Extract<Pipe, { kind: 'compare' }> => p.kind === 'compare');
   if (compare) op = { ...op, attrs: { ...op.attrs, compare: 'rollback', rollback: String(compare.rollback ?? 0) } };
   const format = compare ? 'text' : display === 'xml' || display === 'json' || display === 'set' ? display : 'text';
+  const inheritance = inheritanceOf(pipes);
+  if (inheritance && !compare) op = { ...op, attrs: { ...op.attrs, ...inheritanceAttrs(inheritance) } };
   const stream = display === undefined && !filters(pipes);
   const r = await ctx.run(withFormat(op, format), canonical, stream);
   if (isPermissionDenied(r.outcome.errors, op.name)) throw hidden(cmd, line);

@@ -16,6 +16,8 @@ export type Pipe =
   | { readonly kind: 'count' }
   | { readonly kind: 'last'; readonly lines?: number }
   | { readonly kind: 'trim'; readonly columns: number }
+  /** `| display inheritance [no-comments]`: the configuration with its groups applied, saying whence unless no-comments. */
+  | { readonly kind: 'inheritance'; readonly comments: boolean }
   /** `| compare [rollback N]`: against rollback N (0 when not given). */
   | { readonly kind: 'compare'; readonly rollback?: number };
 
@@ -36,10 +38,13 @@ const PIPES: ReadonlyArray<Candidate & { readonly sets: readonly PipeSet[] }> = 
 function displays(set: PipeSet, configurationText: boolean): Candidate[] {
   return [
     { name: 'json', help: 'Show JSON text' },
+    ...(set === 'configuration' || configurationText ? [{ name: 'inheritance', help: 'Show inherited configuration data and source group' }] : []),
     ...(set === 'configuration' || configurationText ? [{ name: 'set', help: "Show 'set' commands that create configuration" }] : []),
     { name: 'xml', help: 'Show XML tags' },
   ];
 }
+
+const INHERITANCE_OPTIONS = ['brief', 'defaults', 'no-comments', 'terse'];
 
 const ARGUMENT: Readonly<Record<string, Candidate>> = {
   match: { name: '<pattern>', help: 'Pattern to match against' },
@@ -88,6 +93,13 @@ function parseOne(words: readonly Word[], at: number, line: string, c: PipeConte
       if (!arg) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <command>');
       const what = matchKeyword(arg, displays(c.set, c.configurationText).map((d) => d.name));
       if (what === undefined) throw new CliSyntaxError(arg.start, 'syntax error, expecting <command>');
+      if (what === 'inheritance') {
+        // brief, defaults and terse print as the plain form: the emulator has no junos-defaults group (docs/config-groups.md).
+        const how = words[2] ? matchKeyword(words[2], INHERITANCE_OPTIONS) : undefined;
+        if (words[2] && how === undefined) throw new CliSyntaxError(words[2].start, 'syntax error, expecting <command>');
+        extra(how === undefined ? 2 : 3);
+        return { kind: 'inheritance', comments: how !== 'no-comments' };
+      }
       if (what === 'xml' && words[2]) {
         if (matchKeyword(words[2], ['rpc']) !== 'rpc') throw new CliSyntaxError(words[2].start, 'syntax error, expecting <command>');
         extra(3);
@@ -167,6 +179,17 @@ export function filterText(text: string, pipes: readonly Pipe[], screenLength: n
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** The `| display inheritance` pipe, if given. */
+export function inheritanceOf(pipes: readonly Pipe[]): Extract<Pipe, { kind: 'inheritance' }> | undefined {
+  return pipes.find((p): p is Extract<Pipe, { kind: 'inheritance' }> => p.kind === 'inheritance');
+}
+
+/** The attributes `| display inheritance` asks get-configuration for. */
+export function inheritanceAttrs(pipe: Extract<Pipe, { kind: 'inheritance' }> | undefined): Record<string, string> {
+  if (!pipe) return {};
+  return pipe.comments ? { inherit: 'inherit', groups: 'groups' } : { inherit: 'inherit' };
 }
 
 export function displayOf(pipes: readonly Pipe[]): Display | undefined {
