@@ -18,6 +18,7 @@ import { SshListener, type AuthenticatedPeer, type SshListenerOptions } from '..
 import type { RpcRegistry } from '../dispatch/registry.js';
 import type { DeviceRuntime } from './runtime.js';
 import type { FreePortPicker } from './port-picker.js';
+import { DeviceEndpoints } from './endpoints.js';
 import {
   applyConfiguration,
   validateConfiguration,
@@ -95,9 +96,7 @@ export class EmulatedDevice implements DeviceRuntime {
   private configured = new Map<string, UserAccount>();
   /** `system login retry-options` as committed; they override the limits' defaults. */
   private retryOptions: ConfiguredRetryOptions = {};
-  private listeners: Array<{ re: string; listener: SshListener }> = [];
-  /** Ports bound at the first start; a restart reuses them even where the config said 0. */
-  private bound: Array<{ re: string; port: number }> = [];
+  private readonly endpoints: DeviceEndpoints;
   private hostName: string;
   readonly configuration: ConfigurationStore;
   readonly system: SystemState;
@@ -115,6 +114,7 @@ export class EmulatedDevice implements DeviceRuntime {
     this.model = deps.model;
     this.clock = deps.clock;
     this.hostName = deps.spec.hostname;
+    this.endpoints = new DeviceEndpoints((re, port) => this.listener(re, port), deps.freePorts);
     for (const u of deps.spec.users) {
       this.users.set(u.name, {
         name: u.name,
@@ -237,16 +237,16 @@ export class EmulatedDevice implements DeviceRuntime {
 
   /** Ports actually bound (a configured port of 0 picks a free one). */
   ports(): { re: string; port: number }[] {
-    return this.listeners.map(({ re, listener }) => ({ re, port: listener.port }));
+    return this.endpoints.ports();
   }
 
   /** The ports of the last start, also while stopped. */
   lastPorts(): { re: string; port: number }[] {
-    return this.running ? this.ports() : this.bound.map((b) => ({ ...b }));
+    return this.endpoints.lastPorts();
   }
 
   get running(): boolean {
-    return this.listeners.length > 0;
+    return this.endpoints.running;
   }
 
   findUser(name: string): UserAccount | undefined {
@@ -257,40 +257,10 @@ export class EmulatedDevice implements DeviceRuntime {
     if (this.running) return;
     const endpoints: Array<{ re: string; port: number }> = [{ re: 're0', port: this.spec.port }];
     if (this.spec.backupRePort !== undefined) endpoints.push({ re: 're1', port: this.spec.backupRePort });
-    const started: Array<{ re: string; listener: SshListener }> = [];
-    try {
-      for (const ep of endpoints) {
-        const port = this.bound.find((b) => b.re === ep.re)?.port ?? ep.port;
-        started.push({ re: ep.re, listener: await this.listen(ep.re, port) });
-      }
-    } catch (err) {
-      await Promise.all(started.map((s) => s.listener.stop()));
-      throw err;
-    }
-    this.listeners = started;
-    this.bound = this.ports();
+    await this.endpoints.start(endpoints);
   }
 
-  /** A listening endpoint of `re`; port 0 takes the free-port picker's candidates first (port-picker.ts). */
-  private async listen(re: string, port: number): Promise<SshListener> {
-    const picker = port === 0 ? this.deps.freePorts : undefined;
-    for (;;) {
-      const tried = picker?.candidate() ?? port;
-      const listener = this.listener(re, tried);
-      try {
-        await listener.start();
-      } catch (err) {
-        if (picker && tried !== 0 && (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-          picker.taken(tried);
-          continue;
-        }
-        throw err;
-      }
-      picker?.bound(listener.port);
-      return listener;
-    }
-  }
-
+  /** The SSH listener of `re` on `port` (endpoints.ts starts it): what each kind of channel opens on this device. */
   private listener(re: string, port: number): SshListener {
     return new SshListener({
       host: this.deps.host,
@@ -315,9 +285,7 @@ export class EmulatedDevice implements DeviceRuntime {
   /** Powers the device off: the ports refuse connections and every session ends. */
   async stop(): Promise<void> {
     this.sessions.terminateAll('device stopped');
-    const ls = this.listeners;
-    this.listeners = [];
-    await Promise.all(ls.map((l) => l.listener.stop()));
+    await this.endpoints.stop();
   }
 
   private openSession(channel: ServerChannel, peer: AuthenticatedPeer, re: string): void {
