@@ -14,19 +14,15 @@ import type { SessionInterceptor } from '../session/interceptor.js';
 import { NetconfSession, type SessionOptions, type SessionTransport } from '../session/netconf-session.js';
 import { inject, type InjectOptions, type InjectResult } from '../session/inject.js';
 import { SessionRegistry } from '../session/registry.js';
-import { hashRoundsProblem, parseAuthorizedKeys, readAuthorizedKeys, type UserAccount } from '../transport/credentials.js';
+import { hashRoundsProblem, type UserAccount } from '../transport/credentials.js';
 import type { HostKey } from '../transport/device-keys.js';
 import { SshListener, type AuthenticatedPeer, type SshListenerOptions } from '../transport/ssh-listener.js';
 import type { RpcRegistry } from '../dispatch/registry.js';
 import type { DeviceRuntime } from './runtime.js';
 import type { FreePortPicker } from './port-picker.js';
-import {
-  applyConfiguration,
-  validateConfiguration,
-  type ConfigurationTarget,
-  type ConfiguredLogin,
-  type ConfiguredRetryOptions,
-} from '../junos-config/effects.js';
+import { DeviceEndpoints } from './endpoints.js';
+import { DeviceLogins } from './logins.js';
+import { applyConfiguration, validateConfiguration, type ConfigurationTarget } from '../junos-config/effects.js';
 import { initialConfiguration } from '../junos-config/initial.js';
 import { ConfigurationStore } from '../junos-config/store.js';
 import { SystemState } from '../system/state.js';
@@ -91,15 +87,9 @@ export class EmulatedDevice implements DeviceRuntime {
   readonly locks = new DatastoreLocks();
   readonly spec: DeviceSpec;
   private readonly deps: DeviceDeps;
-  /** Logins from the emulator's own configuration (YAML, --user): the harness's accounts. */
-  private readonly users = new Map<string, UserAccount>();
-  /** Logins as the committed device configuration defines them (`system login user`). */
-  private configured = new Map<string, UserAccount>();
-  /** `system login retry-options` as committed; they override the limits' defaults. */
-  private retryOptions: ConfiguredRetryOptions = {};
-  private listeners: Array<{ re: string; listener: SshListener }> = [];
-  /** Ports bound at the first start; a restart reuses them even where the config said 0. */
-  private bound: Array<{ re: string; port: number }> = [];
+  /** Harness accounts, configured logins and retry-options (logins.ts). */
+  private readonly logins: DeviceLogins;
+  private readonly endpoints: DeviceEndpoints;
   private hostName: string;
   readonly configuration: ConfigurationStore;
   readonly system: SystemState;
@@ -117,14 +107,8 @@ export class EmulatedDevice implements DeviceRuntime {
     this.model = deps.model;
     this.clock = deps.clock;
     this.hostName = deps.spec.hostname;
-    for (const u of deps.spec.users) {
-      this.users.set(u.name, {
-        name: u.name,
-        password: u.password,
-        userClass: u.class,
-        keys: u.authorizedKeys ? readAuthorizedKeys(u.authorizedKeys) : [],
-      });
-    }
+    this.endpoints = new DeviceEndpoints((re, port) => this.listener(re, port), deps.freePorts);
+    this.logins = new DeviceLogins(deps.spec.users);
     this.configuration = deps.configuration ?? new ConfigurationStore(deps.clock, initialConfiguration(deps.spec, deps.model.settings.mirrorFlashOnDisk));
     this.system = deps.system ?? new SystemState(deps.clock.now());
     this.files =
@@ -162,10 +146,8 @@ export class EmulatedDevice implements DeviceRuntime {
         this.spec.rfcCompliant = rfcCompliant;
         this.spec.version11 = version11;
       },
-      setLogins: (logins) => this.setConfiguredLogins(logins),
-      setRetryOptions: (o) => {
-        this.retryOptions = o;
-      },
+      setLogins: (logins) => this.logins.setConfigured(logins),
+      setRetryOptions: (o) => this.logins.setRetryOptions(o),
     };
   }
 
@@ -179,34 +161,6 @@ export class EmulatedDevice implements DeviceRuntime {
     this.model.replaceState(DeviceModel.create(initial.profile, initial.settings, { now: this.clock.now() }));
     this.configuration.reset(initialConfiguration(initial, this.model.settings.mirrorFlashOnDisk));
     this.system.reset(this.clock.now());
-  }
-
-  /**
-   * A configured user logs in with its encrypted-password or its keys; a
-   * harness account it also names keeps its own password and gains the
-   * configured class, hash and keys. Harness accounts the configuration does
-   * not name keep working, so a `load override` cannot lock the test out.
-   */
-  private setConfiguredLogins(logins: readonly ConfiguredLogin[]): void {
-    const next = new Map<string, UserAccount>();
-    for (const l of logins) {
-      const base = this.users.get(l.name);
-      const keys = l.keys.flatMap((line) => {
-        try {
-          return parseAuthorizedKeys(line, `system login user ${l.name}`);
-        } catch {
-          return [];
-        }
-      });
-      next.set(l.name, {
-        name: l.name,
-        password: base?.password,
-        passwordHash: l.encryptedPassword,
-        userClass: l.class ?? base?.userClass ?? 'unauthorized',
-        keys: [...(base?.keys ?? []), ...keys],
-      });
-    }
-    this.configured = next;
   }
 
   reboot(): void {
@@ -244,60 +198,30 @@ export class EmulatedDevice implements DeviceRuntime {
 
   /** Ports actually bound (a configured port of 0 picks a free one). */
   ports(): { re: string; port: number }[] {
-    return this.listeners.map(({ re, listener }) => ({ re, port: listener.port }));
+    return this.endpoints.ports();
   }
 
   /** The ports of the last start, also while stopped. */
   lastPorts(): { re: string; port: number }[] {
-    return this.running ? this.ports() : this.bound.map((b) => ({ ...b }));
+    return this.endpoints.lastPorts();
   }
 
   get running(): boolean {
-    return this.listeners.length > 0;
+    return this.endpoints.running;
   }
 
   findUser(name: string): UserAccount | undefined {
-    return this.configured.get(name) ?? this.users.get(name);
+    return this.logins.find(name);
   }
 
   async start(): Promise<void> {
     if (this.running) return;
     const endpoints: Array<{ re: string; port: number }> = [{ re: 're0', port: this.spec.port }];
     if (this.spec.backupRePort !== undefined) endpoints.push({ re: 're1', port: this.spec.backupRePort });
-    const started: Array<{ re: string; listener: SshListener }> = [];
-    try {
-      for (const ep of endpoints) {
-        const port = this.bound.find((b) => b.re === ep.re)?.port ?? ep.port;
-        started.push({ re: ep.re, listener: await this.listen(ep.re, port) });
-      }
-    } catch (err) {
-      await Promise.all(started.map((s) => s.listener.stop()));
-      throw err;
-    }
-    this.listeners = started;
-    this.bound = this.ports();
+    await this.endpoints.start(endpoints);
   }
 
-  /** A listening endpoint of `re`; port 0 takes the free-port picker's candidates first (port-picker.ts). */
-  private async listen(re: string, port: number): Promise<SshListener> {
-    const picker = port === 0 ? this.deps.freePorts : undefined;
-    for (;;) {
-      const tried = picker?.candidate() ?? port;
-      const listener = this.listener(re, tried);
-      try {
-        await listener.start();
-      } catch (err) {
-        if (picker && tried !== 0 && (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-          picker.taken(tried);
-          continue;
-        }
-        throw err;
-      }
-      picker?.bound(listener.port);
-      return listener;
-    }
-  }
-
+  /** The SSH listener of `re` on `port` (endpoints.ts starts it): what each kind of channel opens on this device. */
   private listener(re: string, port: number): SshListener {
     return new SshListener({
       host: this.deps.host,
@@ -305,7 +229,7 @@ export class EmulatedDevice implements DeviceRuntime {
       hostKeys: this.deps.hostKeys,
       limits: this.spec.limits,
       findUser: (n) => this.findUser(n),
-      retryOptions: () => this.retryOptions,
+      retryOptions: () => this.logins.retryOptions(),
       onNetconf: (channel, peer) => this.openSession(channel, peer, re),
       onShell: (channel, peer, pty) => this.openCli(channel, peer, re, pty, { kind: 'shell' }),
       onExec: (channel, peer, command, pty) =>
@@ -322,9 +246,7 @@ export class EmulatedDevice implements DeviceRuntime {
   /** Powers the device off: the ports refuse connections and every session ends. */
   async stop(): Promise<void> {
     this.sessions.terminateAll('device stopped');
-    const ls = this.listeners;
-    this.listeners = [];
-    await Promise.all(ls.map((l) => l.listener.stop()));
+    await this.endpoints.stop();
   }
 
   private openSession(channel: ServerChannel, peer: AuthenticatedPeer, re: string): void {
@@ -430,7 +352,7 @@ export class EmulatedDevice implements DeviceRuntime {
    * configured one) on re0. Bare operations are wrapped in `<rpc>`.
    */
   inject(messages: string | readonly string[], o: InjectOptions & { user?: string } = {}): Promise<InjectResult> {
-    const name = o.user ?? [...this.users.keys()][0];
+    const name = o.user ?? this.logins.firstHarnessUser();
     const user = name === undefined ? undefined : this.findUser(name);
     if (!user) return Promise.reject(new Error(`inject: no user ${name ?? '(none configured)'} on device ${this.name}`));
     const list = typeof messages === 'string' ? [messages] : messages;

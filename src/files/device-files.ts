@@ -25,13 +25,14 @@
  */
 import { DIRECTORY_BYTES, allocated, baseName, childrenOf, dirEntry, parentOf, subtree, tableOf } from '../engine/file-table.js';
 import type { DeviceModel } from '../engine/model.js';
-import type { FileEntry, FileKind, FileTable, PartitionState, RoutingEngineState } from '../engine/state.js';
+import type { FileEntry, FileKind, PartitionState, RoutingEngineState } from '../engine/state.js';
 import { mountTable, usableKb, usedKb, type Mount } from '../engine/storage.js';
 import { localReSlot } from '../engine/re-slot.js';
 import { FileError, clean, homeOf } from './file-error.js';
 
 export { FileError, homeOf, type FileErrorCode } from './file-error.js';
-import { blobId, type BlobStore } from './blob-store.js';
+import type { BlobStore } from './blob-store.js';
+import { BlobReferences } from './blob-refs.js';
 
 /** Contents up to this many bytes are kept inline in the state document. */
 export const INLINE_BYTES = 4096;
@@ -62,17 +63,19 @@ interface Located {
 }
 
 export class DeviceFiles {
-  /** Blob ids put but not yet named by an entry: never removed meanwhile. */
-  private readonly pinned = new Map<string, number>();
+  /** The blobs of files over INLINE_BYTES: pinned while written, removed once unnamed and durable. */
+  private readonly blobs: BlobReferences;
 
   constructor(
     private readonly model: DeviceModel,
-    private readonly blobs: BlobStore,
+    blobs: BlobStore,
     private readonly limits: () => FileLimits,
     private readonly now: () => number,
     /** Resolves once the state is durable; blobs no saved state names are removed after it. */
-    private readonly persist: () => Promise<void> = () => Promise.resolve(),
-  ) {}
+    persist: () => Promise<void> = () => Promise.resolve(),
+  ) {
+    this.blobs = new BlobReferences(model, blobs, persist);
+  }
 
   /** The largest file a write may create now (the device's `max-file-bytes`). */
   get maxFileBytes(): number {
@@ -239,35 +242,16 @@ export class DeviceFiles {
     if (data.length <= INLINE_BYTES) {
       fresh.data = data.toString('base64');
     } else {
-      const id = await this.pinnedPut(data);
+      const id = await this.blobs.pinnedPut(data);
       fresh.blob = id;
       try {
         this.commitEntry(re, path, fresh, old);
       } finally {
-        this.unpin(id);
+        this.blobs.unpin(id);
       }
       return;
     }
     this.commitEntry(re, path, fresh, old);
-  }
-
-  private async pinnedPut(data: Buffer): Promise<string> {
-    // The id is known before the put resolves; pin it at once.
-    const id = blobId(data);
-    this.pinned.set(id, (this.pinned.get(id) ?? 0) + 1);
-    try {
-      await this.blobs.put(data);
-    } catch (e) {
-      this.unpin(id);
-      throw e;
-    }
-    return id;
-  }
-
-  private unpin(id: string): void {
-    const n = (this.pinned.get(id) ?? 1) - 1;
-    if (n <= 0) this.pinned.delete(id);
-    else this.pinned.set(id, n);
   }
 
   /** Sets an entry after the awaits of a write: the file system may have changed meanwhile, so space is checked again. */
@@ -280,7 +264,7 @@ export class DeviceFiles {
     }
     tableOf(l.partition)[l.rel] = fresh;
     this.model.changed();
-    if (old?.blob !== undefined && old.blob !== fresh.blob) this.release([old.blob]);
+    if (old?.blob !== undefined && old.blob !== fresh.blob) this.blobs.release([old.blob]);
   }
 
   mkdir(re: string, abs: string, user: string, opts: { parents?: boolean; mode?: number } = {}): void {
@@ -306,7 +290,7 @@ export class DeviceFiles {
     if (old?.kind === 'dir') throw new FileError('EISDIR', path);
     tableOf(l.partition)[l.rel] = { kind: 'link', size: target.length, mtime: this.now(), mode: 0o755, owner: user, group: 'staff', target };
     this.model.changed();
-    if (old?.blob !== undefined) this.release([old.blob]);
+    if (old?.blob !== undefined) this.blobs.release([old.blob]);
   }
 
   /** Removes a file, link or (with `directory`) an empty directory. */
@@ -323,13 +307,13 @@ export class DeviceFiles {
       if (!opts.directory && !opts.recursive) throw new FileError('EISDIR', path);
       if (inside.length > 0 && !opts.recursive) throw new FileError('ENOTEMPTY', path);
       for (const [k] of inside) delete t[k];
-      this.release(inside.flatMap(([, x]) => (x.blob ? [x.blob] : [])));
+      this.blobs.release(inside.flatMap(([, x]) => (x.blob ? [x.blob] : [])));
     } else if (opts.directory) {
       throw new FileError('ENOTDIR', path);
     }
     delete t[l.rel];
     this.model.changed();
-    if (e.blob !== undefined) this.release([e.blob]);
+    if (e.blob !== undefined) this.blobs.release([e.blob]);
   }
 
   /** Moves a file or directory; across file systems the contents move with it. */
@@ -355,7 +339,7 @@ export class DeviceFiles {
     for (const [k] of moving) delete ta[k];
     for (const [k, x] of moving) tb[b.rel + k.slice(a.rel.length)] = x;
     this.model.changed();
-    if (replaced?.blob !== undefined && replaced.blob !== e.blob) this.release([replaced.blob]);
+    if (replaced?.blob !== undefined && replaced.blob !== e.blob) this.blobs.release([replaced.blob]);
   }
 
   /** Copies a file (the bytes are shared: same blob). */
@@ -402,23 +386,6 @@ export class DeviceFiles {
 
   /** Every blob id some file of the device names. */
   referencedBlobs(): Set<string> {
-    const ids = new Set<string>(this.pinned.keys());
-    const add = (t: FileTable | undefined): void => {
-      for (const e of Object.values(t ?? {})) if (e.blob) ids.add(e.blob);
-    };
-    for (const re of this.model.routingEngines()) {
-      for (const m of re.media) for (const p of m.partitions ?? []) add(p.files);
-      for (const p of re.memoryDisks ?? []) add(p.files);
-    }
-    return ids;
-  }
-
-  /** Blobs no file names any more go once the state without them is on disk. */
-  private release(ids: readonly string[]): void {
-    if (ids.length === 0) return;
-    void this.persist().then(
-      () => Promise.all(ids.map((id) => this.blobs.remove(id, () => !this.referencedBlobs().has(id)))),
-      () => undefined,
-    ).catch(() => undefined);
+    return this.blobs.referenced();
   }
 }

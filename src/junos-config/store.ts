@@ -8,10 +8,11 @@
  * shares what it did not change. A reader that yields (a compare, a render)
  * keeps seeing the tree it started with.
  */
-import { ClockShutdownError, type VirtualClock } from '../engine/index.js';
+import type { VirtualClock } from '../engine/index.js';
 import { MASTER_RE, type ConfigurationProblem } from './effects.js';
 import { inheritGroupsWork, type InheritanceContext, type InheritedConfiguration } from './groups.js';
 import { editTreeWork, overrideWork, type EditWarning } from './edit.js';
+import { PendingConfirm, type ConfirmState, type PendingConfirmJson } from './pending-confirm.js';
 import type { SchemaNode } from './schema/model.js';
 import { runNow, runSliced, type Work } from './slices.js';
 import type { ConfigNode, EditNode } from './tree.js';
@@ -41,7 +42,7 @@ export interface ConfigurationJson {
   history: Revision[];
   candidate: ConfigNode;
   /** A `commit confirmed` not yet confirmed: rolls back to `previous` at `deadline` (virtual epoch ms). */
-  confirm?: { deadline: number; previous: ConfigNode; user: string };
+  confirm?: PendingConfirmJson;
   /** The rescue configuration (`request system configuration rescue save`), when one was saved. */
   rescue?: ConfigNode;
 }
@@ -64,18 +65,14 @@ export class CommitRefused extends Error {
   }
 }
 
-export interface ConfirmState {
-  readonly deadline: number;
-  readonly user: string;
-}
+export type { ConfirmState } from './pending-confirm.js';
 
 export class ConfigurationStore {
   private history: Revision[];
   private shared: ConfigNode;
   private privates = new WeakMap<object, ConfigNode>();
-  private confirm: { gen: number; deadline: number; previous: ConfigNode; user: string } | undefined;
+  private readonly confirm: PendingConfirm;
   private rescueTree: ConfigNode | undefined;
-  private gen = 0;
   private readonly commitListeners = new Set<(tree: ConfigNode) => void>();
   private readonly changeListeners = new Set<() => void>();
   /** Checks a configuration before it is committed; returns error messages. */
@@ -98,13 +95,14 @@ export class ConfigurationStore {
     private readonly clock: VirtualClock,
     initial: ConfigNode | ConfigurationJson,
   ) {
+    this.confirm = new PendingConfirm(clock, (previous) => this.rollBackUnconfirmed(previous));
     if ('history' in initial) {
       this.history = structuredClone(initial.history);
       const candidate = clone(initial.candidate);
       // An unmodified candidate is the committed tree itself, so comparing them stays O(1).
       this.shared = sameTree(candidate, this.history[0]!.tree) ? this.history[0]!.tree : candidate;
       // Saved while a confirmed commit was pending: it still rolls back at its deadline.
-      if (initial.confirm) this.armConfirm(initial.confirm.deadline, clone(initial.confirm.previous), initial.confirm.user);
+      if (initial.confirm) this.confirm.arm(initial.confirm.deadline, clone(initial.confirm.previous), initial.confirm.user);
       if (initial.rescue) this.rescueTree = clone(initial.rescue);
     } else {
       this.history = [{ tree: clone(initial), info: { at: clock.now(), user: 'root' } }];
@@ -120,9 +118,8 @@ export class ConfigurationStore {
     this.history = [{ tree: clone(tree), info: { at: this.clock.now(), user: 'root' } }];
     this.shared = this.history[0]!.tree;
     this.privates = new WeakMap();
-    this.confirm = undefined;
+    this.confirm.clear();
     this.rescueTree = undefined;
-    this.gen++;
     this.committedNow();
   }
 
@@ -136,12 +133,12 @@ export class ConfigurationStore {
 
   toJSON(): ConfigurationJson {
     // Trees are immutable: the document can share them.
-    const c = this.confirm;
+    const c = this.confirm.toJSON();
     return {
       format: CONFIGURATION_FORMAT,
       history: this.history.slice(),
       candidate: this.shared,
-      ...(c ? { confirm: { deadline: c.deadline, previous: c.previous, user: c.user } } : {}),
+      ...(c ? { confirm: c } : {}),
       ...(this.rescueTree ? { rescue: this.rescueTree } : {}),
     };
   }
@@ -351,14 +348,13 @@ export class ConfigurationStore {
     const tree = ownRoot(this.candidate(owner));
     this.push(tree, { at: this.clock.now(), user, ...(opts.comment ? { comment: opts.comment } : {}) });
     if (this.privates.has(owner) && !this.isModifiedShared(previous)) this.shared = tree;
-    if (opts.confirmMinutes !== undefined) this.armConfirm(this.clock.now() + opts.confirmMinutes * 60_000, this.confirm?.previous ?? previous, user);
-    else this.confirm = undefined;
+    if (opts.confirmMinutes !== undefined) this.confirm.arm(this.clock.now() + opts.confirmMinutes * 60_000, this.confirm.previous ?? previous, user);
+    else this.confirm.clear();
     this.committedNow();
   }
 
   pendingConfirm(): ConfirmState | undefined {
-    this.expireIfDue();
-    return this.confirm ? { deadline: this.confirm.deadline, user: this.confirm.user } : undefined;
+    return this.confirm.state();
   }
 
   private isModifiedShared(previous: ConfigNode): boolean {
@@ -370,30 +366,13 @@ export class ConfigurationStore {
     if (this.history.length > HISTORY) this.history.length = HISTORY;
   }
 
-  private armConfirm(deadline: number, previous: ConfigNode, user: string): void {
-    const gen = ++this.gen;
-    this.confirm = { gen, deadline, previous, user };
-    // An instant clock would fire the timer at once, so there the deadline is
-    // checked whenever the configuration is next used; otherwise the clock wakes us.
-    if (this.clock.speed === 'instant' && !this.clock.paused) return;
-    this.clock.sleepUntil(deadline).then(
-      () => this.expire(gen),
-      (e: unknown) => {
-        if (!(e instanceof ClockShutdownError)) throw e;
-      },
-    );
-  }
-
   private expireIfDue(): void {
-    if (this.confirm && this.clock.now() >= this.confirm.deadline) this.expire(this.confirm.gen);
+    this.confirm.expireIfDue();
   }
 
   /** The confirmed commit was not confirmed in time: commit the previous configuration again. */
-  private expire(gen: number): void {
-    const c = this.confirm;
-    if (!c || c.gen !== gen) return;
-    this.confirm = undefined;
-    const tree = ownRoot(c.previous);
+  private rollBackUnconfirmed(previous: ConfigNode): void {
+    const tree = ownRoot(previous);
     this.push(tree, { at: this.clock.now(), user: 'root', comment: 'automatic rollback: commit confirmed was not confirmed' });
     this.shared = tree;
     this.committedNow();

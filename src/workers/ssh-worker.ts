@@ -10,7 +10,7 @@ import net, { type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ServerChannel, Session, KeyboardAuthContext, PublicKeyAuthContext, PasswordAuthContext } from 'ssh2';
 import type { HandOver, ListenerSetup, OwnerCommand, SessionRequestKind, WorkerEvent } from './messages.js';
-import { coalesceWrites, flushAndDestroy } from '../transport/ssh-listener.js';
+import { coalesceWrites, flushAndDestroy } from '../transport/socket-writes.js';
 import { handshakeUnpooled, unpooled } from '../transport/ssh-memory.js';
 import { acceptHeld, sendReply } from './held-replies.js';
 import { ACK_EVERY, controlMessage, FrameKind, FrameReader, FrameWriter } from './wire.js';

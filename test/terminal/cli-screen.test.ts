@@ -1,52 +1,16 @@
 /**
  * The interactive CLI as a person at a terminal sees it, through OpenSSH with
  * a pty in tmux: `?` listings, carets, pipes, the pager, line editing,
- * configuration mode, login-class refusals and logout.
+ * login-class refusals, the shell and logout. Configuration mode is in
+ * cli-screen-config.test.ts.
  */
 import { expect } from 'chai';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { requireClient } from '../support/python.js';
-import { fromLast, haveTmux, sshCommand, stopTmux, TmuxTerminal } from '../support/tmux.js';
-
-const PROMPT = 'user@host> ';
-const CONFIG = 'user@host# ';
+import { PROMPT, cliScreenSuite } from '../support/cli-screen.js';
+import { fromLast, sshCommand, TmuxTerminal } from '../support/tmux.js';
 
 describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
-  let t: TestEmulator;
-  const terms: TmuxTerminal[] = [];
-  const login = async (user = 'user', o: { rows?: number } = {}): Promise<TmuxTerminal> => {
-    const term = await TmuxTerminal.open(sshCommand(t.port, user, `${user}123`), o);
-    terms.push(term);
-    await term.waitForEnd(`${user}@host> `);
-    return term;
-  };
-  /** Runs a line and returns what the screen shows from it to the next prompt. */
-  const run = async (term: TmuxTerminal, line: string, prompt = PROMPT, next = prompt): Promise<string> => {
-    await term.line(line);
-    const s = await term.waitFor((x) => fromLast(x, `${prompt}${line}`).endsWith(`\n${next.trimEnd()}`), `the prompt after ${line}`);
-    return fromLast(s, `${prompt}${line}`);
-  };
-
-  before(async function () {
-    requireClient(this, 'tmux and sshpass', haveTmux());
-    t = await startTestEmulator({
-      yaml: {
-        users: [
-          { name: 'user', password: 'user123', class: 'super-user' },
-          { name: 'oper', password: 'oper123', class: 'operator' },
-          { name: 'viewer', password: 'viewer123', class: 'read-only' },
-          { name: 'root', password: 'root123', class: 'super-user' },
-        ],
-        speed: 'instant',
-        devices: [{ name: 'r1', port: 0, profile: 'mx960', hostname: 'host' }],
-      },
-    });
-  });
-  after(async () => {
-    for (const term of terms) await term.close();
-    await stopTmux();
-    await t?.stop();
-  });
+  const screen = cliScreenSuite();
+  const { login, run, terms } = screen;
 
   it('? lists the completions in Junos layout and redraws the line', async () => {
     const term = await login();
@@ -223,7 +187,7 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
 
   it('^C during a command stops waiting for it; the work goes on without printing', async () => {
     const term = await login();
-    const clock = t.emulator.clock;
+    const clock = screen.t.emulator.clock;
     clock.pause();
     try {
       await term.line('request system snapshot');
@@ -233,7 +197,7 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
       expect(fromLast(s, `${PROMPT}request system snapshot`)).to.equal(
         `${PROMPT}request system snapshot\numount: /altroot: not currently mounted\nCopying / to /altroot.. (this may take a few minutes)\n\n${PROMPT.trimEnd()}`,
       );
-      const model = t.emulator.device('r1')!.model;
+      const model = screen.t.emulator.device('r1')!.model;
       expect(model.isBusy('re0')).to.equal(true);
       clock.advance(3_600_000);
       // The snapshot finishes behind the prompt: the RE is free again, nothing more is printed.
@@ -252,114 +216,7 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     await term.waitFor((x) => x.endsWith('Reboot the system ? [yes,no] (no)'), 'the question');
     await term.line('no');
     await term.waitForEnd(PROMPT);
-    expect(t.emulator.device('r1')!.running).to.equal(true);
-  });
-
-  it('configure, set, show | compare, commit, rollback, exit with the uncommitted-changes question', async () => {
-    const term = await login();
-    await term.line('configure');
-    let s = await term.waitForEnd(CONFIG);
-    expect(fromLast(s, `${PROMPT}configure`)).to.equal(`${PROMPT}configure\nEntering configuration mode\n\n[edit]\n${CONFIG.trimEnd()}`);
-    expect(await run(term, 'set system domain-name example.net', CONFIG)).to.equal(`${CONFIG}set system domain-name example.net\n\n[edit]\n${CONFIG.trimEnd()}`);
-    // Junos's compare (SRX320 capture, ruby-junos-ez-stdlib#65): the banner right after the command line.
-    expect(await run(term, 'show | compare', CONFIG)).to.equal(`${CONFIG}show | compare\n[edit system]\n+  domain-name example.net;\n\n[edit]\n${CONFIG.trimEnd()}`);
-    // A statement the release schema does not have: the caret under it, as Junos.
-    expect(await run(term, 'set sytem host-name x', CONFIG)).to.equal(`${CONFIG}set sytem host-name x\n${' '.repeat(CONFIG.length + 4)}^\nsyntax error.\n\n[edit]\n${CONFIG.trimEnd()}`);
-    expect(await run(term, 'set system login retry-options tries-before-disconnect 99', CONFIG)).to.include('\n    Value 99 is not within range (2..10)\n');
-    expect(await run(term, 'edit system', CONFIG)).to.equal(`${CONFIG}edit system\n\n[edit system]\n${CONFIG.trimEnd()}`);
-    expect(await run(term, 'show domain-name', CONFIG)).to.include('domain-name example.net;');
-    expect(await run(term, 'top', CONFIG)).to.include('\n[edit]\n');
-    expect(await run(term, 'commit check', CONFIG)).to.include('\nconfiguration check succeeds\n');
-    expect(await run(term, 'commit comment "from the terminal"', CONFIG)).to.include('\ncommit complete\n');
-    expect(t.emulator.device('r1')!.configuration.lastCommit()).to.include({ user: 'user', comment: 'from the terminal' });
-    expect(await run(term, 'rollback 1', CONFIG)).to.include('\nload complete\n');
-    expect(await run(term, 'show system domain-name', CONFIG)).to.not.include('example.net');
-    await term.line('exit');
-    s = await term.waitFor((x) => x.endsWith('Exit with uncommitted changes? [yes,no] (yes)'), 'the question');
-    expect(s).to.include('The configuration has been changed but not committed\n');
-    await term.line('yes');
-    s = await term.waitForEnd(PROMPT);
-    expect(s).to.include('Exiting configuration mode\n');
-    expect(await run(term, 'show configuration system domain-name')).to.include('domain-name example.net;');
-    await term.line('configure');
-    s = await term.waitForEnd(CONFIG);
-    expect(fromLast(s, `${PROMPT}configure`)).to.include('Entering configuration mode\nThe configuration has been changed but not committed\n');
-    expect(await run(term, 'rollback 0', CONFIG)).to.include('\nload complete\n');
-    expect(await run(term, 'exit', CONFIG, PROMPT)).to.equal(`${CONFIG}exit\nExiting configuration mode\n\n${PROMPT.trimEnd()}`);
-    // A private candidate is refused while the shared one holds uncommitted changes (a live Junos capture).
-    await term.line('configure');
-    await term.waitForEnd(CONFIG);
-    await run(term, 'set system location building shared', CONFIG);
-    await term.line('exit');
-    await term.waitFor((x) => x.endsWith('Exit with uncommitted changes? [yes,no] (yes)'), 'the question');
-    await term.line('yes');
-    await term.waitForEnd(PROMPT);
-    s = await run(term, 'configure private');
-    expect(s).to.include(`${PROMPT}configure private\nerror: shared configuration database modified\n`).and.not.include('Entering configuration mode');
-    await term.line('configure');
-    await term.waitForEnd(CONFIG);
-    expect(await run(term, 'rollback 0', CONFIG)).to.include('\nload complete\n');
-    await run(term, 'exit', CONFIG, PROMPT);
-    await term.line('configure private');
-    s = await term.waitForEnd(CONFIG);
-    expect(s).to.include('warning: uncommitted changes will be discarded on exit\nEntering configuration mode\n');
-    expect(await run(term, 'exit configuration-mode', CONFIG, PROMPT)).to.include('Exiting configuration mode');
-  });
-
-  it('commit confirmed prints the rollback notice the reply carries, read back with the one parser', async () => {
-    const term = await login();
-    await term.line('configure');
-    await term.waitForEnd(CONFIG);
-    expect(await run(term, 'set system domain-name confirmed.example', CONFIG)).to.include('set system domain-name confirmed.example');
-    expect(await run(term, 'commit confirmed 7', CONFIG)).to.include(
-      '\nconfiguration check succeeds\ncommit confirmed will be automatically rolled back in 7 minutes unless confirmed\ncommit complete\n',
-    );
-    expect(await run(term, 'commit', CONFIG)).to.include('\ncommit complete\n');
-    expect(await run(term, 'exit', CONFIG, PROMPT)).to.include('Exiting configuration mode');
-  });
-
-  it('issue 12: deactivate/activate, statement not found, show | compare rollback N, rescue save and rollback rescue', async () => {
-    const term = await login();
-    expect(await run(term, 'request system configuration rescue save')).to.equal(`${PROMPT}request system configuration rescue save\n\n${PROMPT.trimEnd()}`);
-    await term.line('configure');
-    await term.waitForEnd(CONFIG);
-    expect(await run(term, 'delete system ntp', CONFIG)).to.include('\nwarning: statement not found\n');
-    // A missing mandatory statement: its parent under the grandparent's path, then Junos's reason (vQFX capture).
-    await run(term, 'set system login user bob uid 2001', CONFIG);
-    const missing = "[edit system login]\n  'user bob'\n    Missing mandatory statement: 'class'\n";
-    expect(await run(term, 'commit check', CONFIG)).to.include(`commit check\n${missing}error: configuration check-out failed: (missing mandatory statements)\n`);
-    expect(await run(term, 'commit', CONFIG)).to.include(`commit\n${missing}error: commit failed: (missing mandatory statements)\n`);
-    await run(term, 'delete system login user bob', CONFIG);
-    await run(term, 'set system location building lab', CONFIG);
-    await run(term, 'deactivate system location', CONFIG);
-    expect(await run(term, 'show system location', CONFIG)).to.include('inactive: location {');
-    expect(await run(term, 'show | display set | match location', CONFIG)).to.include('set system location building lab\ndeactivate system location\n');
-    expect(await run(term, 'deactivate system ntp', CONFIG)).to.include('\nwarning: statement not found\n');
-    await run(term, 'activate system location', CONFIG);
-    expect(await run(term, 'show | compare rollback 0', CONFIG)).to.include('show | compare rollback 0\n[edit system]\n+   location {\n+       building lab;\n+   }\n');
-    expect(await run(term, 'commit', CONFIG)).to.include('\ncommit complete\n');
-    // The rescue configuration (saved before the location) becomes the candidate again.
-    expect(await run(term, 'rollback rescue', CONFIG)).to.include('\nload complete\n');
-    expect(await run(term, 'show | compare', CONFIG)).to.include('[edit system]\n-   location {\n-       building lab;\n-   }\n');
-    await run(term, 'rollback 0', CONFIG);
-    await run(term, 'exit', CONFIG, PROMPT);
-    expect(await run(term, 'show system rollback 1 compare 0')).to.include('[edit system]\n+   location {\n');
-    expect(await run(term, 'show configuration | compare rollback 1')).to.include('show configuration | compare rollback 1\n[edit system]\n+   location {\n');
-    expect(await run(term, 'show system configuration rescue')).to.include('host-name host;');
-  });
-
-  it('configure exclusive holds the same lock NETCONF uses, until exit', async () => {
-    const term = await login();
-    await term.line('configure exclusive');
-    await term.waitForEnd(CONFIG);
-    const nc = await t.client({ username: 'user', password: 'user123' });
-    expect(await nc.rpc('<lock-configuration/>')).to.include('<error-tag>lock-denied</error-tag>');
-    expect(await nc.rpc('<load-configuration action="set" format="text"><configuration-set>set system domain-name nc.net</configuration-set></load-configuration>')).to.include('configuration database locked by another session');
-    await run(term, 'exit', CONFIG, PROMPT);
-    expect(await nc.rpc('<lock-configuration/>')).to.include('<ok/>');
-    // And the other way round: a NETCONF lock refuses `configure exclusive`.
-    expect(await run(term, 'configure exclusive')).to.include('error: configuration database locked by:');
-    expect(await nc.rpc('<unlock-configuration/>')).to.include('<ok/>');
+    expect(screen.t.emulator.device('r1')!.running).to.equal(true);
   });
 
   it('login classes: what the class may not run is a command it does not see', async () => {
@@ -385,7 +242,7 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(s).to.include('syntax error, expecting <command>.');
     await term.line('exit');
     await term.waitForEnd(PROMPT);
-    const root = await TmuxTerminal.open(sshCommand(t.port, 'root', 'root123'));
+    const root = await TmuxTerminal.open(sshCommand(screen.t.port, 'root', 'root123'));
     terms.push(root);
     await root.waitForEnd('root@host:~ % ');
     await root.line('cli');
@@ -398,24 +255,9 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
 
   it('exit logs out: the session leaves the device and ssh ends', async () => {
     const term = await login();
-    const before = t.emulator.device('r1')!.sessions.size;
+    const before = screen.t.emulator.device('r1')!.sessions.size;
     await term.line('exit');
     await term.waitExited();
-    expect(t.emulator.device('r1')!.sessions.size).to.equal(before - 1);
-  });
-
-  it('one-line statements in show and show | compare (docs/config-text-forms.md)', async () => {
-    const term = await login();
-    await term.line('configure');
-    await term.waitForEnd(CONFIG);
-    await run(term, 'set routing-options static route 0.0.0.0/0 next-hop 192.0.2.1', CONFIG);
-    await run(term, 'set firewall filter f term t then accept', CONFIG);
-    const shown = await run(term, 'show routing-options', CONFIG);
-    expect(shown, shown).to.include('    route 0.0.0.0/0 next-hop 192.0.2.1;\n');
-    expect(await run(term, 'show | compare', CONFIG)).to.include(
-      '[edit]\n+  routing-options {\n+      static {\n+          route 0.0.0.0/0 next-hop 192.0.2.1;\n+      }\n+  }\n+  firewall {\n+      filter f {\n+          term t {\n+              then accept;\n+          }\n+      }\n+  }\n',
-    );
-    await run(term, 'rollback 0', CONFIG);
-    await run(term, 'exit', CONFIG, PROMPT);
+    expect(screen.t.emulator.device('r1')!.sessions.size).to.equal(before - 1);
   });
 });

@@ -9,7 +9,7 @@ import ssh2 from 'ssh2';
 import type { Connection } from 'ssh2';
 import { handshakeUnpooled, unpooled } from '../../src/transport/ssh-memory.js';
 import { newEd25519KeyPair } from '../../src/transport/device-keys.js';
-import { coalesceWrites } from '../../src/transport/ssh-listener.js';
+import { coalesceWrites } from '../../src/transport/socket-writes.js';
 
 const { Server, Client } = ssh2;
 
