@@ -51,8 +51,6 @@ export function schemaProblems(tree: ConfigNode, schema: Schema): ConfigurationP
 export function* schemaProblemsWork(tree: ConfigNode, schema: Schema): Work<ConfigurationProblem[]> {
   const problems: ConfigurationProblem[] = [];
   const mustProblems: ConfigurationProblem[] = [];
-  // Junos checks musts on the configuration with its groups applied; the emulator does not apply them, so with any apply-groups no must is enforced.
-  let appliesGroups = false;
   const stack: Frame[] = [{ node: tree, schema: schema.root, path: [], words: [], chain: [{ node: tree, schema: schema.root }], absolute: true, inactive: false }];
   const must = (f: Frame, c: ConfigNode, cs: SchemaNode, value: string | undefined, path: string, element: string): void => {
     if (c.inactive || f.inactive) return;
@@ -70,7 +68,6 @@ export function* schemaProblemsWork(tree: ConfigNode, schema: Schema): Work<Conf
       if (!node.children.some((c) => c.name === m)) problems.push(missingMandatory(editPath(parentPath), words.join(' '), m));
     }
     for (const c of node.children) {
-      if (c.name === 'apply-groups') appliesGroups = true;
       const cs = s.child(c.name);
       if (!cs) continue;
       // Group contents are templates, checked where they apply.
@@ -100,5 +97,6 @@ export function* schemaProblemsWork(tree: ConfigNode, schema: Schema): Work<Conf
       });
     }
   }
-  return appliesGroups ? problems : [...problems, ...mustProblems];
+  // Junos checks musts on the configuration with its groups applied: the device gives this check that one (groups.ts).
+  return [...problems, ...mustProblems];
 }
