@@ -35,9 +35,17 @@ export function shownValue(v: string): string {
   return v === SECRET_DATA ? v : quote(v);
 }
 
+/**
+ * Public keys of a login, lists keyed by the key itself: Junos marks them as
+ * secrets too (`ssh-rsa "ssh-rsa AAAA... key"; ## SECRET-DATA`, a vQFX 20.3R1
+ * capture; the other key types by analogy).
+ */
+const SECRET_KEY_LISTS: ReadonlySet<string> = new Set(['ssh-rsa', 'ssh-dsa', 'ssh-ecdsa', 'ssh-ed25519']);
+
 /** ` ## SECRET-DATA`, which Junos's text (not `| display set`) writes after a secret's line, else ''. */
 export function secretNote(n: ConfigNode): string {
-  return n.value !== undefined && isSecretLeaf(n.name) ? ' ## SECRET-DATA' : '';
+  if (n.value !== undefined) return isSecretLeaf(n.name) ? ' ## SECRET-DATA' : '';
+  return SECRET_KEY_LISTS.has(n.name) && n.children.length === 1 && n.children[0]!.name === 'name' ? ' ## SECRET-DATA' : '';
 }
 
 /**
@@ -268,7 +276,7 @@ export function* textPieces(
           }
         }
         note(indent, [n]);
-        out.push(n.value === undefined ? `${indent}${head};\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n)}\n`);
+        out.push(n.value === undefined ? `${indent}${head};${secretNote(n)}\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n)}\n`);
         return closeRun(out, run, outer);
       }
       const line = oneLineChildren(parent.name, n);
