@@ -77,6 +77,6 @@ const TOP_LEVEL: readonly Omit<DisplayMove, 'parent'>[] = [
 export const DISPLAY_MOVES: readonly DisplayMove[] = [
   ...TOP_LEVEL.map((m) => ({ parent: 'configuration', ...m })),
   // A group holds top-level statements, shown in the same order: [vmx18] lines 5-17 (system, interfaces in groups re0).
-  // `groups` and `version` rows do nothing there (a group has no groups); `when` stays where the schema has it.
-  ...TOP_LEVEL.map((m) => ({ parent: 'groups', ...m })),
+  // A group has no `groups`: apply-groups already follows version there; `when` stays where the schema has it.
+  ...TOP_LEVEL.filter((m) => m.name !== 'groups' && m.after !== 'groups').map((m) => ({ parent: 'groups', ...m })),
 ];
