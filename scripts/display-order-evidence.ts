@@ -5,8 +5,12 @@
  * capture.
  *
  *   npx tsc -p tsconfig.json
- *   node dist/scripts/display-order-evidence.js [--schema junos-18.4R1] [--no-moves]
- *        [--summary] [--entries] [--skipped] DIR|FILE...
+ *   node dist/scripts/display-order-evidence.js [--schema junos-18.4R1 | --schema auto [--family junos|junos-es|junos-ex]]
+ *        [--no-moves] [--summary] [--entries] [--skipped] DIR|FILE...
+ *
+ * `--schema auto` reads each capture against the schema the emulator gives
+ * its release (its `version` statement; catalog.ts schemaIdFor) in the
+ * family chosen (default junos).
  *
  * DIR is searched recursively; each file is a curly-brace `show configuration`
  * text, or an XML reply holding `<configuration>` (or `<configuration-output>`
@@ -14,7 +18,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSchema } from '../src/junos-config/schema/catalog.js';
+import { loadSchema, schemaIdFor } from '../src/junos-config/schema/catalog.js';
+import type { HardwareLine } from '../src/engine/releases/types.js';
 import { DISPLAY_MOVES } from '../src/junos-config/schema/display-moves.js';
 import { readCapture } from './display-order/captured-tree.js';
 import { checkCapture, emptyFindings, whereText } from './display-order/order-check.js';
@@ -26,13 +31,23 @@ function filesUnder(p: string): string[] {
     .flatMap((n) => filesUnder(join(p, n)));
 }
 
+/** A hardware line of each YANG family, to ask catalog.ts which schema a release gets. */
+const LINE_OF: Readonly<Record<string, HardwareLine>> = { junos: 'mx', 'junos-es': 'srx-branch', 'junos-ex': 'ex' };
+
+/** The release a capture names (`version 18.4R1-S1.3;`, `<version>17.3R2.10</version>`). */
+function releaseOf(text: string): string | undefined {
+  return /^\s*version\s+"?(\d+\.\d+[^;"\s]*)/m.exec(text)?.[1] ?? /<version>(\d+\.\d+[^<\s]*)/.exec(text)?.[1];
+}
+
 function main(argv: readonly string[]): number {
   let schemaId = 'junos-18.4R1';
+  let family = 'junos';
   const opts = new Set<string>();
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--schema') schemaId = argv[++i] ?? schemaId;
+    else if (a === '--family') family = argv[++i] ?? family;
     else if (a.startsWith('--')) opts.add(a);
     else paths.push(a);
   }
@@ -40,11 +55,17 @@ function main(argv: readonly string[]): number {
     process.stderr.write('usage: display-order-evidence [--schema ID] [--no-moves] [--summary] [--entries] [--skipped] DIR|FILE...\n');
     return 2;
   }
-  const schema = loadSchema(schemaId);
+  const line = LINE_OF[family];
+  if (!line) {
+    process.stderr.write(`unknown family ${family} (junos, junos-es, junos-ex)\n`);
+    return 2;
+  }
   const moves = opts.has('--no-moves') ? [] : DISPLAY_MOVES;
   const found = emptyFindings();
   for (const f of paths.flatMap(filesUnder)) {
-    const c = readCapture(f, readFileSync(f, 'utf8'), schema);
+    const text = readFileSync(f, 'utf8');
+    const id = schemaId === 'auto' ? schemaIdFor(line, releaseOf(text) ?? '18.4R1') : schemaId;
+    const c = readCapture(f, text, loadSchema(id));
     if (!c) continue;
     if (opts.has('--skipped')) for (const s of c.skipped) console.log(`skipped ${f}: ${s}`);
     checkCapture(c, moves, found);
