@@ -62,7 +62,8 @@ describe('configuration: one-line statements and SECRET-DATA on the wire', funct
     await c.rpc(loadText('firewall { filter f { term t2 { then reject; } } } routing-options { static { route 192.0.2.0/24 discard; } }'));
     const d = unescape(textOf(await c.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>')));
     expect(d).to.equal(
-      '\n[edit routing-options static]\n     route 10.0.0.0/8 next-hop [ 192.0.2.1 192.0.2.2 ];\n+    route 192.0.2.0/24 discard;\n[edit firewall filter f]\n     term t1 { ... }\n+    term t2 {\n+        then reject;\n+    }\n',
+      // firewall before routing-options: Junos's top-level order (docs/statement-order.md).
+      '\n[edit firewall filter f]\n     term t1 { ... }\n+    term t2 {\n+        then reject;\n+    }\n[edit routing-options static]\n     route 10.0.0.0/8 next-hop [ 192.0.2.1 192.0.2.2 ];\n+    route 192.0.2.0/24 discard;\n',
     );
     await c.rpc('<discard-changes/>');
   });

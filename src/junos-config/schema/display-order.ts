@@ -3,9 +3,9 @@
  * keeps a configuration in its own fixed order (the order of its DDL), not
  * in the order statements were loaded; Juniper's YANG lists them in that
  * order almost everywhere, and display-moves.ts holds the captured places
- * where it does not (the YANG's `system` starts with `login` and `services`,
- * every device shows `host-name` first). docs/statement-order.md has the
- * evidence.
+ * where it does not (the generated schema's top level is alphabetical; below
+ * it, each release's order matched every capture of that release).
+ * docs/statement-order.md has the evidence.
  */
 import { DISPLAY_MOVES, type DisplayMove } from './display-moves.js';
 
@@ -26,8 +26,7 @@ const MOVES_BY_PARENT: ReadonlyMap<string, readonly DisplayMove[]> = (() => {
  * A move whose names are not both here is skipped (a release without them).
  */
 export function displayRanks(parent: string, names: readonly string[]): ReadonlyMap<string, number> {
-  // A group holds configuration as the top level does (`groups g { system { ... } }`): the top level's moves apply in it.
-  const moves = parent === 'groups' ? [...(MOVES_BY_PARENT.get('configuration') ?? []), ...(MOVES_BY_PARENT.get('groups') ?? [])] : MOVES_BY_PARENT.get(parent);
+  const moves = MOVES_BY_PARENT.get(parent);
   let order = names;
   if (moves && moves.length > 0) {
     const moved = names.slice();
