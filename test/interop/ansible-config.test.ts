@@ -62,12 +62,13 @@ for (const stack of CLIENT_STACKS) {
       });
       // The diff Ansible shows is Junos's compare (stripped, as the module reads it).
       expect(byName.get('system present')!.diff?.prepared).to.equal('[edit system]\n-  host-name r1;\n+  host-name r1-ans;\n+  domain-name lab.example;');
-      // junos_user's aggregate, purge (check mode first: the same diff, nothing committed) and absent users.
+      // junos_user's aggregate, purge (check mode first: the same diff, nothing committed) and absent users;
+      // full-name before class, in Junos's order whatever order the module sends them in.
       const diffOf = (name: string): string | undefined => byName.get(name)!.diff?.prepared;
       expect(diffOf('users aggregate')).to.equal(
-        '[edit system login]\n+    user u1 {\n+        class operator;\n+    }\n+    user u2 {\n+        class read-only;\n+        full-name "Second User";\n+    }',
+        '[edit system login]\n+    user u1 {\n+        class operator;\n+    }\n+    user u2 {\n+        full-name "Second User";\n+        class read-only;\n+    }',
       );
-      const purged = '[edit system login]\n-    user u2 {\n-        class read-only;\n-        full-name "Second User";\n-    }';
+      const purged = '[edit system login]\n-    user u2 {\n-        full-name "Second User";\n-        class read-only;\n-    }';
       expect(diffOf('users purge check')).to.equal(purged);
       expect(diffOf('users purge')).to.equal(purged);
       expect(diffOf('users aggregate absent')).to.equal('[edit system login]\n-    user u1 {\n-        class operator;\n-    }');

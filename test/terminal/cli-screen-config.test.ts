@@ -128,7 +128,8 @@ describe('terminal: configuration mode in the interactive CLI (OpenSSH, pty, tmu
     const shown = await run(term, 'show routing-options', CONFIG);
     expect(shown, shown).to.include('    route 0.0.0.0/0 next-hop 192.0.2.1;\n');
     expect(await run(term, 'show | compare', CONFIG)).to.include(
-      '[edit]\n+  routing-options {\n+      static {\n+          route 0.0.0.0/0 next-hop 192.0.2.1;\n+      }\n+  }\n+  firewall {\n+      filter f {\n+          term t {\n+              then accept;\n+          }\n+      }\n+  }\n',
+      // firewall first, whatever order they were set in: Junos's top-level order (docs/statement-order.md).
+      '[edit]\n+  firewall {\n+      filter f {\n+          term t {\n+              then accept;\n+          }\n+      }\n+  }\n+  routing-options {\n+      static {\n+          route 0.0.0.0/0 next-hop 192.0.2.1;\n+      }\n+  }\n',
     );
     await run(term, 'rollback 0', CONFIG);
     await run(term, 'exit', CONFIG, PROMPT);
