@@ -34,6 +34,8 @@ SOURCES = [
     ('junos-es-17.4R1', '17.4/17.4R1/junos-es/conf-with-extensions', '17.4/17.4R1/junos-es/conf'),
     ('junos-ex-17.4R1', '17.4/17.4R1/junos-ex/conf-with-extensions', '17.4/17.4R1/junos-ex/conf'),
     ('junos-18.4R1', '18.4/18.4R1/junos/conf-with-extensions', '18.4/18.4R1/junos/conf'),
+    ('junos-19.4R1', '19.4/19.4R1/junos/conf-with-extensions', '19.4/19.4R1/junos/conf'),
+    ('junos-20.4R1', '20.4/20.4R1/junos/conf-with-extensions', '20.4/20.4R1/junos/conf'),
     ('junos-21.4R1', '21.4/21.4R1/junos/conf-with-extensions', '21.4/21.4R1/junos/conf'),
     ('junos-23.4R1', '23.4/23.4R1/native/conf-and-rpcs/junos/conf-with-extensions/models', '23.4/23.4R1/native/conf-and-rpcs/junos/conf/models'),
 ]

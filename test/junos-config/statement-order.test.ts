@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import type { NetconfClient } from '../../src/client/netconf-client.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 
 const loadSet = (lines: readonly string[]): string => `<load-configuration action="set"><configuration-set>${lines.join('\n')}</configuration-set></load-configuration>`;
 const loadText = (text: string, action = 'merge'): string => `<load-configuration action="${action}" format="text"><configuration-text>${text}</configuration-text></load-configuration>`;
@@ -99,5 +99,40 @@ describe('configuration: statements in Junos order', function () {
     expect(d).to.equal(
       ['', '[edit]', '+  interfaces {', '+      ge-0/0/5 {', '+          description later;', '+          unit 0 {', '+              family inet {', '+                  address 192.0.2.9/24;', '+              }', '+          }', '+      }', '+  }', ''].join('\n'),
     );
+  });
+});
+
+describe('configuration: the order of the release the device runs', function () {
+  let t: TestEmulator;
+  before(async () => {
+    t = await startTestEmulator({
+      yaml: {
+        users: [{ name: TEST_USER.name, password: TEST_USER.password }],
+        speed: 'instant',
+        devices: [
+          { name: 'r18', profile: 'mx960-18.4', port: 0 },
+          { name: 'r20', profile: 'mx960-21.4', 'software-version': '20.4R3.8', port: 0 },
+        ],
+      },
+    });
+  });
+  after(async () => t?.stop());
+
+  /** The statements under `system` in the order the device shows them, after a load that adds one. */
+  const systemOrder = async (device: string): Promise<string[]> => {
+    const c = await t.client({ port: t.emulator.device(device)!.ports()[0]!.port });
+    await c.rpc(loadSet(['set system domain-name lab.example']));
+    const text = inner(await c.rpc('<get-configuration database="candidate" format="text"><configuration><system/></configuration></get-configuration>'), 'configuration-text');
+    await c.close();
+    return [...text.matchAll(/^ {4}([a-z-]+)/gm)].map((m) => m[1]!);
+  };
+
+  it('18.4 shows login before host-name (vMX 18.2, vSRX 18.4 captures); 20.4 host-name and root-authentication first (vQFX 20.3)', async () => {
+    const old = await systemOrder('r18');
+    expect(old.indexOf('login')).to.be.lessThan(old.indexOf('host-name'));
+    expect(old.indexOf('services')).to.be.lessThan(old.indexOf('host-name'));
+    const now = await systemOrder('r20');
+    expect(now.slice(0, 2)).to.deep.equal(['host-name', 'root-authentication']);
+    expect(now.indexOf('login')).to.be.lessThan(now.indexOf('services'));
   });
 });
