@@ -5,6 +5,7 @@
  */
 import type { SchemaNode } from '../../src/junos-config/schema/model.js';
 import type { DisplayMove } from '../../src/junos-config/schema/display-moves.js';
+import { displayRanks } from '../../src/junos-config/schema/display-order.js';
 import type { Capture, CapturedNode } from './captured-tree.js';
 
 /**
@@ -14,21 +15,10 @@ import type { Capture, CapturedNode } from './captured-tree.js';
  * nothing here.
  */
 export function displayOrder(node: SchemaNode, parent: string, moves: readonly DisplayMove[]): string[] {
+  // The emulator's own rule (src/junos-config/schema/display-order.ts), with the keys first as a list entry shows them.
   const keys = node.keys;
-  const order = [...node.children().keys()].filter((n) => !keys.includes(n));
-  for (const m of moves) {
-    if (m.parent !== parent) continue;
-    const at = order.indexOf(m.name);
-    if (at < 0) continue;
-    if (m.after === null) {
-      order.splice(at, 1);
-      order.unshift(m.name);
-      continue;
-    }
-    if (!order.includes(m.after) || m.after === m.name) continue;
-    order.splice(at, 1);
-    order.splice(order.indexOf(m.after) + 1, 0, m.name);
-  }
+  const ranks = displayRanks(parent, [...node.children().keys()], moves);
+  const order = [...ranks.keys()].filter((n) => !keys.includes(n)).sort((a, b) => ranks.get(a)! - ranks.get(b)!);
   return [...keys, ...order];
 }
 

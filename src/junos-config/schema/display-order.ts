@@ -25,14 +25,15 @@ const MOVES_BY_PARENT: ReadonlyMap<string, readonly DisplayMove[]> = (() => {
  * `names` in this order: the position after the moves for that parent.
  * A move whose names are not both here is skipped (a release without them).
  */
-export function displayRanks(parent: string, names: readonly string[]): ReadonlyMap<string, number> {
-  const moves = MOVES_BY_PARENT.get(parent);
+export function displayRanks(parent: string, names: readonly string[], table?: readonly DisplayMove[]): ReadonlyMap<string, number> {
+  // Another table than the device's: the evidence script and its tests compare captures with and without moves.
+  const moves = table ? table.filter((m) => m.parent === parent) : MOVES_BY_PARENT.get(parent);
   let order = names;
   if (moves && moves.length > 0) {
     const moved = names.slice();
     for (const { name, after } of moves) {
       const from = moved.indexOf(name);
-      if (from < 0 || (after !== null && !moved.includes(after))) continue;
+      if (from < 0 || after === name || (after !== null && !moved.includes(after))) continue;
       moved.splice(from, 1);
       moved.splice(after === null ? 0 : moved.indexOf(after) + 1, 0, name);
     }
