@@ -4,6 +4,7 @@
  * permission, so the CLI and the RPC cannot answer differently.
  */
 import { parseCommand } from '../src/command/parse-command.js';
+import { deviceSchemaReady } from './configuration-common.js';
 import { asConfigurationOutput, displayRpcXml } from '../src/render/command-results.js';
 import { outputXml } from '../src/render/operation-results.js';
 import type { OutputFormat, RpcHandler, RpcReply } from './types.js';
@@ -42,7 +43,7 @@ export const handler: RpcHandler = {
     const line = op.text.trim();
     if (line === '' || op.children.length > 0) throw expecting('command', op.children[0]?.name ?? 'command');
     // The running release decides which options exist (its release family row).
-    const parsed = parseCommand(line, ctx.device.model.dialect());
+    const parsed = parseCommand(line, ctx.device.model.dialect(), await deviceSchemaReady(ctx));
     if (parsed.display === 'rpc') {
       const rpc = displayRpcXml(parsed.rpc);
       return { kind: 'body', body: ctx.format === 'text' ? outputXml(rpc) : rpc };

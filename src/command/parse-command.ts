@@ -4,7 +4,8 @@
  * yields the equivalent RPC element. Executing that element through the RPC
  * registry is what makes the CLI and the RPC answer alike.
  */
-import { readPath } from '../junos-config/path.js';
+import { pathFilter } from '../junos-config/path-filter.js';
+import type { Schema } from '../junos-config/schema/model.js';
 import { checkLeafValue, leafFor } from '../grammar/parse-rpc.js';
 import type { Dialect, LeafSpec, Platform, RpcGrammar } from '../grammar/types.js';
 import type { XmlElement } from '../xml/element.js';
@@ -63,7 +64,8 @@ function parseDisplay(pipes: ReadonlyArray<readonly string[]>): Display {
   return display;
 }
 
-export function parseCommand(line: string, platform: Platform | Dialect): ParsedCommand {
+/** `schema`: the device's configuration schema, which reads a `show configuration` path (the MX 18.4 one without). */
+export function parseCommand(line: string, platform: Platform | Dialect, schema?: Schema): ParsedCommand {
   const { words, pipes } = tokenizeCommand(line);
   const display = parseDisplay(pipes);
   let candidates: CommandSpec[] = commandsOn(platform);
@@ -72,7 +74,7 @@ export function parseCommand(line: string, platform: Platform | Dialect): Parsed
   // Keywords until exactly one command's words are consumed.
   for (;;) {
     const done = candidates.find((c) => c.words.length === depth);
-    if (done) return finish(done, words.slice(i), display, platform);
+    if (done) return finish(done, words.slice(i), display, platform, schema);
     const word = words[i];
     if (word === undefined) throw expecting('command', words[i - 1] ?? 'command');
     const next = complete(word.toLowerCase(), candidates.map((c) => c.words[depth]!));
@@ -83,20 +85,15 @@ export function parseCommand(line: string, platform: Platform | Dialect): Parsed
   }
 }
 
-function finish(spec: CommandSpec, rest: readonly string[], display: Display, platform: Platform | Dialect): ParsedCommand {
-  if (spec.kind === 'configuration') return { rpc: configurationRpc(rest), display, configuration: true };
+function finish(spec: CommandSpec, rest: readonly string[], display: Display, platform: Platform | Dialect, schema: Schema | undefined): ParsedCommand {
+  if (spec.kind === 'configuration') return { rpc: configurationRpc(rest, schema), display, configuration: true };
   return { rpc: optionsRpc(spec.grammar, rest, platform), display, configuration: false };
 }
 
 /** `show configuration system login` reads the committed configuration under that path. */
-function configurationRpc(path: readonly string[]): XmlElement {
-  const { steps } = readPath(path, 'path');
-  let inner: XmlElement[] = [];
-  for (let k = steps.length - 1; k >= 0; k--) {
-    const s = steps[k]!;
-    inner = [el(s.name, [...(s.key !== undefined ? [el('name', [], s.key)] : []), ...inner])];
-  }
-  const children = inner.length > 0 ? [el('configuration', inner)] : [];
+function configurationRpc(path: readonly string[], schema: Schema | undefined): XmlElement {
+  const { filter } = pathFilter(path, schema);
+  const children = filter.length > 0 ? [el('configuration', [...filter])] : [];
   return el('get-configuration', children, '', { database: 'committed' });
 }
 

@@ -6,7 +6,7 @@
  * dispatcher, so datastores, locks, permissions and commit checks are one.
  */
 import { parseCommand } from '../command/parse-command.js';
-import { readPath } from '../junos-config/path.js';
+import { pathFilter } from '../junos-config/path-filter.js';
 import type { XmlElement } from '../xml/element.js';
 import type { RpcErrorInfo } from '../xml/rpc-error.js';
 import { findText, parseFragment } from '../xml/fragment.js';
@@ -14,7 +14,7 @@ import { errorText, hasError, warningText } from './cli-errors.js';
 import { CHECK_OUT_FAILED_MANDATORY } from '../errors/domain.js';
 import { configurationCommands, type TerminalCommand } from './command-tree.js';
 import type { CliContext } from './context.js';
-import { pipeContextOf, present, refuse, runOperational, confirmed } from './operational.js';
+import { deviceSchema, pipeContextOf, present, refuse, runOperational, confirmed } from './operational.js';
 import { displayOf, filterText, inheritanceAttrs, inheritanceOf, parsePipes, type Pipe } from './pipes.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand } from './walker.js';
 import { joinWords, lex, type Word } from './words.js';
@@ -197,14 +197,14 @@ export class ConfigurationMode {
     const compare = comparePipe !== undefined;
     const display = displayOf(pipes);
     // The same filter `show configuration PATH` builds, on the candidate.
-    const base = parseCommand(joinWords(['show', 'configuration', ...words]), this.ctx.platform).rpc;
+    const base = parseCommand(joinWords(['show', 'configuration', ...words]), this.ctx.platform, deviceSchema(this.ctx)).rpc;
     const attrs: Record<string, string> = { database: 'candidate', format: display === 'set' ? 'set' : display ?? 'text', ...inheritanceAttrs(inheritanceOf(pipes)) };
     if (compare) Object.assign(attrs, { compare: 'rollback', rollback: String(comparePipe.rollback ?? 0), format: 'text' });
     const r = await this.ctx.run({ ...base, attrs }, `show ${joinWords(path)}`.trim(), false);
     let text = present(this.ctx, r, compare ? undefined : display);
     // The compare's text starts with a newline (what PyEZ reads); the CLI prints the banner right away.
     if (compare) text = text.replace(/^\n/, '');
-    if (!compare && display === undefined) text = relativeTo(text, readPath(this.level, 'path').steps.length);
+    if (!compare && display === undefined) text = relativeTo(text, pathFilter(this.level, deviceSchema(this.ctx)).depth);
     await this.ctx.deliver(filterText(text, pipes, this.ctx.settings.screenLength), r, !pipes.some((p) => p.kind === 'no-more'));
   }
 

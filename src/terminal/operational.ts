@@ -15,6 +15,7 @@ import { filterDepth, relativeTo } from './subtree-text.js';
 import { displayOf, filters, filterText, inheritanceAttrs, inheritanceOf, parsePipes, type Pipe, type PipeContext } from './pipes.js';
 import { bodyText, displayRpc, displayXml } from './reply-text.js';
 import { schemaFor } from '../junos-config/schema/catalog.js';
+import type { Schema } from '../junos-config/schema/model.js';
 import { afterEnd, CliSyntaxError, finishOptions, resolveCommand, walkOptions } from './walker.js';
 import { joinWords, lex, type Word } from './words.js';
 
@@ -101,7 +102,7 @@ export async function runSpec(ctx: CliContext, cmd: TerminalCommand, rest: reado
   const canonical = joinWords([...cmd.words, ...rest.map((w) => w.text)]);
   let op: XmlElement;
   try {
-    op = parseCommand(canonical, ctx.platform).rpc;
+    op = parseCommand(canonical, ctx.platform, deviceSchema(ctx)).rpc;
   } catch (err) {
     if (err instanceof RpcError) throw parseErrorAt(cmd, rest, line, err);
     throw err;
@@ -133,6 +134,11 @@ export async function runSpec(ctx: CliContext, cmd: TerminalCommand, rest: reado
   return { kind: 'done', ok: !hasError(r.outcome.errors) };
 }
 
+/** The configuration schema of the device's release (preloaded at start): it reads configuration paths. */
+export function deviceSchema(ctx: CliContext): Schema {
+  return schemaFor(ctx.device.model.spec.line, ctx.device.model.settings.softwareVersion);
+}
+
 /** What a reply prints, less what was streamed while it ran. */
 export function present(ctx: CliContext, r: RunResult, display: string | undefined): string {
   const { outcome } = r;
@@ -140,7 +146,7 @@ export function present(ctx: CliContext, r: RunResult, display: string | undefin
   if (display === 'xml') {
     const messages = outcome.errors.map((e) => e.message);
     // Only a configuration needs the schema (which statements are containers); operational replies never load it.
-    const schema = body.startsWith('<configuration') ? schemaFor(ctx.device.model.spec.line, ctx.device.model.settings.softwareVersion) : undefined;
+    const schema = body.startsWith('<configuration') ? deviceSchema(ctx) : undefined;
     return displayXml(body, messages, ctx.device.release(), ctx.banner(), schema);
   }
   let text = bodyText(body);

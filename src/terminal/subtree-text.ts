@@ -28,7 +28,8 @@ export function filterDepth(op: XmlElement): number {
   let depth = 0;
   let at = op.children.find((c) => c.name === 'configuration');
   for (;;) {
-    const next: XmlElement | undefined = at?.children.find((c) => c.name !== 'name');
+    // Key leaves (`<name>`, a multi-key entry's `<from-zone-name>trust</...>`) carry text; statements carry children or nothing.
+    const next: XmlElement | undefined = at?.children.find((c) => c.name !== 'name' && !(c.children.length === 0 && c.text.trim() !== ''));
     if (!next) return depth;
     depth++;
     at = next;

@@ -13,6 +13,7 @@ import { editTree } from '../../src/junos-config/edit.js';
 import { loadSchema } from '../../src/junos-config/schema/catalog.js';
 import { multiKeyTable } from '../../src/junos-config/schema/list-keys.js';
 import { parseSetLines } from '../../src/junos-config/set-format.js';
+import { pathFilter } from '../../src/junos-config/path-filter.js';
 import { parseText } from '../../src/junos-config/text-format.js';
 import { renderSet, renderText } from '../../src/junos-config/text-render.js';
 import { emptyConfiguration, type ConfigNode } from '../../src/junos-config/tree.js';
@@ -38,6 +39,19 @@ const TEXT = [
 describe('multi-key lists: the table and the forms', () => {
   const schema = loadSchema('junos-18.4R1');
   const load = (...loads: string[]): ConfigNode => loads.reduce((t, l) => editTree(t, parseSetLines(l, schema), [], schema.root), emptyConfiguration());
+
+  it('a path through multi-key entries reads as a filter on all their keys, one level per entry', () => {
+    const flat = (e: { name: string; text: string; children: readonly unknown[] }): string =>
+      `<${e.name}>${e.text}${(e.children as (typeof e)[]).map(flat).join('')}</${e.name}>`;
+    const es = loadSchema('junos-es-17.4R1');
+    const srx = pathFilter(['security', 'policies', 'from-zone', 'trust', 'to-zone', 'untrust', 'policy', 'p1'], es);
+    expect(srx.filter.map(flat)).to.deep.equal(['<security><policies><policy><from-zone-name>trust</from-zone-name><to-zone-name>untrust</to-zone-name><policy><name>p1</name></policy></policy></policies></security>']);
+    expect(srx.depth).to.equal(4);
+    const ospf = pathFilter(['protocols', 'ospf', 'area', '0.0.0.0', 'virtual-link', 'neighbor-id', '192.0.2.1', 'transit-area', '0.0.0.1'], schema);
+    expect(ospf.filter.map(flat)).to.deep.equal(['<protocols><ospf><area><name>0.0.0.0</name><virtual-link><neighbor-id>192.0.2.1</neighbor-id><transit-area>0.0.0.1</transit-area></virtual-link></area></ospf></protocols>']);
+    expect(ospf.depth).to.equal(4);
+    expect(pathFilter(['system', 'services'], schema).depth).to.equal(2);
+  });
 
   it('the table names every list with several keys in the generated schemas, with their keys', () => {
     type Raw = readonly unknown[];
@@ -206,5 +220,21 @@ describe('multi-key lists over NETCONF (mx960, srx300)', function () {
     const d = await t.emulator.inject('fw', [setLoad(lines), setLoad('delete security policies from-zone trust to-zone dmz'), '<get-configuration database="candidate" format="set"/>']);
     expect(d.replies[1]).to.include('<ok/>');
     expect(body(d.replies[2]!, 'configuration-set')).to.include(lines.split('\n')[0]!).and.not.include('to-zone dmz');
+  });
+
+  it('show configuration takes a multi-key path: one zone pair of SRX policies, a policy within it', async () => {
+    const zones = ['trust', 'untrust', 'dmz'].map((z) => `set security zones security-zone ${z}`).join('\n');
+    const policies = 'set security policies from-zone trust to-zone untrust policy p1 then permit\nset security policies from-zone trust to-zone dmz policy p2 then deny';
+    const show = (path: string): string => `<command format="text">show configuration ${path}</command>`;
+    const r = await t.emulator.inject('fw', [
+      setLoad(`${zones}\n${policies}`),
+      '<commit-configuration/>',
+      show('security policies from-zone trust to-zone untrust'),
+      show('security policies from-zone trust to-zone dmz policy p2'),
+    ]);
+    expect(r.replies[1]).to.include('<commit-success/>');
+    // The entry's contents, without the blocks around it, as for any path (docs/cli.md).
+    expect(body(r.replies[2]!, 'configuration-output')).to.equal('\npolicy p1 {\n    then {\n        permit;\n    }\n}\n');
+    expect(body(r.replies[3]!, 'configuration-output')).to.equal('\nthen {\n    deny;\n}\n');
   });
 });
