@@ -22,7 +22,7 @@ export const handler: RpcHandler = {
     const multi = invoke !== undefined;
     const reachable = res.filter((r) => routingEngineReachable(model, r.name, r.chassis));
     const unreachable = res.filter((r) => !routingEngineReachable(model, r.name, r.chassis)).map((r) => r.name);
-    const result = { multi, targets: reachable.map((r) => softwareTarget(model, r, ctx.device.hostname())), unreachable };
+    const result = { multi, targets: reachable.map((r) => softwareTarget(model, r, ctx.device.hostnameOn(r.name))), unreachable };
     const body =
       result.targets.length === 0 && multi
         ? ''

@@ -22,7 +22,7 @@ import type { DeviceRuntime } from './runtime.js';
 import type { FreePortPicker } from './port-picker.js';
 import { DeviceEndpoints } from './endpoints.js';
 import { DeviceLogins } from './logins.js';
-import { applyConfiguration, validateConfiguration, type ConfigurationTarget } from '../junos-config/effects.js';
+import { applyConfiguration, interpret, validateConfiguration, type ConfigurationTarget } from '../junos-config/effects.js';
 import { initialConfiguration } from '../junos-config/initial.js';
 import { ConfigurationStore } from '../junos-config/store.js';
 import { SystemState } from '../system/state.js';
@@ -91,6 +91,8 @@ export class EmulatedDevice implements DeviceRuntime {
   private readonly logins: DeviceLogins;
   private readonly endpoints: DeviceEndpoints;
   private hostName: string;
+  /** Host names of the other Routing Engine or node, per committed configuration (hostnameOn). */
+  private readonly otherHostnames = new WeakMap<ConfigNode, Map<string, string>>();
   readonly configuration: ConfigurationStore;
   readonly system: SystemState;
   readonly files: DeviceFiles;
@@ -173,6 +175,22 @@ export class EmulatedDevice implements DeviceRuntime {
 
   hostname(): string {
     return this.hostName;
+  }
+
+  /**
+   * The host name the Routing Engine (or cluster node) `re` has: the device's,
+   * unless the configuration's `re1`/`node1` group names another for the one
+   * that is not re0 (dual-RE routers keep one configuration, a host name per RE).
+   */
+  hostnameOn(re: string): string {
+    const other = re.endsWith('re1') ? { routingEngine: 're1' as const } : re === 'node1' ? { routingEngine: 're0' as const, node: 'node1' as const } : undefined;
+    if (!other) return this.hostName;
+    const tree = this.configuration.committed();
+    let names = this.otherHostnames.get(tree);
+    if (!names) this.otherHostnames.set(tree, (names = new Map()));
+    let name = names.get(re);
+    if (name === undefined) names.set(re, (name = interpret(tree, other).hostName ?? this.hostName));
+    return name;
   }
 
   setHostname(name: string): void {

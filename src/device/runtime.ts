@@ -18,6 +18,8 @@ export interface DeviceRuntime {
   readonly locks: DatastoreLocks;
   /** Host name shown in prompts and facts. */
   hostname(): string;
+  /** The host name of Routing Engine or node `re` (`re1`, `node1` may have their own, from groups). */
+  hostnameOn(re: string): string;
   /** Release as Junos puts it in `xmlns:junos` (e.g. `21.4R3-S5.4`). */
   release(): string;
   /**

@@ -90,7 +90,7 @@ export async function interactive(s: CliSession, opts: { banner: boolean }): Pro
   if (opts.banner) s.screen.text(loginBanner(s.device.model.settings.softwareVersion));
   let blank = false;
   for (;;) {
-    const r = await readCommand(s, { prompt: `${s.user}@${s.device.hostname()}> `, head: '', help: operationalHelp(s, ops) }, blank);
+    const r = await readCommand(s, { prompt: `${s.user}@${s.device.hostnameOn(s.routingEngine)}> `, head: '', help: operationalHelp(s, ops) }, blank);
     blank = true;
     if (r.kind === 'interrupt') {
       s.screen.text('\n');
@@ -119,7 +119,7 @@ async function configuration(s: CliSession, mode: ConfigureMode, ops: readonly T
   try {
     for (;;) {
       s.bannerText = m.banner();
-      const r = await readCommand(s, { prompt: `${s.user}@${s.device.hostname()}# `, head: m.head(), help }, true);
+      const r = await readCommand(s, { prompt: `${s.user}@${s.device.hostnameOn(s.routingEngine)}# `, head: m.head(), help }, true);
       if (r.kind === 'interrupt') {
         s.screen.text('\n');
         continue;
@@ -141,7 +141,7 @@ export async function shell(s: CliSession, kind: ShellKind): Promise<void> {
   await runShell(
     {
       user: s.user,
-      hostname: () => s.device.hostname(),
+      hostname: () => s.device.hostnameOn(s.routingEngine),
       readLine: async (prompt) => {
         s.endLine();
         s.screen.text(prompt);

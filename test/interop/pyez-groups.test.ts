@@ -28,12 +28,14 @@ for (const stack of CLIENT_STACKS) {
     });
     after(async () => t?.stop());
 
-    it('hostname, domain and fqdn are those the groups give on re0', async () => {
+    it('hostname, domain and fqdn are those the groups give on re0; re1 has its own', async () => {
       const conn = { host: '127.0.0.1', port: t.port, user: TEST_USER.name, password: TEST_USER.password };
       const { facts } = await runPython<{ facts: Record<string, unknown> }>('pyez_facts.py', conn, 90_000, stack);
       expect(facts['hostname']).to.equal('edge1-re0');
       expect(facts['domain']).to.equal('lab.example.net');
       expect(facts['fqdn']).to.equal('edge1-re0.lab.example.net');
+      // Each RE of the dual-RE MX960 has the host name of its own group.
+      expect(facts['hostname_info']).to.deep.equal({ re0: 'edge1-re0', re1: 'edge1-re1' });
     });
   });
 }

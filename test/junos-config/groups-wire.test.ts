@@ -80,7 +80,7 @@ describe('configuration groups on the wire', function () {
   let t: TestEmulator;
   let c: NetconfClient;
   before(async () => {
-    t = await startTestEmulator({ yaml: { users: [{ name: TEST_USER.name, password: TEST_USER.password, class: 'super-user' }], speed: 'instant', devices: [{ name: 'r1', port: 0 }] } });
+    t = await startTestEmulator({ yaml: { users: [{ name: TEST_USER.name, password: TEST_USER.password, class: 'super-user' }], speed: 'instant', devices: [{ name: 'r1', port: 0, 'backup-re-port': 0 }] } });
     c = await t.client();
     const loaded = await c.rpc(loadText(GROUPS, "override"));
     expect(loaded, loaded).to.include("<ok/>");
@@ -126,5 +126,8 @@ describe('configuration groups on the wire', function () {
     const bare = await exec(port, 'show configuration system services | display inheritance no-comments');
     expect(bare).to.include(['ssh;', 'netconf {', '    ssh;', '}'].join('\n')).and.not.include('##');
     expect(await exec(port, 'show configuration system services')).to.not.include('netconf');
+    // The backup RE takes its host name from group re1.
+    expect(await exec(port, 'show version | match Hostname')).to.equal('Hostname: edge-re0\n');
+    expect(await exec(t.backupPort!, 'show version | match Hostname')).to.equal('Hostname: edge-re1\n');
   });
 });

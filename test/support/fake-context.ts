@@ -35,6 +35,7 @@ export function fakeDevice(
     sessions: {} as unknown as DeviceRuntime['sessions'],
     locks: {} as unknown as DeviceRuntime['locks'],
     hostname: () => 'r1',
+    hostnameOn: () => 'r1',
     release: () => TEST_RELEASE,
     persists: 0,
     configuration: new ConfigurationStore(clock, emptyConfiguration()),
