@@ -38,8 +38,8 @@ export function inheritanceContext(model: { readonly spec: { readonly topology: 
 
 export interface InheritedConfiguration {
   readonly tree: ConfigNode;
-  /** The group each inherited statement came from. */
-  readonly groupOf: ReadonlyMap<ConfigNode, string> | WeakMap<ConfigNode, string>;
+  /** The group each inherited statement came from (undefined: the configuration's own). */
+  readonly groupOf: { get(statement: ConfigNode): string | undefined };
 }
 
 const APPLY = 'apply-groups';
@@ -240,8 +240,7 @@ function* inheritAt(local: ConfigNode, path: readonly Step[], inherited: readonl
       const step: Step = { name: gc.name, key: keyOf(gc) };
       const others = childSources(sources, gc).filter((o) => o.node !== gc);
       let node: ConfigNode;
-      if (gc.children.length === 0) node = yield* markedCopy(gc, s.group, env);
-      else if (others.length === 0) node = yield* markedCopy(gc, s.group, env);
+      if (gc.children.length === 0 || others.length === 0) node = yield* markedCopy(gc, s.group, env);
       else {
         // Several groups give this statement: merged, the strongest first.
         const bare = makeNode(gc.name, gc.value, gc.children.slice(0, keyCount(gc)));
