@@ -6,6 +6,8 @@ import { assertCanWrite, deviceSchemaReady, mayChangeCheck, readPayload, writeGu
 import type { RpcHandler } from './types.js';
 import { noRescue } from './rescue.js';
 import { loadConfigurationResultsXml } from '../src/render/configuration-results.js';
+import { EditConflict } from '../src/junos-config/tree.js';
+import { loadError } from '../src/junos-config/text-format.js';
 
 const ACTIONS = ['merge', 'replace', 'override', 'update', 'set'] as const;
 
@@ -34,7 +36,13 @@ export const handler: RpcHandler = {
       // A partly refused load still loads what was read, as Junos does; an override then would empty the candidate, so it loads nothing.
       const partial = refused.length > 0;
       if (!partial || action !== 'override') {
-        const loaded = await store.loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), () => assertCanWrite(ctx), mayChangeCheck(ctx));
+        const loaded = await store
+          .loadSliced(ctx.session, edits, action === 'set' || action === 'update' ? 'merge' : (action as LoadAction), () => assertCanWrite(ctx), mayChangeCheck(ctx))
+          .catch((e: unknown) => {
+            // An `insert` whose referent is not there refuses the load, inside its results as Junos's load errors are.
+            if (e instanceof EditConflict && e.tag === 'data-missing') throw new RpcErrorInside(loadError(e.message, e.badElement, e.path).errors, 'load-configuration-results');
+            throw e;
+          });
         warnings = [...read, ...loaded.map((w) => w.message)];
       }
       // The refusals and the warnings (the 19.4 reply), then how many (a 15.1X49 reply to Ansible's XML), inside the results; no <ok/>.

@@ -37,7 +37,7 @@ export function domainError(e: unknown): RpcError | undefined {
   }
   if (e instanceof EditConflict) {
     // RFC 6241: operation="create" on a statement that exists is data-exists.
-    return new RpcError({ type: 'application', tag: 'data-exists', severity: 'error', message: e.message, path: e.path, info: [['bad-element', e.badElement]] });
+    return new RpcError({ type: 'application', tag: e.tag, severity: 'error', message: e.message, path: e.path, info: [['bad-element', e.badElement]] });
   }
   return undefined;
 }

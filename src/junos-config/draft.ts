@@ -9,8 +9,9 @@ import type { SchemaNode } from './schema/model.js';
 import { pace, runNow, type Work } from './slices.js';
 import type { ConfigNode } from './tree.js';
 import { multiKeysOf } from './schema/list-keys.js';
-import { identity, keyCount, keyOf, makeNode, type Keyed } from './tree.js';
+import { EditConflict, identity, keyCount, keyOf, makeNode, type Keyed } from './tree.js';
 import { inStatementOrder } from './statement-order.js';
+import { cliWordOf } from './schema/cli-names.js';
 
 const HOLE = null;
 type Entry = ConfigNode | Draft | typeof HOLE;
@@ -39,6 +40,14 @@ export class Draft {
   private grew = false;
   /** Its statement in the release's schema, when known: what orders its children. */
   schema: SchemaNode | undefined;
+  /** Entries an `insert` moves, in the order the edit gave them. */
+  private moves: Move[] | undefined;
+
+  /** Moves the entry `name`/`key` right before or after its sibling `ref` once the children are final. */
+  move(m: Move): void {
+    (this.moves ??= []).push(m);
+    this.dirty = true;
+  }
 
   constructor(
     readonly name: string,
@@ -197,10 +206,41 @@ export class Draft {
     }
   }
 
-  /** The finished children, in Junos's order when this draft gained some and its schema is known. */
+  /** The finished children, in Junos's order when this draft gained some and its schema is known, then moved as inserts say. */
   ordered(children: ConfigNode[]): readonly ConfigNode[] {
-    return this.grew && this.schema && children.length > 1 ? inStatementOrder(this.schema, this.name, children) : children;
+    const sorted = this.grew && this.schema && children.length > 1 ? inStatementOrder(this.schema, this.name, children) : children;
+    return this.moves ? applyMoves(sorted, this.moves) : sorted;
   }
+}
+
+/** One `insert`: entry `name` with key `key` goes `where` its sibling with key `ref`. */
+export interface Move {
+  readonly name: string;
+  readonly key: string;
+  readonly where: 'before' | 'after';
+  readonly ref: string;
+  /** Where the edit was, for the error when the referent is not there. */
+  readonly path: string;
+}
+
+function applyMoves(children: readonly ConfigNode[], moves: readonly Move[]): ConfigNode[] {
+  const out = children.slice();
+  for (const m of moves) {
+    const at = out.findIndex((c) => c.name === m.name && keyOf(c) === m.key);
+    const moving = out[at]!;
+    out.splice(at, 1);
+    const ref = out.findIndex((c) => c.name === m.name && keyOf(c) === m.ref);
+    if (ref < 0) throw new EditConflict('statement not found', editPathOf(m.path), `${cliWordOf(m.name)} ${m.ref}`, 'data-missing');
+    out.splice(m.where === 'before' ? ref : ref + 1, 0, moving);
+  }
+  return out;
+}
+
+/** An edit's path (`/firewall/filter[name='f']`) as Junos names the level: `[edit firewall filter f]`. */
+function editPathOf(path: string): string {
+  const words: string[] = [];
+  for (const m of path.matchAll(/\/([^/[]+)(?:\[name='((?:[^']|'')*)'\])?/g)) words.push(cliWordOf(m[1]!), ...(m[2] !== undefined ? [m[2]] : []));
+  return words.length > 0 ? `[edit ${words.join(' ')}]` : '[edit]';
 }
 
 function keyOfEntry(n: ConfigNode | Draft): string | undefined {

@@ -142,10 +142,12 @@ function* apply(root: Draft, edits: readonly EditNode[], warnings: EditWarning[]
           fresh.value = e.value;
           fresh.inactive = e.activity === 'inactive';
           fresh.schema = childSchema;
+          if (e.insert && key !== undefined) target.move({ name: e.name, key, where: e.insert.where, ref: e.insert.key, path: f.path || '/' });
           stack.push({ target: fresh, edits: e.children, path: here, next: 0, kind: 'fresh', parent: target, at: -1, had: 0, keys: 0, deletesOnly: false, schema: childSchema });
         } else {
           const existing = target.draftAt(idx);
           existing.schema = childSchema;
+          if (e.insert && key !== undefined) target.move({ name: e.name, key, where: e.insert.where, ref: e.insert.key, path: f.path || '/' });
           yield* existing.indexWork();
           mark(existing, e);
           if (e.value !== undefined && existing.value !== e.value) {

@@ -7,7 +7,9 @@ import type { Schema } from './schema/model.js';
 import { pace, runNow, type Work } from './slices.js';
 import { StatementError, walkStatement } from './statements.js';
 import { loadError } from './text-format.js';
-import type { Activity, EditNode } from './tree.js';
+import { keyCount, keyOf, type Activity, type EditNode, type Insertion } from './tree.js';
+import { cliWordOf } from './schema/cli-names.js';
+import type { Level } from './statements.js';
 
 /** Every refused line is reported (Junos goes on loading the others and counts the errors; the emulator loads none then). */
 export function* parseSetLinesWork(text: string, schema: Schema = defaultSchema()): Work<EditNode[]> {
@@ -25,8 +27,17 @@ export function* parseSetLinesWork(text: string, schema: Schema = defaultSchema(
       errors.push(loadError(`syntax error`, verb, `line ${i + 1}`));
       continue;
     }
-    if (verb !== 'set' && verb !== 'delete' && verb !== 'deactivate' && verb !== 'activate') {
+    if (verb !== 'set' && verb !== 'delete' && verb !== 'deactivate' && verb !== 'activate' && verb !== 'insert') {
       errors.push(loadError('syntax error, expecting set or delete', verb, `line ${i + 1}`));
+      continue;
+    }
+    if (verb === 'insert') {
+      try {
+        out.push(insertLine(root, words.slice(1)));
+      } catch (e) {
+        if (!(e instanceof StatementError)) throw e;
+        errors.push(e.rpcError);
+      }
       continue;
     }
     // `deactivate`/`activate` name a statement as `delete` does (its value may be left out) and mark it.
@@ -42,6 +53,42 @@ export function* parseSetLinesWork(text: string, schema: Schema = defaultSchema(
   }
   if (errors.length > 0) throw new PartialLoadError(errors, out);
   return out;
+}
+
+/**
+ * `insert PATH before|after WORD KEY`: the entry PATH names (`firewall filter
+ * f term t2`) moves right before or after its sibling `WORD KEY` (`term t1`)
+ * of the same list, as Junos's `insert` does for ordered lists.
+ */
+function insertLine(root: Level, words: readonly string[]): EditNode {
+  for (let k = words.length - 3; k >= 1; k--) {
+    const where = words[k];
+    if (where !== 'before' && where !== 'after') continue;
+    const walked = walkStatement(root, words.slice(0, k), 'delete', 'merge');
+    const chain = entryChain(walked.nodes[0]);
+    const entry = chain.at(-1);
+    const [word, ...key] = words.slice(k + 1);
+    if (!entry || keyOf(entry) === undefined || word !== cliWordOf(entry.name) || key.length === 0) break;
+    return rebuilt(walked.nodes[0]!, entry, { where, key: key.join(' ') });
+  }
+  throw new StatementError(loadError('syntax error, expecting before or after', words.at(-1) ?? 'insert'));
+}
+
+/** The statements of a one-path edit, top first (each the one non-key child of the one before). */
+function entryChain(top: EditNode | undefined): EditNode[] {
+  const out: EditNode[] = [];
+  for (let n = top; n; ) {
+    out.push(n);
+    const keys = keyCount(n);
+    n = n.children.slice(keys).find((c) => c.children.length > 0 || c.value === undefined);
+  }
+  return out;
+}
+
+/** The edit with `entry` marked to move. */
+function rebuilt(n: EditNode, entry: EditNode, insert: Insertion): EditNode {
+  if (n === entry) return { ...n, insert };
+  return { ...n, children: n.children.map((c) => rebuilt(c, entry, insert)) };
 }
 
 export function parseSetLines(text: string, schema?: Schema): EditNode[] {

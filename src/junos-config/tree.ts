@@ -39,6 +39,14 @@ export interface EditNode {
   leafList?: true;
   /** NETCONF `operation="remove"`: a delete that is silent when the statement is not there (RFC 6241 7.2). */
   readonly ifPresent?: true;
+  /** Junos `insert`: the entry goes right before or after its sibling entry with key `key` (ordered lists: terms, policies). */
+  readonly insert?: Insertion;
+}
+
+export interface Insertion {
+  readonly where: 'before' | 'after';
+  /** The referent entry's key, as keyOf writes it (`t1`; `trust untrust` for a multi-key entry). */
+  readonly key: string;
 }
 
 export type Activity = 'active' | 'inactive';
@@ -223,6 +231,7 @@ function editFromXmlWork(root: XmlElement, inherited: EditOp): Work<EditNode> {
         children,
         ...(activity ? { activity } : {}),
         ...(isRemove(el) ? { ifPresent: true as const } : {}),
+        ...insertionOf(el),
       };
     },
   );
@@ -235,6 +244,20 @@ function activityOf(el: XmlElement): Activity | undefined {
     if ((local === 'inactive' || local === 'active') && el.attrs[q] !== '') return local;
   }
   return undefined;
+}
+
+/**
+ * `insert="before|after"` with the referent's key as attributes (Junos XML's
+ * reordering of an ordered set): `name="t1"`, or each key leaf of a multi-key
+ * list (`from-zone-name="trust" to-zone-name="untrust"`).
+ */
+function insertionOf(el: XmlElement): { insert?: Insertion } {
+  const where = el.attrs['insert'];
+  if (where !== 'before' && where !== 'after') return {};
+  const keys = multiKeysOf(el.name);
+  if (el.attrs['name'] !== undefined) return { insert: { where, key: el.attrs['name'] } };
+  if (keys === undefined || keys.some((k) => el.attrs[k] === undefined)) return {};
+  return { insert: { where, key: keys.map((k) => el.attrs[k]!).join(' ') } };
 }
 
 function isRemove(el: XmlElement): boolean {
@@ -271,6 +294,8 @@ export class EditConflict extends Error {
     message: string,
     readonly path: string,
     readonly badElement: string,
+    /** `data-exists` (create on an existing statement) or `data-missing` (an insert's referent is not there). */
+    readonly tag: 'data-exists' | 'data-missing' = 'data-exists',
   ) {
     super(message);
   }

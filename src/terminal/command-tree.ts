@@ -16,6 +16,7 @@ export type BuiltinId =
   | 'show-cli'
   | 'start-shell'
   | 'cfg-set'
+  | 'cfg-insert'
   | 'cfg-delete'
   | 'cfg-show'
   | 'cfg-edit'
@@ -86,6 +87,7 @@ const path = (words: string[], description: string, id: BuiltinId): TerminalComm
 const CONFIGURATION_BUILTINS: readonly TerminalCommand[] = [
   path(['set'], 'Set a parameter', 'cfg-set'),
   path(['delete'], 'Delete a data element', 'cfg-delete'),
+  path(['insert'], 'Insert a new ordered data element', 'cfg-insert'),
   path(['activate'], 'Remove the inactive tag from a statement', 'cfg-activate'),
   path(['deactivate'], 'Add the inactive tag to a statement', 'cfg-deactivate'),
   path(['show'], 'Show a parameter', 'cfg-show'),

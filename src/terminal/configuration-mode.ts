@@ -117,6 +117,10 @@ export class ConfigurationMode {
       case 'cfg-delete':
         await this.change(id === 'cfg-set' ? 'set' : 'delete', path, line, rest);
         return false;
+      case 'cfg-insert':
+        if (path.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
+        await this.change('insert', path, line, rest);
+        return false;
       case 'cfg-activate':
       case 'cfg-deactivate':
         if (path.length === 0 && this.level.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
@@ -172,7 +176,7 @@ export class ConfigurationMode {
     return ok;
   }
 
-  private async change(verb: 'set' | 'delete' | 'activate' | 'deactivate', path: readonly string[], line: string, typed: readonly Word[]): Promise<void> {
+  private async change(verb: 'set' | 'delete' | 'activate' | 'deactivate' | 'insert', path: readonly string[], line: string, typed: readonly Word[]): Promise<void> {
     const words = [...this.level, ...path];
     if (verb === 'set' && path.length === 0) throw new CliSyntaxError(afterEnd(line), 'syntax error, expecting <statement>');
     const command = `${verb} ${joinWords(words)}`.trim();

@@ -93,6 +93,26 @@ describe('configuration: statements in Junos order', function () {
     expect(xml).to.match(/<term>\s*<name>t<\/name>\s*<from>\s*<route-filter>\s*<address>10\.0\.0\.0\/8<\/address>\s*<orlonger\/>\s*<\/route-filter>\s*<\/from>\s*<then>/);
   });
 
+  it('insert moves an entry of an ordered list before or after a sibling: set lines, Junos XML, and a missing referent', async () => {
+    const terms = async (): Promise<string[]> => (await setLines('set firewall filter f term')).map((l) => l.split(' ')[5]!);
+    await c.rpc(loadSet(['set firewall filter f term a then accept', 'set firewall filter f term c then reject', 'set firewall filter f term b then discard']));
+    expect(await terms()).to.deep.equal(['a', 'c', 'b']);
+    expect(await c.rpc(loadSet(['insert firewall filter f term b before term c']))).to.include('<ok/>');
+    expect(await terms()).to.deep.equal(['a', 'b', 'c']);
+    // Junos XML: insert="after" with the referent's key (name="...").
+    const xml = '<load-configuration><configuration><firewall><filter><name>f</name><term insert="after" name="c"><name>a</name></term></filter></firewall></configuration></load-configuration>';
+    expect(await c.rpc(xml)).to.include('<ok/>');
+    expect(await terms()).to.deep.equal(['b', 'c', 'a']);
+    // A new entry can be placed as it is made.
+    await c.rpc(loadSet(['set firewall filter f term z then accept', 'insert firewall filter f term z before term b']));
+    expect(await terms()).to.deep.equal(['z', 'b', 'c', 'a']);
+    // A referent that is not there: refused, nothing moves.
+    const bad = await c.rpc(loadSet(['insert firewall filter f term a before term nope']));
+    expect(bad).to.include('<error-message>statement not found</error-message>').and.include('<bad-element>term nope</bad-element>');
+    expect(await terms()).to.deep.equal(['z', 'b', 'c', 'a']);
+    expect(await c.rpc(loadSet(['insert firewall filter f term a sideways term b']))).to.include('syntax error');
+  });
+
   it('compare lists the changes in Junos order', async () => {
     await c.rpc(loadSet(['set interfaces ge-0/0/5 unit 0 family inet address 192.0.2.9/24', 'set interfaces ge-0/0/5 description later']));
     const d = inner(await c.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>'), 'configuration-output');

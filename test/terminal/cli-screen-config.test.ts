@@ -119,6 +119,21 @@ describe('terminal: configuration mode in the interactive CLI (OpenSSH, pty, tmu
     expect(await nc.rpc('<unlock-configuration/>')).to.include('<ok/>');
   });
 
+  it('insert moves a firewall term before another, at the top or at an edit level', async () => {
+    const term = await login();
+    await term.line('configure');
+    await term.waitForEnd(CONFIG);
+    for (const t of ['a', 'b', 'c']) await run(term, `set firewall filter f term ${t} then accept`, CONFIG);
+    await run(term, 'insert firewall filter f term c before term a', CONFIG);
+    await run(term, 'edit firewall filter f', CONFIG);
+    await run(term, 'insert term a after term b', CONFIG);
+    const shown = await run(term, 'show | display set', CONFIG);
+    expect(shown.split('\n').filter((l) => l.startsWith('set ')).map((l) => l.split(' ')[5])).to.deep.equal(['c', 'b', 'a']);
+    await run(term, 'top', CONFIG);
+    await run(term, 'rollback 0', CONFIG);
+    await run(term, 'exit', CONFIG, PROMPT);
+  });
+
   it('one-line statements in show and show | compare (docs/config-text-forms.md)', async () => {
     const term = await login();
     await term.line('configure');
