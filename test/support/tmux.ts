@@ -5,8 +5,10 @@
  * screen for a condition; nothing waits a fixed time.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { clientHome } from './client-home.js';
+import { WAIT_LIMIT_MS } from './wait.js';
 
 const run = promisify(execFile);
 
@@ -87,22 +89,25 @@ export class TmuxTerminal {
     return stdout.trim() === '1';
   }
 
-  /** Polls the screen until `test` holds; fails with the last screen after `timeoutMs`. */
-  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-    const until = Date.now() + timeoutMs;
+  /**
+   * Polls the screen until `test` holds; fails with the last screen after `timeoutMs`. The default is generous:
+   * ssh, sshpass and tmux each start a process, which takes seconds on a loaded two-core machine.
+   */
+  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = WAIT_LIMIT_MS): Promise<string> {
+    const until = performance.now() + timeoutMs;
     for (;;) {
       const s = await this.screen();
       if (test(s)) return s;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+      if (performance.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
 
   /** Waits until the program in the pane has exited. */
-  async waitExited(timeoutMs = 20_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
+  async waitExited(timeoutMs = WAIT_LIMIT_MS): Promise<void> {
+    const until = performance.now() + timeoutMs;
     while (!(await this.exited())) {
-      if (Date.now() > until) throw new Error(`the program in ${this.name} did not exit; screen:\n${await this.screen()}`);
+      if (performance.now() > until) throw new Error(`the program in ${this.name} did not exit; screen:\n${await this.screen()}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
