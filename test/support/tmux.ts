@@ -5,6 +5,9 @@
  * screen for a condition; nothing waits a fixed time.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { clientHome } from './client-home.js';
@@ -15,6 +18,15 @@ const run = promisify(execFile);
 /** One tmux server per test process, on its own socket. */
 const SOCKET = `junos-emulator-${process.pid}`;
 let nextPane = 1;
+
+let conf: string | undefined;
+function tmuxConf(): string {
+  if (!conf) {
+    conf = join(mkdtempSync(join(tmpdir(), 'junos-emulator-tmux-')), 'tmux.conf');
+    writeFileSync(conf, 'set-option -g history-limit 100000\n');
+  }
+  return conf;
+}
 
 /** Whether each program runs here (its `-V` answers). */
 export function haveBinaries(...names: string[]): boolean {
@@ -51,7 +63,9 @@ export class TmuxTerminal {
     const name = `t${nextPane++}`;
     const env = (await clientHome()).env;
     const shellCmd = `exec ${argv.map(quote).join(' ')}`;
-    await run('tmux', ['-L', SOCKET, 'new-session', '-d', '-s', name, '-x', String(o.cols ?? 100), '-y', String(o.rows ?? 50), shellCmd], { env });
+    // The tmux configuration holds a scrollback long enough that no line of a test's session scrolls away
+    // (runAt counts earlier lines); it is read when this process's tmux server starts.
+    await run('tmux', ['-L', SOCKET, '-f', tmuxConf(), 'new-session', '-d', '-s', name, '-x', String(o.cols ?? 100), '-y', String(o.rows ?? 50), shellCmd], { env });
     // Keep the pane after ssh exits, so the last screen can still be read.
     await run('tmux', ['-L', SOCKET, 'set-option', '-t', name, 'remain-on-exit', 'on']);
     return new TmuxTerminal(name);
@@ -125,6 +139,24 @@ export class TmuxTerminal {
 /** Ends the tmux server of this process (after the suite). */
 export async function stopTmux(): Promise<void> {
   await run('tmux', ['-L', SOCKET, 'kill-server']).catch(() => undefined);
+}
+
+/** How many lines of `screen` start with `from`. */
+export function linesStartingWith(screen: string, from: string): number {
+  return screen.split('\n').filter((l) => l.startsWith(from)).length;
+}
+
+/**
+ * Types `line` and Enter at `prompt` and returns the screen from that line to the `next` prompt after it.
+ * It waits for this run's own line: until the keys come back from the server the screen still ends with
+ * the prompt, and an earlier run of the same line would already have the next prompt after it.
+ */
+export async function runAt(term: TmuxTerminal, line: string, prompt: string, next = prompt): Promise<string> {
+  const shown = `${prompt}${line}`;
+  const before = linesStartingWith(await term.screen(), shown);
+  await term.line(line);
+  const s = await term.waitFor((x) => linesStartingWith(x, shown) > before && fromLast(x, shown).endsWith(`\n${next.trimEnd()}`), `the prompt after ${line}`);
+  return fromLast(s, shown);
 }
 
 /** The text from the last line that starts with `from` to the end of the screen. */

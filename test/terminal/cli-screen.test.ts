@@ -72,7 +72,8 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     const term = await login();
     // complete-on-space (on at login) rewrites each word as it is typed.
     await term.line('sh ver | m Hostname');
-    let s = await term.waitForEnd(PROMPT);
+    // Not waitForEnd(PROMPT): the login screen ends with the prompt too, until the keys come back.
+    let s = await term.waitFor((x) => fromLast(x, `${PROMPT}show version | match Hostname`).endsWith(`\n${PROMPT.trimEnd()}`), 'the completed command and its output');
     expect(fromLast(s, `${PROMPT}show version | match Hostname`)).to.equal(`${PROMPT}show version | match Hostname\nHostname: host\n\n${PROMPT.trimEnd()}`);
     await term.type('show sys');
     await term.keys('Tab');
