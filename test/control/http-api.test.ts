@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { NetconfClient } from '../../src/client/netconf-client.js';
 import { startEmulator, type Emulator } from '../../src/index.js';
 import { TEST_KEYS_DIR } from '../support/emulator.js';
+import { waitFor } from '../support/wait.js';
 
 // Response bodies are checked field by field; a loose type keeps the assertions short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -88,9 +89,9 @@ describe('control API over HTTP', function () {
     const c = await connect();
     let done = false;
     const reply = c.rpc('<request-snapshot/>').then((r) => ((done = true), r));
-    await new Promise((r) => setTimeout(r, 300));
+    // The snapshot waits on the clock once its request has arrived; a fixed sleep may end before that on a loaded machine.
+    await waitFor(async () => (await call('GET', '/clock')).json.pending >= 1, 'the snapshot waiting on the clock');
     expect(done).to.equal(false);
-    expect((await call('GET', '/clock')).json.pending).to.be.at.least(1);
     await call('POST', '/clock/advance', { by: '15m' });
     expect(await reply).to.include('<snapshot-copy>');
     c.close();

@@ -38,7 +38,8 @@ describe('faults: SSH and NETCONF refusals through ncclient', function () {
     emu.faults.arm({ device: 'r1', action: 'session-limit', nth: 1 });
     const r = await ncclient(emu, 'r1', [{ xml: GET_CONFIG }]);
     expect(r.connect_error?.error).to.be.oneOf(['SSHError', 'SessionCloseError', 'TransportError']);
-    expect(r.connect_error!.elapsed).to.be.below(5);
+    // Closed, not timed out: the bound only has to stay under the driver's 10 s connect timeout.
+    expect(r.connect_error!.elapsed).to.be.below(9);
     expect(fired('session-limit')).to.equal(1);
   });
 });

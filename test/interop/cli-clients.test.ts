@@ -58,6 +58,9 @@ const stacks = (...names: Array<ClientStack['name']>): ClientStack[] => CLIENT_S
 
 for (const stack of stacks('debian', 'current')) {
   describe(`interop: netmiko juniper_junos over the CLI (${stack.label})`, function () {
+    // netmiko 2.4.2 paces itself with sleeps: its run takes about 40 s on an idle machine, which left
+    // mocha's 60 s default (shorter than the script's own 120 s) little room on a slower or loaded one.
+    this.timeout(180_000);
     let t: TestEmulator;
     before(async function () {
       requirePython(this, 'netmiko', stack);

@@ -154,6 +154,8 @@ function sshNetconf(extra: string[], port: number, input: string, password?: str
       if (err) reject(new Error(`${cmd} failed: ${err.message}\n${stderr}`));
       else resolve(stdout);
     });
+    // A child that exits before reading its stdin makes the write fail with EPIPE: its exit status tells what happened.
+    child.stdin!.on('error', () => undefined);
     child.stdin!.end(input);
   });
 }

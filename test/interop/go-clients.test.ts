@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { clientHome } from '../support/client-home.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { REPO_ROOT, requireClient, SHARED_CLIENTS } from '../support/python.js';
+import { waitFor } from '../support/wait.js';
 
 /** Where Debian's golang-golang-x-*-dev packages put their sources (GOPATH layout). */
 const DEBIAN_GOCODE = '/usr/share/gocode/src';
@@ -121,7 +122,7 @@ async function runProgram(binary: string, params: Record<string, unknown>): Prom
 /** Waits until the device holds no session: the client's close left nothing behind. */
 async function noSessionsLeft(t: TestEmulator): Promise<void> {
   const sessions = t.emulator.devices[0]!.sessions;
-  for (let i = 0; i < 1000 && sessions.size > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  await waitFor(() => sessions.size === 0, 'the sessions closed on the device').catch(() => undefined);
   expect(sessions.size, 'sessions still open on the device').to.equal(0);
 }
 

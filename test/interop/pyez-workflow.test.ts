@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { CLIENT_STACKS, requirePython, runPython } from '../support/python.js';
 import { placePackage } from '../upgrade/support.js';
+import { waitFor } from '../support/wait.js';
 
 type Result = Record<string, unknown> & { error?: { class: string; message: string } };
 
@@ -144,7 +145,7 @@ for (const stack of CLIENT_STACKS) {
       // PyEZ normalizes the status text: `Shutdown NOW!` and the shutdown's `[pid N]` line, as on a real box.
       expect(first.results[3]!['status']).to.match(/^Shutdown NOW!\s+\[pid \d+\]$/);
       const dev = t.emulator.device('upgrade')!;
-      for (let i = 0; i < 100 && (dev.model.settings.softwareVersion !== '12.3R12.4' || !dev.running); i++) await new Promise((r) => setTimeout(r, 50));
+      await waitFor(() => dev.model.settings.softwareVersion === '12.3R12.4' && dev.running, 'the device back up on 12.3R12.4');
       const { facts } = await runPython<{ facts: Record<string, unknown> }>('pyez_facts.py', conn('upgrade'), 90_000, stack);
       expect(facts['version']).to.equal('12.3R12.4');
       expect(facts['version_RE1']).to.equal('12.3R12.4');

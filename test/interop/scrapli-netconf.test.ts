@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { existsSync } from 'node:fs';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { CURRENT_STACK, requireClient, requirePython, runPython } from '../support/python.js';
+import { waitFor } from '../support/wait.js';
 
 const UNKNOWN_RPC = 'get-test-rpc-nonexistent';
 
@@ -98,7 +99,7 @@ describe(`interop: scrapli_netconf (${CURRENT_STACK.label})`, function () {
 
         expect(r.closed).to.equal(true);
         const sessions = t.emulator.devices[0]!.sessions;
-        for (let i = 0; i < 1000 && sessions.size > 0; i++) await new Promise((res) => setTimeout(res, 10));
+        await waitFor(() => sessions.size === 0, 'the sessions closed on the device').catch(() => undefined);
         expect(sessions.size, 'sessions still open on the device').to.equal(0);
       });
     }

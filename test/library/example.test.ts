@@ -33,7 +33,9 @@ describe('my automation against an emulated MX960', function () {
     const c = await connect();
     let done = false;
     const reply = c.rpc('<request-snapshot/>').then((r) => ((done = true), r));
-    await new Promise((r) => setTimeout(r, 200));
+    // Until the snapshot is under way (sleeping on the paused clock): a fixed sleep can end before the request arrives,
+    // and an advance made before the snapshot starts leaves it waiting for ever.
+    while (emu.clock.info().pending === 0) await new Promise((r) => setTimeout(r, 10));
     expect(done).to.equal(false);
     emu.clock.advance('15m');
     expect(await reply).to.include('<snapshot-information');

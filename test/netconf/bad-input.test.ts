@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import net from 'node:net';
+import { performance } from 'node:perf_hooks';
 import ssh2 from 'ssh2';
 import { NetconfClient } from '../../src/client/netconf-client.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { waitFor } from '../support/wait.js';
 
 const NS = 'urn:ietf:params:xml:ns:netconf:base:1.0';
 
@@ -96,14 +98,15 @@ describe('bad input battery', function () {
 
   it('a client that never authenticates is dropped after the login grace time', async () => {
     const sock = net.connect(t.port, '127.0.0.1');
-    const started = Date.now();
+    const started = performance.now();
     await new Promise<void>((resolve) => {
       sock.on('data', () => undefined);
       sock.on('error', () => undefined);
       sock.on('close', () => resolve());
     });
-    const elapsed = Date.now() - started;
-    expect(elapsed).to.be.within(800, 5000);
+    const elapsed = performance.now() - started;
+    // Not before the 1 s grace; the upper bound only has to tell it from the 60 s default, with room for a loaded machine.
+    expect(elapsed).to.be.within(800, 30_000);
   });
 
   it('does not offer diffie-hellman group exchange, which ssh2 cannot serve', async () => {
@@ -151,12 +154,12 @@ describe('connection limit', function () {
     }
     expect(refused, 'the 4th connection is refused').to.be.instanceOf(Error);
     held.pop()!.close();
-    await new Promise((r) => setTimeout(r, 200));
-    const again = await t.client();
-    expect(await again.rpc('<get/>')).to.include('<data>');
+    // The slot frees when the server sees the close, which a loaded machine may take a while to do: retry until then.
+    let again: NetconfClient | undefined;
+    await waitFor(async () => (again = await t.client().catch(() => undefined)) !== undefined, 'a connection after one of the three closed');
+    expect(await again!.rpc('<get/>')).to.include('<data>');
     for (const h of held) h.close();
-    again.close();
-    await new Promise((r) => setTimeout(r, 200));
+    again!.close();
   });
 
 });

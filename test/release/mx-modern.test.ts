@@ -10,6 +10,7 @@ import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emul
 import { RECOVERY_DATE, RECOVERY_SECTION } from './captures.js';
 import { bodyOf, call, device, refusal, showSnapshot, snapshot, textOf } from './support.js';
 import { placePackage } from '../upgrade/support.js';
+import { WAIT_LIMIT_MS, waitFor } from '../support/wait.js';
 
 /** What the audit script of the captures (code index 24379412079) reads out of the text. */
 function auditParse(text: string): { nonRecovery: string[]; recovery: string | undefined; totalRecovery: string | undefined } {
@@ -114,8 +115,8 @@ describe('release: changing the release changes behaviour', function () {
     const pkg = await placePackage(dev, { release: '22.3R1.11', platforms: ['mx'] });
     expect(await c.rpc(`<request-package-add><package-name>${pkg}</package-name><no-validate/></request-package-add>`)).to.include('<package-result>0</package-result>');
     await c.rpc('<request-reboot/>');
-    await c.waitClosed(5000);
-    for (let i = 0; i < 200 && (dev.model.settings.softwareVersion !== '22.3R1.11' || !dev.running); i++) await new Promise((r) => setTimeout(r, 25));
+    await c.waitClosed(WAIT_LIMIT_MS);
+    await waitFor(() => dev.model.settings.softwareVersion === '22.3R1.11' && dev.running, 'the device back up on 22.3R1.11');
     c = await t.client({ port });
     expect(await c.rpc('<get-software-information/>')).to.include('xmlns:junos="http://xml.juniper.net/junos/22.3R0/junos"').and.include('<junos-version>22.3R1.11</junos-version>');
     await c.rpc('<command>request system snapshot snapshot-name before-23</command>');

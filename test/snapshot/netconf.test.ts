@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { SAMPLE_1, SAMPLE_4 } from '../support/spec-samples.js';
+import { waitFor } from '../support/wait.js';
 
 function outputOf(reply: string): string {
   const m = /<output>([\s\S]*)<\/output>/.exec(reply);
@@ -67,6 +68,8 @@ describe('request-snapshot over NETCONF', function () {
     const b = await t.client();
     a.send('<rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="s1"><request-snapshot/></rpc>');
     a.send('<rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="s2"><get-snapshot-information/></rpc>');
+    // The two connections race: b's requests must not reach the device before a's snapshot started.
+    await waitFor(() => t.emulator.clock.pending() > 0, "a's snapshot waiting on the clock");
     const fromB = await b.rpc('<get/>');
     expect(fromB).to.include('<data>');
     const busy = await b.rpc('<request-snapshot/>');
@@ -87,11 +90,15 @@ describe('request-snapshot over NETCONF', function () {
     const a = await t.client();
     const before = await a.rpc('<get-snapshot-information/>');
     a.send('<rpc xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="x"><request-snapshot/></rpc>');
-    await new Promise((r) => setTimeout(r, 100));
+    // Conditions, not sleeps: the snapshot has started (it waits on the paused clock) before the client goes,
+    // the device has seen the client go before the clock moves, and the snapshot has finished before b reads.
+    const clock = t.emulator.clock;
+    const device = t.emulator.devices[0]!;
+    await waitFor(() => clock.pending() > 0, 'the snapshot waiting on the clock');
     a.close();
-    await new Promise((r) => setTimeout(r, 100));
-    t.emulator.clock.advance(60 * 60 * 1000);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => device.sessions.size === 0, 'the session gone from the device');
+    clock.advance(60 * 60 * 1000);
+    await waitFor(() => !device.model.isBusy('re0'), 'the snapshot finished');
     const b = await t.client();
     const after = await b.rpc('<get-snapshot-information/>');
     expect(creationDates(after)[1]).to.not.equal(creationDates(before)[1]);

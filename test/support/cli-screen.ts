@@ -6,7 +6,7 @@
  */
 import { startTestEmulator, type TestEmulator } from './emulator.js';
 import { requireClient } from './python.js';
-import { fromLast, haveTmux, sshCommand, stopTmux, TmuxTerminal } from './tmux.js';
+import { haveTmux, runAt, sshCommand, stopTmux, TmuxTerminal } from './tmux.js';
 
 export const PROMPT = 'user@host> ';
 export const CONFIG = 'user@host# ';
@@ -38,11 +38,8 @@ export function cliScreenSuite(): CliScreen {
       await term.waitForEnd(`${user}@host> `);
       return term;
     },
-    run: async (term, line, prompt = PROMPT, next = prompt) => {
-      await term.line(line);
-      const s = await term.waitFor((x) => fromLast(x, `${prompt}${line}`).endsWith(`\n${next.trimEnd()}`), `the prompt after ${line}`);
-      return fromLast(s, `${prompt}${line}`);
-    },
+    // runAt waits for this run's own line: an earlier run of the same line already has a prompt after it.
+    run: (term, line, prompt = PROMPT, next = prompt) => runAt(term, line, prompt, next),
   };
 
   before(async function () {

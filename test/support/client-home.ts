@@ -2,6 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 /**
  * A HOME as on a developer's workstation: `~/.ssh` holds keys the emulator
@@ -31,11 +32,11 @@ function keygen(file: string, type: string): void {
 /** Waits for a file to appear, polling; the agent creates its socket soon after it starts. */
 function waitForFile(file: string, child: ChildProcess, limitMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const started = Date.now();
+    const started = performance.now();
     const tick = (): void => {
       if (existsSync(file)) return resolve();
       if (child.exitCode !== null) return reject(new Error(`ssh-agent exited with ${child.exitCode}`));
-      if (Date.now() - started > limitMs) return reject(new Error('ssh-agent did not create its socket'));
+      if (performance.now() - started > limitMs) return reject(new Error('ssh-agent did not create its socket'));
       setTimeout(tick, 10);
     };
     tick();

@@ -5,14 +5,28 @@
  * screen for a condition; nothing waits a fixed time.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { clientHome } from './client-home.js';
+import { WAIT_LIMIT_MS } from './wait.js';
 
 const run = promisify(execFile);
 
 /** One tmux server per test process, on its own socket. */
 const SOCKET = `junos-emulator-${process.pid}`;
 let nextPane = 1;
+
+let conf: string | undefined;
+function tmuxConf(): string {
+  if (!conf) {
+    conf = join(mkdtempSync(join(tmpdir(), 'junos-emulator-tmux-')), 'tmux.conf');
+    writeFileSync(conf, 'set-option -g history-limit 100000\n');
+  }
+  return conf;
+}
 
 /** Whether each program runs here (its `-V` answers). */
 export function haveBinaries(...names: string[]): boolean {
@@ -49,7 +63,9 @@ export class TmuxTerminal {
     const name = `t${nextPane++}`;
     const env = (await clientHome()).env;
     const shellCmd = `exec ${argv.map(quote).join(' ')}`;
-    await run('tmux', ['-L', SOCKET, 'new-session', '-d', '-s', name, '-x', String(o.cols ?? 100), '-y', String(o.rows ?? 50), shellCmd], { env });
+    // The tmux configuration holds a scrollback long enough that no line of a test's session scrolls away
+    // (runAt counts earlier lines); it is read when this process's tmux server starts.
+    await run('tmux', ['-L', SOCKET, '-f', tmuxConf(), 'new-session', '-d', '-s', name, '-x', String(o.cols ?? 100), '-y', String(o.rows ?? 50), shellCmd], { env });
     // Keep the pane after ssh exits, so the last screen can still be read.
     await run('tmux', ['-L', SOCKET, 'set-option', '-t', name, 'remain-on-exit', 'on']);
     return new TmuxTerminal(name);
@@ -87,22 +103,25 @@ export class TmuxTerminal {
     return stdout.trim() === '1';
   }
 
-  /** Polls the screen until `test` holds; fails with the last screen after `timeoutMs`. */
-  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-    const until = Date.now() + timeoutMs;
+  /**
+   * Polls the screen until `test` holds; fails with the last screen after `timeoutMs`. The default is generous:
+   * ssh, sshpass and tmux each start a process, which takes seconds on a loaded two-core machine.
+   */
+  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = WAIT_LIMIT_MS): Promise<string> {
+    const until = performance.now() + timeoutMs;
     for (;;) {
       const s = await this.screen();
       if (test(s)) return s;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+      if (performance.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
 
   /** Waits until the program in the pane has exited. */
-  async waitExited(timeoutMs = 20_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
+  async waitExited(timeoutMs = WAIT_LIMIT_MS): Promise<void> {
+    const until = performance.now() + timeoutMs;
     while (!(await this.exited())) {
-      if (Date.now() > until) throw new Error(`the program in ${this.name} did not exit; screen:\n${await this.screen()}`);
+      if (performance.now() > until) throw new Error(`the program in ${this.name} did not exit; screen:\n${await this.screen()}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -120,6 +139,24 @@ export class TmuxTerminal {
 /** Ends the tmux server of this process (after the suite). */
 export async function stopTmux(): Promise<void> {
   await run('tmux', ['-L', SOCKET, 'kill-server']).catch(() => undefined);
+}
+
+/** How many lines of `screen` start with `from`. */
+export function linesStartingWith(screen: string, from: string): number {
+  return screen.split('\n').filter((l) => l.startsWith(from)).length;
+}
+
+/**
+ * Types `line` and Enter at `prompt` and returns the screen from that line to the `next` prompt after it.
+ * It waits for this run's own line: until the keys come back from the server the screen still ends with
+ * the prompt, and an earlier run of the same line would already have the next prompt after it.
+ */
+export async function runAt(term: TmuxTerminal, line: string, prompt: string, next = prompt): Promise<string> {
+  const shown = `${prompt}${line}`;
+  const before = linesStartingWith(await term.screen(), shown);
+  await term.line(line);
+  const s = await term.waitFor((x) => linesStartingWith(x, shown) > before && fromLast(x, shown).endsWith(`\n${next.trimEnd()}`), `the prompt after ${line}`);
+  return fromLast(s, shown);
 }
 
 /** The text from the last line that starts with `from` to the end of the screen. */

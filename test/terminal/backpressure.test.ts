@@ -4,15 +4,16 @@
  * bounded by the SSH window, not by how much the client sends.
  */
 import { expect } from 'chai';
+import { performance } from 'node:perf_hooks';
 import ssh2 from 'ssh2';
 import type { ClientChannel } from 'ssh2';
 import type { CliSession } from '../../src/terminal/cli-session.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 
 async function until(test: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
+  const end = performance.now() + timeoutMs;
   while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { requireClient } from '../support/python.js';
-import { fromLast, haveTmux, sshCommand, stopTmux, TmuxTerminal } from '../support/tmux.js';
+import { haveTmux, runAt, sshCommand, stopTmux, TmuxTerminal } from '../support/tmux.js';
 
 const PROMPT = 'user@host> ';
 const CONFIG = 'user@host# ';
@@ -15,11 +15,7 @@ const CONFIG = 'user@host# ';
 describe('terminal: schema constraints at the CLI (OpenSSH, pty, tmux)', function () {
   let t: TestEmulator;
   let term: TmuxTerminal | undefined;
-  const run = async (line: string, prompt = CONFIG): Promise<string> => {
-    await term!.line(line);
-    const s = await term!.waitFor((x) => fromLast(x, `${prompt}${line}`).endsWith(`\n${prompt.trimEnd()}`), `the prompt after ${line}`);
-    return fromLast(s, `${prompt}${line}`);
-  };
+  const run = (line: string, prompt = CONFIG): Promise<string> => runAt(term!, line, prompt);
 
   before(async function () {
     requireClient(this, 'tmux and sshpass', haveTmux());

@@ -15,7 +15,8 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
   it('? lists the completions in Junos layout and redraws the line', async () => {
     const term = await login();
     await term.type('request system snapshot ?');
-    const s = await term.waitFor((x) => x.endsWith(`${PROMPT}request system snapshot`), 'the redrawn line');
+    // The line before the ? ends the same way: wait for the ? and its listing too.
+    const s = await term.waitFor((x) => x.includes(`${PROMPT}request system snapshot ?\n`) && x.endsWith(`${PROMPT}request system snapshot`), 'the redrawn line');
     expect(fromLast(s, `${PROMPT}request system snapshot ?`)).to.equal(
       [
         `${PROMPT}request system snapshot ?`,
@@ -28,18 +29,18 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     );
     await term.keys('C-u');
     await term.type('show sys?');
-    const p = await term.waitFor((x) => x.endsWith(`${PROMPT}show sys`), 'the partial word redrawn');
+    const p = await term.waitFor((x) => x.includes(`${PROMPT}show sys?\n`) && x.endsWith(`${PROMPT}show sys`), 'the partial word redrawn');
     expect(fromLast(p, `${PROMPT}show sys?`)).to.equal([`${PROMPT}show sys?`, 'Possible completions:', '  system               Show system information', `${PROMPT}show sys`].join('\n'));
     await term.keys('C-u');
     await term.type('show syx?');
-    const none = await term.waitFor((x) => x.endsWith(`${PROMPT}show syx`), 'no completions');
+    const none = await term.waitFor((x) => x.includes(`${PROMPT}show syx?\n`) && x.endsWith(`${PROMPT}show syx`), 'no completions');
     expect(fromLast(none, `${PROMPT}show syx?`)).to.equal([`${PROMPT}show syx?`, 'No valid completions', `${PROMPT}show syx`].join('\n'));
     await term.keys('C-u');
     expect(await run(term, 'set cli screen-width')).to.include('syntax error, expecting <command>.');
     // What the class may not run is not listed.
     const oper = await login('oper');
     await oper.type('request system ?');
-    const o = await oper.waitFor((x) => x.endsWith('oper@host> request system'), 'the listing');
+    const o = await oper.waitFor((x) => x.includes('oper@host> request system ?\n') && x.endsWith('oper@host> request system'), 'the listing');
     expect(fromLast(o, 'oper@host> request system ?')).to.not.include('snapshot');
     await oper.keys('C-u');
   });
@@ -72,7 +73,8 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     const term = await login();
     // complete-on-space (on at login) rewrites each word as it is typed.
     await term.line('sh ver | m Hostname');
-    let s = await term.waitForEnd(PROMPT);
+    // Not waitForEnd(PROMPT): the login screen ends with the prompt too, until the keys come back.
+    let s = await term.waitFor((x) => fromLast(x, `${PROMPT}show version | match Hostname`).endsWith(`\n${PROMPT.trimEnd()}`), 'the completed command and its output');
     expect(fromLast(s, `${PROMPT}show version | match Hostname`)).to.equal(`${PROMPT}show version | match Hostname\nHostname: host\n\n${PROMPT.trimEnd()}`);
     await term.type('show sys');
     await term.keys('Tab');
@@ -163,7 +165,7 @@ describe('terminal: the interactive CLI (OpenSSH, pty, tmux)', function () {
     expect(await run(term, 'show cli | match directory')).to.include("CLI working directory is '/var/tmp'");
     expect(await run(term, 'set cli directory /var/nope')).to.include('\nerror: Invalid directory: No such file or directory\n');
     await term.type('show cli ?');
-    const s = await term.waitFor((x) => x.endsWith(`${PROMPT}show cli`), 'the redrawn line');
+    const s = await term.waitFor((x) => x.includes(`${PROMPT}show cli ?\n`) && x.endsWith(`${PROMPT}show cli`), 'the redrawn line');
     expect(fromLast(s, `${PROMPT}show cli ?`)).to.include('  directory            Show current working directory\n');
     await term.keys('C-u');
   });

@@ -5,6 +5,7 @@
  * log and transcripts.
  */
 import { expect } from 'chai';
+import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,11 @@ interface Exec {
 async function ssh(port: number, command: string, o: { tty?: boolean; input?: string; onStdout?: (all: string) => void } = {}): Promise<Exec> {
   const args = ['-p', USER.password, 'ssh', ...(o.tty ? ['-tt'] : []), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-p', String(port), `${USER.name}@127.0.0.1`, command];
   const child = spawn('sshpass', args, { env: await clientEnv(), stdio: [o.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-  if (o.input !== undefined) child.stdin!.end(o.input);
+  if (o.input !== undefined) {
+    // A child that exits before reading its stdin makes the write fail with EPIPE: its exit status tells what happened.
+    child.stdin!.on('error', () => undefined);
+    child.stdin!.end(o.input);
+  }
   let stdout = '';
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (d: string) => {
@@ -40,9 +45,9 @@ async function ssh(port: number, command: string, o: { tty?: boolean; input?: st
 
 /** Polls until `test` holds. */
 async function until(test: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
+  const end = performance.now() + timeoutMs;
   while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

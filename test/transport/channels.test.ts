@@ -85,7 +85,9 @@ describe('SSH: sessions per connection and the hello timeout', function () {
       emu = await startTestEmulator({
         yaml: {
           users: [{ name: TEST_USER.name, password: TEST_USER.password }],
-          limits: { 'max-sessions-per-connection': 2, 'hello-timeout': '300ms' },
+          // Long enough that the two hello-less channels of the first test are still open when it asks for a
+          // third, and that the client with a hello gets it in, on a loaded machine (300 ms allowed neither a stall).
+          limits: { 'max-sessions-per-connection': 2, 'hello-timeout': '2s' },
           devices: [{ name: 'r1', port: 0 }],
         },
       });

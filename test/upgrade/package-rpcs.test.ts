@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { makePackage } from '../../src/packages/index.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { fileExists, placeFile, placePackage } from './support.js';
+import { WAIT_LIMIT_MS, waitFor } from '../support/wait.js';
 
 /** `used-blocks` (512-byte blocks) of the file system mounted on `mount`, as get-system-storage reports it. */
 const usedBlocks = (xml: string, mount: string): number => {
@@ -116,8 +117,8 @@ describe('upgrade: package RPCs decide by the file on the device', function () {
     const c = await client('mx');
     const r = await c.rpc('<command>request system software add /var/tmp/upgrade.tgz no-validate reboot</command>');
     expect(r).to.include('Rebooting ...').and.include('<package-result>0</package-result>');
-    await c.waitClosed(10_000);
-    for (let i = 0; i < 200 && !(dev('mx').running && dev('mx').model.settings.softwareVersion === '22.3R1.11'); i++) await new Promise((res) => setTimeout(res, 20));
+    await c.waitClosed(WAIT_LIMIT_MS);
+    await waitFor(() => dev('mx').running && dev('mx').model.settings.softwareVersion === '22.3R1.11', 'the device back up on 22.3R1.11');
     const c2 = await client('mx');
     expect(version(await c2.rpc('<get-software-information/>'))).to.equal('22.3R1.11');
     // 22.3 behaviour now: request system snapshot takes `delete`.

@@ -5,6 +5,7 @@ import type { EmulatedDevice } from '../../src/device/device.js';
 import { makePackage, type MakePackageOptions } from '../../src/packages/index.js';
 import { runPython, type ClientStack } from '../support/python.js';
 import { TEST_USER, type TestEmulator } from '../support/emulator.js';
+import { waitFor } from '../support/wait.js';
 
 /** The RE a login lands on: the first (master) one. */
 const firstRe = (device: EmulatedDevice): string => device.model.routingEngines()[0]!.name;
@@ -47,7 +48,7 @@ export type Step = Record<string, unknown> & { ok?: boolean; msg?: string | null
 
 /** Waits for the device to be back up on `release` after a reboot. */
 export async function rebooted(dev: EmulatedDevice, release: string): Promise<void> {
-  for (let i = 0; i < 400 && !(dev.running && dev.model.settings.softwareVersion === release); i++) await new Promise((r) => setTimeout(r, 25));
+  await waitFor(() => dev.running && dev.model.settings.softwareVersion === release, `the device back up on ${release}`, { intervalMs: 25 }).catch(() => undefined);
   expect(dev.model.settings.softwareVersion).to.equal(release);
 }
 

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { NetconfClient } from '../../src/client/netconf-client.js';
 import { startTestEmulator, TEST_USER, type TestEmulator } from '../support/emulator.js';
 import { placePackage } from './support.js';
+import { WAIT_LIMIT_MS, waitFor } from '../support/wait.js';
 
 // mx960 runs the spec's era (9.3R4.4): an upgrade within that generation keeps the spec's snapshot behaviour.
 const PKG = '/var/tmp/jinstall-12.3R12.4-domestic-signed.tgz';
@@ -48,8 +49,7 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
     clock.pause();
     try {
       expect(await c.rpc('<request-reboot/>')).to.match(/<request-reboot-status reboot-time="\d+">\nShutdown NOW!\n\[pid \d+\]\n<\/request-reboot-status>/);
-      await c.waitClosed(5000);
-      await new Promise((r) => setTimeout(r, 100));
+      await c.waitClosed(WAIT_LIMIT_MS);
       expect(c.closed).to.equal(true);
       // While it boots, the port refuses connections like a box that is down.
       const refused = await NetconfClient.connect({ host: '127.0.0.1', port: t.port, username: TEST_USER.name, password: TEST_USER.password, readyTimeoutMs: 2000 }).then(
@@ -64,7 +64,7 @@ describe('upgrade: snapshot, software add, reboot, verify, snapshot again', func
     } finally {
       clock.resume();
     }
-    for (let i = 0; i < 50 && !t.emulator.devices[0]!.running; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => t.emulator.devices[0]!.running, 'the device back up after the reboot');
     c = await t.client();
     expect(version(await c.rpc('<get-software-information/>'))).to.equal('12.3R12.4');
     expect(await c.rpc('<command format="text">show version</command>')).to.include('JUNOS Base OS boot [12.3R12.4]');
