@@ -18,7 +18,8 @@
  * returns None for exactly that).
  *
  * An inactive flag that changed on a statement present in both is a `!` line
- * with the statement's head: `!    inactive: ntp { ... }` / `!    active: ...`.
+ * with the statement's head: `!    inactive: ntp { ... }` / `!    active: ...`;
+ * so is a list entry an `insert` moved (`!    term r { ... }`).
  */
 import { isImplicitEntry, isContainer } from './schema.js';
 import { pace, runNow, TextBuffer, type Work } from './slices.js';
@@ -139,6 +140,17 @@ class DiffWriter {
     const h = `${n.inactive ? 'inactive: ' : ''}${head(n, parent)}`;
     const rest = line !== undefined ? ` ${oneLineText(line, keywordlessOnLine(parent.name, n))};` : n.children.length > 1 ? ' { ... }' : ';';
     this.out.push(` ${spaces(depth + 2)}${h}${rest}\n`);
+    this.run = n.name;
+  }
+
+  /**
+   * An entry of an ordered list that moved (`insert`): `!`, its head and
+   * `{ ... }`, where it now stands (`!    term REJECT-THE-REST { ... }`, a
+   * Cloudflare capture, docs/configuration-diff.md).
+   */
+  moved(n: ConfigNode, parent: ConfigNode, depth: number): void {
+    const rest = n.children.length > keyCount(n) ? ' { ... }' : ';';
+    this.out.push(`!${spaces(depth + 2)}${n.inactive ? 'inactive: ' : ''}${head(n, parent)}${rest}\n`);
     this.run = n.name;
   }
 
@@ -281,6 +293,8 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
   // Per ordered list: the entry both trees have that was passed last, until its context line is written.
   const kept = new Map<string, ConfigNode>();
   let next: Int32Array | undefined;
+  // Any list's entries: only an `insert` changes their order, and Junos refuses it where the system orders a list.
+  const moved = prefix === '' ? movedEntries(bc, at, (c) => keyOf(c) !== undefined) : undefined;
   const whole = (mark: '+' | '-', n: ConfigNode, parent: ConfigNode): void => {
     if (wrapped(n)) {
       // `[edit logical-systems]` / `+  testls {`: an entry is written as at the top (Jaide capture).
@@ -316,7 +330,14 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
     removeUpTo(i);
     ai = Math.max(ai, i + 1);
     const old = a.children[i]!;
-    if (isOrderedEntry(c, b0)) kept.set(c.name, c);
+    if (moved?.[j] === 1) {
+      // After the entry kept before it, as context; a run of moved entries is its own context.
+      w.banner(banner, c.name);
+      const before = kept.get(c.name);
+      if (before !== undefined) w.context(before, b0, depth);
+      kept.delete(c.name);
+      w.moved(c, b0, depth);
+    } else if (isOrderedEntry(c, b0)) kept.set(c.name, c);
     if (old === c) continue;
     if (old.inactive !== c.inactive) {
       w.banner(banner);
@@ -355,6 +376,32 @@ function* compareLevel(a0: ConfigNode, b0: ConfigNode, edit: string, depth: numb
     else yield* compareLevel(old, c, `${edit} ${prefix}${bannerWords(c, b)}`, depth + 1, w, down);
   }
   removeUpTo(a.children.length);
+}
+
+/**
+ * Which children of `b` are entries of an ordered list that moved: among the
+ * entries of the list both trees have, those whose place differs (the list
+ * `a b c d` become `a c d b` moves `c`, `d` and `b`, as Junos marks them).
+ * Undefined when nothing moved.
+ */
+function movedEntries(bc: readonly ConfigNode[], at: Int32Array, ordered: (c: ConfigNode) => boolean): Uint8Array | undefined {
+  const lists = new Map<string, number[]>();
+  for (let j = 0; j < bc.length; j++) {
+    const c = bc[j]!;
+    if (at[j]! < 0 || !ordered(c)) continue;
+    const list = lists.get(c.name);
+    if (list) list.push(j);
+    else lists.set(c.name, [j]);
+  }
+  let out: Uint8Array | undefined;
+  for (const js of lists.values()) {
+    const olds = js.map((j) => at[j]!);
+    const sorted = [...olds].sort((x, y) => x - y);
+    js.forEach((j, r) => {
+      if (olds[r] !== sorted[r]) (out ??= new Uint8Array(bc.length))[j] = 1;
+    });
+  }
+  return out;
 }
 
 /** For each child `j` of `b`: the index in `a` of the first child after it that both have (`a`'s length if none). */

@@ -113,6 +113,23 @@ describe('configuration: statements in Junos order', function () {
     expect(await c.rpc(loadSet(['insert firewall filter f term a sideways term b']))).to.include('syntax error');
   });
 
+  it('compare marks the entries an insert moved with !, after the entry kept before them (a Cloudflare capture)', async () => {
+    await c.rpc(loadSet(['set policy-options policy-statement P term d then accept', 'set policy-options policy-statement P term s then accept', 'set policy-options policy-statement P term t then accept', 'set policy-options policy-statement P term r then reject']));
+    expect(await c.rpc('<commit-configuration/>')).to.include('<commit-success/>');
+    // s moves to the end: t and r move up one, s down; d keeps its place.
+    await c.rpc(loadSet(['insert policy-options policy-statement P term s after term r', 'set policy-options policy-statement P term s from protocol static']));
+    const d = inner(await c.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>'), 'configuration-output');
+    // The moves under the list's level, then what changed inside a moved entry under its own (as in the capture).
+    expect(d.startsWith(['', '[edit policy-options policy-statement P]', '     term d { ... }', '!    term t { ... }', '!    term r { ... }', '!    term s { ... }', '[edit policy-options policy-statement P term s]', ''].join('\n')), d).to.equal(true);
+    expect(d).to.include('protocol static;');
+    // A move to the front: the entries after it move too; no entry before it to show as context.
+    await c.rpc('<discard-changes/>');
+    await c.rpc(loadSet(['insert policy-options policy-statement P term r before term d']));
+    expect(inner(await c.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>'), 'configuration-output')).to.include('!    term r { ... }');
+    await c.rpc(loadSet(['delete policy-options']));
+    await c.rpc('<commit-configuration/>');
+  });
+
   it('compare lists the changes in Junos order', async () => {
     await c.rpc(loadSet(['set interfaces ge-0/0/5 unit 0 family inet address 192.0.2.9/24', 'set interfaces ge-0/0/5 description later']));
     const d = inner(await c.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>'), 'configuration-output');
