@@ -31,7 +31,7 @@ for (const stack of CLIENT_STACKS) {
         { load: 'set system host-name TESTSRX-0319' },
         { diff: 0 },
         { commit: true },
-        // The capture's order of statements (Junos keeps its schema's order; the emulator the order loaded).
+        // The capture's statements; Junos shows them in its schema's order whatever order they are loaded in.
         { load: 'delete system services\nset system services ftp\nset system services ssh\nset system services telnet\nset system services netconf ssh' },
         { commit: true },
         { load: 'delete system services ftp\ndelete system services telnet\nset system services ssh root-login allow\nset system services ssh protocol-version v2\nset system services netconf ssh port 22' },
@@ -152,6 +152,16 @@ for (const stack of CLIENT_STACKS) {
       for (const x of r) expect(x.error, JSON.stringify(x.error)).to.equal(undefined);
       // Entries that differ only in the match type are two entries: the delete takes one, the other stays.
       expect(r[3]!['diff']).to.equal('\n[edit policy-options policy-statement P term T from]\n-      route-filter 10.0.0.0/8 orlonger;\n+      route-filter 192.0.2.0/24 exact;\n');
+    });
+
+    it('Config.load(format="set") of insert moves a term; Config.diff() marks the moved terms with ! as Junos does', async () => {
+      const terms = ['d', 's', 't', 'r'].map((x) => `set policy-options policy-statement AGG term ${x} then accept`).join('\n');
+      const r = await run([{ load: terms }, { commit: true }, { load: 'insert policy-options policy-statement AGG term s after term r' }, { diff: 0 }, { commit: true }, { diff: 0 }]);
+      for (const x of r) expect(x.error, JSON.stringify(x.error)).to.equal(undefined);
+      expect(r[3]!['diff']).to.equal('\n[edit policy-options policy-statement AGG]\n     term d { ... }\n!    term t { ... }\n!    term r { ... }\n!    term s { ... }\n');
+      // Committed: the candidate is the running configuration again, so no difference.
+      expect(r[4]!['committed']).to.equal(true);
+      expect(r[5]!['diff']).to.equal(null);
     });
   });
 }
