@@ -128,7 +128,12 @@ function wildcard(pattern: string): RegExp {
       }
     } else src += ch.replace(/[.+^${}()|\\/]/g, '\\$&');
   }
-  return new RegExp(`^${src}$`, 's');
+  try {
+    return new RegExp(`^${src}$`, 's');
+  } catch {
+    // A class JavaScript refuses (`[z-a]`): the wildcard matches nothing, as a pattern that fits no name.
+    return /(?!)/;
+  }
 }
 
 const patterns = new Map<string, RegExp>();

@@ -104,4 +104,9 @@ describe('configuration groups: inheritance', function () {
     const plain = editTree(emptyConfiguration(), parseText('system { host-name h; }', schema), [], schema.root);
     expect(runNow(inheritGroupsWork(plain, RE0, schema.root)).tree.children[0]).to.equal(plain.children[0]);
   });
+
+  it('a wildcard JavaScript cannot read matches nothing and breaks nothing', () => {
+    const { set } = applied('groups { g { interfaces { "<ge-[z-a]>" { mtu 1500; } "<ge-0/0/[0-1]>" { mtu 9000; } } } } apply-groups g; interfaces { ge-0/0/1 { description x; } ge-0/0/5 { description y; } }');
+    expect(lines(set)).to.deep.equal(['set interfaces ge-0/0/1 description x', 'set interfaces ge-0/0/1 mtu 9000', 'set interfaces ge-0/0/5 description y']);
+  });
 });
