@@ -35,6 +35,7 @@ SOURCES = [
     ('junos-ex-17.4R1', '17.4/17.4R1/junos-ex/conf-with-extensions', '17.4/17.4R1/junos-ex/conf'),
     ('junos-18.2R1', '18.2/18.2R1/junos/conf-with-extensions', '18.2/18.2R1/junos/conf'),
     ('junos-18.4R1', '18.4/18.4R1/junos/conf-with-extensions', '18.4/18.4R1/junos/conf'),
+    ('junos-19.2R1', '19.2/19.2R1/junos/conf-with-extensions', '19.2/19.2R1/junos/conf'),
     ('junos-19.4R1', '19.4/19.4R1/junos/conf-with-extensions', '19.4/19.4R1/junos/conf'),
     ('junos-20.4R1', '20.4/20.4R1/junos/conf-with-extensions', '20.4/20.4R1/junos/conf'),
     ('junos-21.4R1', '21.4/21.4R1/junos/conf-with-extensions', '21.4/21.4R1/junos/conf'),

@@ -13,7 +13,7 @@ import type { SchemaNode } from '../../src/junos-config/schema/model.js';
 import { readCapture } from '../../scripts/display-order/captured-tree.js';
 import { checkCapture, displayOrder, emptyFindings } from '../../scripts/display-order/order-check.js';
 
-const SCHEMAS = ['junos-17.4R1', 'junos-es-17.4R1', 'junos-ex-17.4R1', 'junos-18.2R1', 'junos-18.4R1', 'junos-19.4R1', 'junos-20.4R1', 'junos-21.4R1', 'junos-23.4R1'];
+const SCHEMAS = ['junos-17.4R1', 'junos-es-17.4R1', 'junos-ex-17.4R1', 'junos-18.2R1', 'junos-18.4R1', 'junos-19.2R1', 'junos-19.4R1', 'junos-20.4R1', 'junos-21.4R1', 'junos-23.4R1'];
 
 /** Statements named `name` in a schema, breadth first, down to `depth` levels (each node visited once). */
 function statementsNamed(root: SchemaNode, name: string, depth = 3): SchemaNode[] {

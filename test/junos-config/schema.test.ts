@@ -120,6 +120,7 @@ describe('configuration schema: text and set read by the schema', () => {
     expect(schemaIdFor('mx', '21.4R3.15')).to.equal('junos-21.4R1');
     expect(schemaIdFor('mx', '18.2R1.9')).to.equal('junos-18.2R1');
     expect(schemaIdFor('mx', '18.1R3.3')).to.equal('junos-17.4R1');
+    expect(schemaIdFor('mx', '19.3R2.9')).to.equal('junos-19.2R1');
     expect(schemaIdFor('mx', '19.4R3-S1.3')).to.equal('junos-19.4R1');
     expect(schemaIdFor('mx', '20.4R3.8')).to.equal('junos-20.4R1');
     expect(schemaIdFor('mx', '23.4R2.13')).to.equal('junos-23.4R1');

@@ -19,7 +19,7 @@ type Family = 'junos' | 'junos-es' | 'junos-ex';
 
 /** Published releases with a generated schema, per family, oldest first. */
 const PUBLISHED: Readonly<Record<Family, readonly string[]>> = {
-  junos: ['17.4', '18.2', '18.4', '19.4', '20.4', '21.4', '23.4'],
+  junos: ['17.4', '18.2', '18.4', '19.2', '19.4', '20.4', '21.4', '23.4'],
   'junos-es': ['17.4'],
   'junos-ex': ['17.4'],
 };
