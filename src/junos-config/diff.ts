@@ -103,7 +103,7 @@ class DiffWriter {
       // A leaf: its one line, without a render (a 16,000-interface compare is mostly these).
       const h = n.inactive ? `inactive: ${prefix}${n.name}` : prefix + n.name;
       const v = n.value === undefined ? undefined : WHOLE_LISTS.has(n) ? n.value : shownValue(n.value);
-      this.out.push(`${mark}${indent}${v === undefined ? h : `${h} ${v}`};${WHOLE_LISTS.has(n) ? '' : secretNote(n)}\n`);
+      this.out.push(`${mark}${indent}${v === undefined ? h : `${h} ${v}`};${WHOLE_LISTS.has(n) ? '' : secretNote(n, parent)}\n`);
       return;
     }
     const sink = new LineSink();

@@ -74,6 +74,19 @@ const ALL_ON_LINE: ReadonlyMap<string, { readonly parents: ReadonlySet<string>; 
   ['file', { parents: new Set(['traceoptions']), keywordless: 'filename' }],
 ]);
 
+/**
+ * List entries Junos writes on one line with all their leaves, by list and
+ * parent: NTP keys and servers (`authentication-key 2 type md5 value
+ * "$9$..."; ## SECRET-DATA`, `server 48.46.194.186 key 34 version 2 prefer
+ * routing-instance rt1; ## SECRET-DATA`: a vSRX `show system ntp` in
+ * Ansible's junos_ntp_global documentation; a vMX compare, code index 36154451028).
+ */
+const ENTRY_ON_LINE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['authentication-key', new Set(['ntp'])],
+  ['server', new Set(['ntp'])],
+  ['peer', new Set(['ntp'])],
+]);
+
 /** The leaf of a one-line statement written by its value alone (`filename` of a traceoptions `file`), if any. */
 export function keywordlessOnLine(parentName: string, n: ConfigNode): string | undefined {
   const all = ALL_ON_LINE.get(n.name);
@@ -94,6 +107,10 @@ export function oneLineChildren(parentName: string, n: ConfigNode): readonly Con
     // Every child a leaf, the keyword-less one first (`file f size 10m;`).
     if (n.children.length === 0 || n.children[0]!.name !== kwl) return undefined;
     return n.children.every((c) => c.children.length === 0 && !c.inactive) ? n.children : undefined;
+  }
+  if (ENTRY_ON_LINE.get(n.name)?.has(parentName) === true && keyOf(n) !== undefined) {
+    const leaves = n.children.slice(keyCount(n));
+    return leaves.length > 0 && leaves.every((c) => c.children.length === 0 && !c.inactive) ? leaves : undefined;
   }
   const parents = ONE_LINE.get(n.name);
   if (parents === undefined || !(parents.has(parentName) || parents.has('*'))) return undefined;

@@ -36,8 +36,20 @@ const SECRET_LEAVES: ReadonlySet<string> = new Set(['encrypted-password', 'authe
 
 export const SECRET_DATA = '/* SECRET-DATA */';
 
-export function isSecretLeaf(name: string): boolean {
-  return SECRET_LEAVES.has(name);
+/**
+ * Statements that are secrets only under one parent: an NTP key's `value` and
+ * the key an NTP server names (a vMX compare and a vSRX `show system ntp`:
+ * `authentication-key 24 type md5 value "$9$..."; ## SECRET-DATA`,
+ * `server 10.1.10.6 key 24; ## SECRET-DATA`).
+ */
+const SECRETS_UNDER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['authentication-key', new Set(['value'])],
+  ['server', new Set(['key'])],
+]);
+
+/** Whether statement `name` (under a statement named `parent`, when known) holds a secret. */
+export function isSecretLeaf(name: string, parent?: string): boolean {
+  return SECRET_LEAVES.has(name) || (parent !== undefined && SECRETS_UNDER.get(parent)?.has(name) === true);
 }
 
 function ruleFor(path: readonly string[]): HierarchyRule | undefined {
@@ -50,7 +62,7 @@ function ruleFor(path: readonly string[]): HierarchyRule | undefined {
 
 /** The permission needed to change the statement at `path` (names only, list keys left out), beyond `configure`. */
 export function changePermission(path: readonly string[]): Permission | undefined {
-  if (path.length > 0 && isSecretLeaf(path[path.length - 1]!)) return 'secret-control';
+  if (path.length > 0 && isSecretLeaf(path[path.length - 1]!, path[path.length - 2])) return 'secret-control';
   return ruleFor(path)?.change;
 }
 
@@ -152,7 +164,7 @@ export function deniedChanges(before: ConfigNode, after: ConfigNode, may: (p: Pe
 export function redactSecrets(tree: ConfigNode): ConfigNode {
   let changed = false;
   const children = tree.children.map((c) => {
-    const r = isSecretLeaf(c.name) && c.value !== undefined ? makeNode(c.name, SECRET_DATA, c.children, c.inactive === true) : c.children.length > 0 ? redactSecrets(c) : c;
+    const r = isSecretLeaf(c.name, tree.name) && c.value !== undefined ? makeNode(c.name, SECRET_DATA, c.children, c.inactive === true) : c.children.length > 0 ? redactSecrets(c) : c;
     if (r !== c) changed = true;
     return r;
   });

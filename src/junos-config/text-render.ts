@@ -43,8 +43,8 @@ export function shownValue(v: string): string {
 const SECRET_KEY_LISTS: ReadonlySet<string> = new Set(['ssh-rsa', 'ssh-dsa', 'ssh-ecdsa', 'ssh-ed25519']);
 
 /** ` ## SECRET-DATA`, which Junos's text (not `| display set`) writes after a secret's line, else ''. */
-export function secretNote(n: ConfigNode): string {
-  if (n.value !== undefined) return isSecretLeaf(n.name) ? ' ## SECRET-DATA' : '';
+export function secretNote(n: ConfigNode, parent?: { readonly name: string }): string {
+  if (n.value !== undefined) return isSecretLeaf(n.name, parent?.name) ? ' ## SECRET-DATA' : '';
   return SECRET_KEY_LISTS.has(n.name) && n.children.length === 1 && n.children[0]!.name === 'name' ? ' ## SECRET-DATA' : '';
 }
 
@@ -276,13 +276,14 @@ export function* textPieces(
           }
         }
         note(indent, [n]);
-        out.push(n.value === undefined ? `${indent}${head};${secretNote(n)}\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n)}\n`);
+        out.push(n.value === undefined ? `${indent}${head};${secretNote(n)}\n` : `${indent}${head} ${shownValue(n.value)};${secretNote(n, parent)}\n`);
         return closeRun(out, run, outer);
       }
       const line = oneLineChildren(parent.name, n);
       if (line !== undefined) {
         note(indent, [n, ...line]);
-        out.push(`${indent}${head} ${oneLineText(line, keywordlessOnLine(parent.name, n))};${line.length === 1 ? secretNote(line[0]!) : ''}\n`);
+        // A secret anywhere on the line marks it (`authentication-key 24 type md5 value "$9$..."; ## SECRET-DATA`).
+        out.push(`${indent}${head} ${oneLineText(line, keywordlessOnLine(parent.name, n))};${line.some((c) => secretNote(c, n) !== '') ? ' ## SECRET-DATA' : ''}\n`);
         return closeRun(out, run, outer);
       }
       const sn = where[depth]?.child(n.name);

@@ -80,4 +80,21 @@ describe('configuration: one-line statements and SECRET-DATA on the wire', funct
     const r = await t.emulator.inject('r1', ['<get-configuration database="committed" format="text"/>'], { user: 'cfg' });
     expect(unescape(r.replies[0])).to.include('        encrypted-password /* SECRET-DATA */; ## SECRET-DATA\n').and.not.include(HASH);
   });
+
+  it('NTP keys and servers: one line each, marked SECRET-DATA, loaded back the same; the key value hidden from a class without secret', async () => {
+    const NTP = ['    ntp {', '        authentication-key 24 type md5 value "$9$ZfDkPz39pu1zFcyKvLX"; ## SECRET-DATA', '        server 10.1.10.6 key 24; ## SECRET-DATA', '        server 10.1.10.7 key 24 version 2 prefer; ## SECRET-DATA', '    }'].join('\n');
+    const set = 'set system ntp authentication-key 24 type md5 value "$9$ZfDkPz39pu1zFcyKvLX"\nset system ntp server 10.1.10.6 key 24\nset system ntp server 10.1.10.7 key 24 version 2 prefer';
+    const ntpText = async (): Promise<string> => unescape(textOf(await c.rpc('<get-configuration database="candidate" format="text"><configuration><system><ntp/></system></configuration></get-configuration>')))!;
+    expect(await c.rpc(`<load-configuration action="set"><configuration-set>${set}</configuration-set></load-configuration>`)).to.include('<ok/>');
+    // As a vSRX's `show system ntp` and a vMX compare print them.
+    expect(await ntpText()).to.equal(`\nsystem {\n${NTP}\n}\n`);
+    // The text form loads back to the same statements.
+    const body = `system {\n${NTP.replace(/ ## SECRET-DATA/g, '')}\n}`.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    await c.rpc('<discard-changes/>');
+    expect(await c.rpc(loadText(body))).to.include('<ok/>');
+    expect(await ntpText()).to.equal(`\nsystem {\n${NTP}\n}\n`);
+    expect(await c.rpc('<commit-configuration/>')).to.include('<commit-success/>');
+    const r = await t.emulator.inject('r1', ['<get-configuration database="committed" format="text"><configuration><system><ntp/></system></configuration></get-configuration>'], { user: 'cfg' });
+    expect(unescape(r.replies[0])).to.include('authentication-key 24 type md5 value /* SECRET-DATA */; ## SECRET-DATA').and.not.include('$9$ZfDkPz39pu1zFcyKvLX');
+  });
 });
