@@ -8,7 +8,7 @@ import { pathFilter } from '../junos-config/path-filter.js';
 import type { Schema } from '../junos-config/schema/model.js';
 import { checkLeafValue, leafFor } from '../grammar/parse-rpc.js';
 import type { Dialect, LeafSpec, Platform, RpcGrammar } from '../grammar/types.js';
-import type { XmlElement } from '../xml/element.js';
+import { element, type XmlElement } from '../xml/element.js';
 import { RpcError, syntaxError } from '../xml/rpc-error.js';
 import { commandsOn, type CommandSpec } from './commands.js';
 import { tokenizeCommand } from './tokenize.js';
@@ -24,13 +24,7 @@ export interface ParsedCommand {
   readonly configuration: boolean;
 }
 
-const el = (name: string, children: XmlElement[] = [], text = '', attrs: Record<string, string> = {}): XmlElement => ({
-  name,
-  prefix: '',
-  attrs,
-  children,
-  text,
-});
+const el = element;
 
 function expecting(what: string, badElement: string): RpcError {
   return syntaxError(badElement, `syntax error, expecting <${what}>`);

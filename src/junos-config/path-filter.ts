@@ -6,12 +6,12 @@
  * untrust`, `route-filter 10.0.0.0/8 orlonger`); a path the schema does not
  * read falls back to the hand table of path.ts.
  */
-import type { XmlElement } from '../xml/element.js';
+import { element as el, type XmlElement } from '../xml/element.js';
 import { defaultSchema } from './schema/catalog.js';
 import type { Schema } from './schema/model.js';
 import { readPath } from './path.js';
 import { StatementError, walkStatement } from './statements.js';
-import { keyCount, type EditNode } from './tree.js';
+import { editPathChain, type EditNode } from './tree.js';
 
 export interface PathFilter {
   /** The filter's statements, to go inside `<configuration>`. */
@@ -20,14 +20,12 @@ export interface PathFilter {
   readonly depth: number;
 }
 
-const el = (name: string, children: XmlElement[] = [], text = ''): XmlElement => ({ name, prefix: '', attrs: {}, children, text });
-
 /** `words` as a subtree filter of the configuration. */
 export function pathFilter(words: readonly string[], schema: Schema = defaultSchema()): PathFilter {
   if (words.length === 0) return { filter: [], depth: 0 };
   try {
     const walked = walkStatement({ schema: schema.root, edit: undefined, path: [] }, words, 'delete', 'merge');
-    if (walked.nodes.length === 1) return { filter: [toFilter(walked.nodes[0]!)], depth: depthOf(walked.nodes[0]!) };
+    if (walked.nodes.length === 1) return { filter: [toFilter(walked.nodes[0]!)], depth: editPathChain(walked.nodes[0]).length };
   } catch (err) {
     if (!(err instanceof StatementError)) throw err;
   }
@@ -43,20 +41,4 @@ export function pathFilter(words: readonly string[], schema: Schema = defaultSch
 /** An edit path as filter elements: key leaves with their values, the rest as selections. */
 function toFilter(n: EditNode): XmlElement {
   return el(n.name, n.children.map(toFilter), n.children.length === 0 && n.value !== undefined ? n.value : '');
-}
-
-function depthOf(n: EditNode): number {
-  let depth = 1;
-  let at = n;
-  for (;;) {
-    const next = at.children.slice(keyCount(at)).find((c) => c.children.length > 0 || c.value === undefined || !isKeyLeaf(at, c));
-    if (!next) return depth;
-    depth++;
-    at = next;
-  }
-}
-
-/** A leaf among an entry's first children that is its key. */
-function isKeyLeaf(parent: EditNode, c: EditNode): boolean {
-  return parent.children.indexOf(c) < keyCount(parent);
 }

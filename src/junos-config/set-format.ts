@@ -7,7 +7,7 @@ import type { Schema } from './schema/model.js';
 import { pace, runNow, type Work } from './slices.js';
 import { StatementError, walkStatement } from './statements.js';
 import { loadError } from './text-format.js';
-import { keyCount, keyOf, type Activity, type EditNode, type Insertion } from './tree.js';
+import { editPathChain, keyOf, type Activity, type EditNode, type Insertion } from './tree.js';
 import { cliWordOf } from './schema/cli-names.js';
 import type { Level } from './statements.js';
 
@@ -65,24 +65,13 @@ function insertLine(root: Level, words: readonly string[]): EditNode {
     const where = words[k];
     if (where !== 'before' && where !== 'after') continue;
     const walked = walkStatement(root, words.slice(0, k), 'delete', 'merge');
-    const chain = entryChain(walked.nodes[0]);
+    const chain = editPathChain(walked.nodes[0]);
     const entry = chain.at(-1);
     const [word, ...key] = words.slice(k + 1);
     if (!entry || keyOf(entry) === undefined || word !== cliWordOf(entry.name) || key.length === 0) break;
     return rebuilt(walked.nodes[0]!, entry, { where, key: key.join(' ') });
   }
   throw new StatementError(loadError('syntax error, expecting before or after', words.at(-1) ?? 'insert'));
-}
-
-/** The statements of a one-path edit, top first (each the one non-key child of the one before). */
-function entryChain(top: EditNode | undefined): EditNode[] {
-  const out: EditNode[] = [];
-  for (let n = top; n; ) {
-    out.push(n);
-    const keys = keyCount(n);
-    n = n.children.slice(keys).find((c) => c.children.length > 0 || c.value === undefined);
-  }
-  return out;
 }
 
 /** The edit with `entry` marked to move. */

@@ -288,6 +288,20 @@ export function toConfigNodeWork(e: EditNode): Work<ConfigNode> {
   );
 }
 
+/**
+ * The statements of an edit that names one path (a `show configuration` or
+ * `insert` path read as a set line), top first: each the one child below the
+ * one before it that is not its key and not a value.
+ */
+export function editPathChain(top: EditNode | undefined): EditNode[] {
+  const out: EditNode[] = [];
+  for (let n = top; n; ) {
+    out.push(n);
+    n = n.children.slice(keyCount(n)).find((c) => c.children.length > 0 || c.value === undefined);
+  }
+  return out;
+}
+
 /** Where an edit landed; used for Junos-style error paths. */
 export class EditConflict extends Error {
   constructor(

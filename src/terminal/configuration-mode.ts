@@ -7,7 +7,7 @@
  */
 import { parseCommand } from '../command/parse-command.js';
 import { pathFilter } from '../junos-config/path-filter.js';
-import type { XmlElement } from '../xml/element.js';
+import { element, type XmlElement } from '../xml/element.js';
 import type { RpcErrorInfo } from '../xml/rpc-error.js';
 import { findText, parseFragment } from '../xml/fragment.js';
 import { errorText, hasError, warningText } from './cli-errors.js';
@@ -40,7 +40,7 @@ function resultWarnings(body: string): string {
   return out;
 }
 
-const el = (name: string, children: XmlElement[] = [], text = '', attrs: Record<string, string> = {}): XmlElement => ({ name, prefix: '', attrs, children, text });
+const el = element;
 
 const CHANGED = 'The configuration has been changed but not committed\n';
 

@@ -20,6 +20,11 @@ export interface XmlElement {
   readonly text: string;
 }
 
+/** An element built in code (an RPC the CLI turns a command into, a subtree filter), unprefixed. */
+export function element(name: string, children: XmlElement[] = [], text = '', attrs: Record<string, string> = {}): XmlElement {
+  return { name, prefix: '', attrs, children, text };
+}
+
 export function child(el: XmlElement, name: string): XmlElement | undefined {
   return el.children.find((c) => c.name === name);
 }
